@@ -1,0 +1,42 @@
+"""The `dialogue` command line: parse arguments, call the core, print. Nothing heavy at import.
+
+Each command lives in ``commands/<name>.py`` and registers itself on :data:`app`; heavy
+libraries (docx, matplotlib, openpyxl) are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from . import __version__
+from .commands._common import app
+
+# Commands register themselves on `app` when imported; the order is the order of --help.
+from .commands import init as _init  # noqa: E402, F401  isort: skip
+from .commands import check as _check  # noqa: E402, F401  isort: skip
+from .commands import schema as _schema  # noqa: E402, F401  isort: skip
+# -- more commands (one line each) --
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dialogue {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Run a citizen-dialogue strategy engagement (stratégie de dialogue citoyen) from one YAML file.
+
+    Every command takes the engagement file, or the folder that holds engagement.yaml
+    (default: the current folder).
+    """
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

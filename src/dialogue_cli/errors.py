@@ -1,0 +1,52 @@
+"""The errors a user can cause, each located in a file (line, column or row) and a field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in a user's file, in the shape compilers use.
+
+    ``line`` and ``col`` are 1-based; for a CSV/XLSX file ``line`` is the row
+    number (the header being row 1) and ``col`` is 0. A problem that concerns a
+    whole file has line 0.
+    """
+
+    file: str
+    line: int
+    col: int
+    path: str
+    message: str = field(compare=True)
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}"
+            if self.col:
+                where += f":{self.col}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class DialogueError(Exception):
+    """Base class of every error the user can cause; the CLI prints it and exits 1."""
+
+    def lines(self) -> list[str]:
+        return [str(self)]
+
+
+class LocatedError(DialogueError):
+    """One or several located problems, reported all at once, sorted by file and line."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line, p.col, p.path))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+class FileProblem(DialogueError):
+    """A file that cannot be used at all: missing, a folder, unreadable, not UTF-8."""

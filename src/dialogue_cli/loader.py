@@ -1,0 +1,252 @@
+"""Load ``engagement.yaml``: find it, parse it, validate it, and locate every problem.
+
+``load(path)`` returns a :class:`Project` or raises :class:`~dialogue_cli.errors.DialogueError`:
+a :class:`~dialogue_cli.errors.LocatedError` lists every problem as
+``file:line:col: path.to.field: what is wrong``, sorted by line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import FileProblem, LocatedError, Problem
+from .feedback import suggest
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
+
+    from .feedback import Feedback
+    from .model import Engagement
+
+FILENAME = "engagement.yaml"
+Loc = tuple[int | str, ...]
+
+
+@dataclass(frozen=True)
+class Project:
+    """A loaded engagement and where it lives."""
+
+    path: Path
+    name: str
+    engagement: Engagement
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.parent
+
+    def display(self, path: Path) -> str:
+        """How to name a file in messages: relative to the working folder when it can."""
+        return display_name(path)
+
+    def feedback(self) -> Iterator[Feedback]:
+        """Every feedback item, inline and from files, validated as it is read."""
+        from .feedback import iter_all
+
+        return iter_all(self.engagement, self.base_dir, display_name, self.name)
+
+
+def display_name(path: Path) -> str:
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def resolve(path: Path) -> Path:
+    """Accept the engagement file or the folder that holds it."""
+    if path.is_dir():
+        candidate = path / FILENAME
+        if not candidate.exists():
+            alternatives = sorted(p.name for p in path.glob("*.y*ml"))
+            hint = f"; found {', '.join(alternatives)}" if alternatives else "; create one with `dialogue init`"
+            raise FileProblem(f"{display_name(path)}: no {FILENAME} in this folder{hint}")
+        return candidate
+    if not path.exists():
+        raise FileProblem(f"{display_name(path)}: no such file or folder")
+    return path
+
+
+def load(path: Path) -> Project:
+    """Read, parse and validate an engagement; raise a DialogueError naming every problem."""
+    from pydantic import ValidationError
+
+    from .model import Engagement
+    from .yamlio import read_text, safe_load
+
+    file = resolve(path)
+    name = display_name(file)
+    text = read_text(file, name)
+    data = safe_load(text, name)
+    if data is None:
+        raise LocatedError([Problem(name, 1, 0, "", "the file is empty: start from `dialogue init`")])
+    if not isinstance(data, dict):
+        raise LocatedError([Problem(name, 1, 1, "", f"expected a mapping of sections (client:, ...), got a {_kind(data)}")])
+    try:
+        engagement = Engagement.model_validate(data)
+    except ValidationError as error:
+        raise _located(text, name, _validation_problems(error)) from None
+    issues = check_references(engagement, file.parent)
+    if issues:
+        raise _located(text, name, issues)
+    return Project(file.resolve(), name, engagement)
+
+
+def _kind(value: Any) -> str:
+    return {list: "list", str: "text", int: "number", float: "number", bool: "boolean"}.get(type(value), type(value).__name__)
+
+
+# ---------------------------------------------------------------- pydantic errors -> messages
+
+
+def _validation_problems(error: ValidationError) -> list[tuple[Loc, str, bool]]:
+    """(loc, message, points at the key) for each pydantic error, in plain words."""
+    out = []
+    for detail in error.errors(include_url=False):
+        loc = tuple(part for part in detail["loc"] if not (isinstance(part, str) and _is_pydantic_tag(part)))
+        out.append((loc, _message(detail, loc), detail["type"] == "extra_forbidden"))
+    return out
+
+
+def _is_pydantic_tag(part: str) -> bool:
+    return part.startswith(("function-", "literal[", "tagged-union[", "union[", "lax-or-strict[", "json-or-python["))
+
+
+def _message(detail: ErrorDetails, loc: Loc) -> str:
+    kind = detail["type"]
+    value = detail.get("input")
+    if kind == "extra_forbidden":
+        key = str(loc[-1]) if loc else "?"
+        return f"unknown key {key!r}{suggest(key, _allowed_keys(loc[:-1]))}"
+    if kind == "missing":
+        return "required, but missing"
+    message = detail["msg"]
+    if message.startswith("Value error, "):
+        message = message.removeprefix("Value error, ")
+    elif kind == "literal_error":
+        message = f"{message}, got {value!r}" if not isinstance(value, (dict, list)) else message
+    elif kind in ("string_type",) and isinstance(value, (int, float)):
+        message = f"expected text, got the number {value!r}: quote it ('{value}')"
+    elif kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        message = f"expected a date like 2027-01-15, got {value!r}"
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        message = f"expected a mapping (key: value lines), got {_kind(value)} {value!r}"
+    elif kind == "list_type":
+        message = f"expected a list ('- ' items), got {_kind(value)} {value!r}"
+    elif isinstance(value, (int, float, str)) and not isinstance(value, bool) and len(str(value)) < 60:
+        message = f"{message}, got {value!r}"
+    return message
+
+
+def _allowed_keys(loc: Loc) -> list[str]:
+    """The field names of the model found at ``loc`` (for "did you mean")."""
+    import typing
+
+    from pydantic import BaseModel
+
+    from .model import Engagement
+
+    current: Any = Engagement
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return []
+        current = current.model_fields[part].annotation
+        # unwrap Optional[X] and list[X]
+        for _ in range(3):
+            args = [a for a in typing.get_args(current) if a is not type(None)]
+            origin = typing.get_origin(current)
+            if origin in (list, typing.Union) or (origin is not None and str(origin) == "types.UnionType"):
+                current = args[0] if args else current
+            elif args and origin is None:  # pragma: no cover
+                current = args[0]
+            else:
+                break
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _located(text: str, name: str, issues: Sequence[tuple[Loc, str, bool]]) -> LocatedError:
+    """Parse round-trip (slow, positions) only now that there is something to point at."""
+    from .yamlio import position, roundtrip_load
+
+    root = roundtrip_load(text, name)
+    problems = []
+    for loc, message, at_key in issues:
+        line, col, _walked = position(root, loc, at_key=at_key)
+        problems.append(Problem(name, line, col, format_loc(loc), message))
+    return LocatedError(problems)
+
+
+def format_loc(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+# ---------------------------------------------------------------- references
+
+
+def check_references(engagement: Engagement, base_dir: Path) -> list[tuple[Loc, str, bool]]:
+    """Duplicate ids, dangling references and missing side files, with the loc of each."""
+    issues: list[tuple[Loc, str, bool]] = []
+
+    def unique(loc: Loc, items: Sequence[Any]) -> None:
+        counts = Counter(item.id for item in items if getattr(item, "id", None))
+        for index, item in enumerate(items):
+            if getattr(item, "id", None) and counts[item.id] > 1:
+                first = next(i for i, other in enumerate(items) if other.id == item.id)
+                if index != first:
+                    issues.append(((*loc, index, "id"), f"duplicate id {item.id!r} (already used by item {first + 1})", False))
+
+    e = engagement
+    for key in ("objectives", "means", "state_of_the_art", "stakeholders", "scenarios", "workshops",
+                "commitments", "indicators", "risks"):  # fmt: skip
+        unique((key,), getattr(e, key))
+    unique(("grid", "criteria"), e.grid.criteria)
+    unique(("creativity", "solutions"), e.creativity.solutions)
+
+    scenarios = {s.id for s in e.scenarios}
+    criteria = {c.id for c in e.grid.criteria}
+    seen_feedback: dict[str, Loc] = {}
+    for w_index, workshop in enumerate(e.workshops):
+        for f_index, item in enumerate(workshop.feedback):
+            loc: Loc = ("workshops", w_index, "feedback", f_index)
+            if item.scenario not in scenarios:
+                issues.append(((*loc, "scenario"), f"unknown scenario {item.scenario!r}{suggest(item.scenario, scenarios)}", False))
+            for c_index, crit in enumerate(item.criteria):
+                if crit not in criteria:
+                    issues.append(((*loc, "criteria", c_index), f"unknown criterion {crit!r}{suggest(crit, criteria)}", False))
+            item_id = item.id or f"{workshop.id}-{f_index + 1}"
+            if item_id in seen_feedback:
+                issues.append(((*loc, "id"), f"duplicate feedback id {item_id!r}", False))
+            seen_feedback[item_id] = loc
+        if workshop.feedback_file:
+            _check_file(issues, ("workshops", w_index, "feedback_file"), base_dir, workshop.feedback_file, "feedback file")
+    for s_index, solution in enumerate(e.creativity.solutions):
+        for r_index, ref in enumerate(solution.scenarios):
+            if ref not in scenarios:
+                issues.append((("creativity", "solutions", s_index, "scenarios", r_index),
+                               f"unknown scenario {ref!r}{suggest(ref, scenarios)}", False))
+    if e.brand.logo:
+        _check_file(issues, ("brand", "logo"), base_dir, e.brand.logo, "logo")
+    if e.pricing.catalog:
+        _check_file(issues, ("pricing", "catalog"), base_dir, e.pricing.catalog, "catalog")
+    return issues
+
+
+def _check_file(issues: list[tuple[Loc, str, bool]], loc: Loc, base_dir: Path, relative: str, what: str) -> None:
+    target = base_dir / relative
+    if not target.exists():
+        issues.append((loc, f"{what} not found: {display_name(target)}", False))
+    elif target.is_dir():
+        issues.append((loc, f"{what} is a folder: {display_name(target)}", False))

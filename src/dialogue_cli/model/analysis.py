@@ -1,0 +1,34 @@
+"""Usage scenarios and the analysis grid they are judged against."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Condition, Identifier, Level, Strict, Text
+
+
+class Scenario(Strict):
+    """A usage scenario shown in the workshops (or, if transversal, cross-cutting remarks)."""
+
+    id: Identifier
+    title: str = Field(min_length=1)
+    description: Text = ""
+    transversal: bool = False
+    level: Level | None = None
+
+
+class Criterion(Strict):
+    """A criterion of the analysis grid, tied to the conditions of a durable dialogue it serves."""
+
+    id: Identifier
+    label: str = Field(min_length=1)
+    description: Text = ""
+    weight: float = Field(gt=0, le=1000)
+    conditions: list[Condition] = Field(min_length=1)
+
+
+class Grid(Strict):
+    """The analysis grid built in preparation."""
+
+    threshold: float = Field(default=0.0, ge=-1, le=1, description="Minimum condition score for a viable option.")
+    criteria: list[Criterion] = []

@@ -1,0 +1,86 @@
+"""Shared pieces of the engagement model: the strict base class and tolerant vocabularies."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+GROUPS = ("elus", "citoyens", "services", "partenaires")
+WORKSHOP_GROUPS = ("elus", "citoyens", "services")
+CONDITIONS = ("elus", "services", "citoyens")
+LEVELS = ("informer", "consulter", "concerter", "coconstruire", "codecider")
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip its accents and surrounding spaces: ``" Élus "`` -> ``"elus"``."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_GROUP_ALIASES = {
+    "elus": "elus", "elu": "elus", "elue": "elus", "elues": "elus",
+    "citoyens": "citoyens", "citoyen": "citoyens", "habitants": "citoyens",
+    "citoyennes": "citoyens",
+    "services": "services", "service": "services", "agents": "services",
+    "partenaires": "partenaires", "partenaire": "partenaires",
+}  # fmt: skip
+
+_LEVEL_ALIASES = {
+    "informer": "informer", "information": "informer", "inform": "informer",
+    "consulter": "consulter", "consultation": "consulter", "consult": "consulter",
+    "concerter": "concerter", "concertation": "concerter", "involve": "concerter",
+    "coconstruire": "coconstruire", "co-construire": "coconstruire",
+    "coconstruction": "coconstruire", "co-construction": "coconstruire",
+    "collaborate": "coconstruire",
+    "codecider": "codecider", "co-decider": "codecider", "codecision": "codecider",
+    "co-decision": "codecider", "empower": "codecider",
+}  # fmt: skip
+
+
+def normalize_group(value: Any) -> Any:
+    """Accept ``élus``, ``Élus``, ``elu``... as ``elus``; leave anything else for the enum to reject."""
+    if isinstance(value, str):
+        return _GROUP_ALIASES.get(fold(value), value)
+    return value
+
+
+def normalize_level(value: Any) -> Any:
+    """Accept ``co-construire``, ``concertation``, IAP2's English names... as a French level."""
+    if isinstance(value, str):
+        return _LEVEL_ALIASES.get(fold(value), value)
+    return value
+
+
+Group = Annotated[Literal["elus", "citoyens", "services", "partenaires"], BeforeValidator(normalize_group)]
+WorkshopGroup = Annotated[Literal["elus", "citoyens", "services"], BeforeValidator(normalize_group)]
+Condition = Annotated[Literal["elus", "services", "citoyens"], BeforeValidator(normalize_group)]
+Level = Annotated[
+    Literal["informer", "consulter", "concerter", "coconstruire", "codecider"],
+    BeforeValidator(normalize_level),
+]
+Identifier = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$",
+        description="A short identifier: letters, digits, '-', '_' or '.'.",
+    ),
+]
+Text = Annotated[str, Field(max_length=20_000)]
+
+
+class Strict(BaseModel):
+    """Base of every section: unknown keys are errors, values are immutable once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Record(Strict):
+    """A small item of the preparation phase: an objective, a means, a reference."""
+
+    id: Identifier
+    label: str = Field(min_length=1)
+    details: Text = ""

@@ -1,0 +1,99 @@
+"""The root of ``engagement.yaml``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal, Self
+
+from pydantic import Field, model_validator
+
+from .analysis import Grid, Scenario
+from .base import Record, Strict, Text
+from .governance import Brand, Commitment, Governance, Indicator, Risk
+from .parties import Client, Consultant
+from .pricing import Pricing
+from .stakeholders import MapSettings, Stakeholder
+from .workshops import Creativity, Workshop
+
+PHASES = ("cadrage", "preparation", "ateliers", "analyse", "creativite", "livrables")
+# Days of the 12-day package, phase by phase (domain brief, section 5).
+DEFAULT_PHASE_DAYS = {
+    "cadrage": Decimal("1"),
+    "preparation": Decimal("2.5"),
+    "ateliers": Decimal("3"),
+    "analyse": Decimal("2"),
+    "creativite": Decimal("1.5"),
+    "livrables": Decimal("2"),
+}
+
+
+class EngagementInfo(Strict):
+    """What the engagement is called and when it starts."""
+
+    title: str = "Stratégie de dialogue citoyen"
+    reference: str = ""
+    start: dt.date | None = None
+    context: Text = ""
+    negotiable: list[str] = []
+    non_negotiable: list[str] = []
+
+
+class Phase(Strict):
+    """One of the six phases of the method."""
+
+    days: Decimal = Field(ge=0, le=1000)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    status: Literal["todo", "doing", "done"] = "todo"
+    notes: Text = ""
+
+    @model_validator(mode="after")
+    def _check_dates(self) -> Self:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+def _phase(name: str) -> Phase:
+    return Phase(days=DEFAULT_PHASE_DAYS[name])
+
+
+class Phases(Strict):
+    """The six phases, in order; each has planned days, optional dates and a status."""
+
+    cadrage: Phase = Field(default_factory=lambda: _phase("cadrage"))
+    preparation: Phase = Field(default_factory=lambda: _phase("preparation"))
+    ateliers: Phase = Field(default_factory=lambda: _phase("ateliers"))
+    analyse: Phase = Field(default_factory=lambda: _phase("analyse"))
+    creativite: Phase = Field(default_factory=lambda: _phase("creativite"))
+    livrables: Phase = Field(default_factory=lambda: _phase("livrables"))
+
+    def items(self) -> list[tuple[str, Phase]]:
+        return [(name, getattr(self, name)) for name in PHASES]
+
+
+class Engagement(Strict):
+    """A whole citizen-dialogue engagement."""
+
+    version: Literal[1] = 1
+    language: Literal["fr", "en"] = "fr"
+    engagement: EngagementInfo = EngagementInfo()
+    client: Client
+    consultant: Consultant = Consultant()
+    brand: Brand = Brand()
+    phases: Phases = Phases()
+    objectives: list[Record] = []
+    means: list[Record] = []
+    state_of_the_art: list[Record] = []
+    stakeholders: list[Stakeholder] = []
+    map: MapSettings = MapSettings()
+    scenarios: list[Scenario] = []
+    grid: Grid = Grid()
+    workshops: list[Workshop] = []
+    creativity: Creativity = Creativity()
+    governance: Governance = Governance()
+    commitments: list[Commitment] = []
+    indicators: list[Indicator] = []
+    risks: list[Risk] = []
+    pricing: Pricing = Pricing()

@@ -1,0 +1,85 @@
+"""The pricing section: the flat package, options, expenses and the terms of the quote."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Self
+
+from pydantic import Field, model_validator
+
+from .base import Identifier, Strict, Text
+
+Price = Annotated[Decimal, Field(gt=0, le=Decimal("100000000"), description="EUR HT, > 0.")]
+Percent = Annotated[Decimal, Field(ge=0, le=100)]
+
+
+class Package(Strict):
+    """The flat package (forfait) of the offer."""
+
+    label: str = "Stratégie de dialogue citoyen : forfait"
+    description: Text = ""
+    price: Price = Decimal("10000")
+    days: Decimal = Field(default=Decimal("12"), gt=0, le=1000)
+    workshops: int = Field(default=4, ge=0)
+    deliverables: int = Field(default=4, ge=0)
+
+
+class Option(Strict):
+    """An option of the quote: from the catalog (``id``) or ad hoc (``label`` + a price)."""
+
+    id: Identifier | None = None
+    label: str | None = None
+    description: Text = ""
+    unit: str | None = None
+    quantity: Decimal = Field(default=Decimal("1"), gt=0, le=100000)
+    unit_price: Price | None = None
+    days: Decimal | None = Field(default=None, gt=0, le=1000)
+
+    @model_validator(mode="after")
+    def _check_priced(self) -> Self:
+        if self.id is None:
+            if not self.label:
+                raise ValueError("an option needs a catalog 'id' or a 'label' with a price")
+            if self.unit_price is None and self.days is None:
+                raise ValueError(f"option {self.label!r} needs 'unit_price' or 'days'")
+        if self.unit_price is not None and self.days is not None:
+            raise ValueError("give 'unit_price' or 'days', not both")
+        if self.unit_price is not None and self.quantity != self.quantity.to_integral_value():
+            raise ValueError(f"quantity {self.quantity} is fractional for a per-unit line")
+        return self
+
+
+class Expense(Strict):
+    """Expenses re-invoiced at cost (travel, printing...): never discounted."""
+
+    label: str = Field(min_length=1)
+    amount: Price
+
+
+class Pricing(Strict):
+    """How the engagement is priced; `dialogue quote` turns it into a devis."""
+
+    currency: str = Field(default="EUR", pattern="^[A-Z]{3}$")
+    vat_rate: Percent = Decimal("20")
+    vat_exemption: str | None = None
+    day_rate: Price = Decimal("850")
+    package: Package = Package()
+    catalog: str | None = Field(default=None, description="The consultant's price list, relative path.")
+    options: list[Option] = []
+    expenses: list[Expense] = []
+    discount_percent: Percent = Decimal("0")
+    deposit_percent: Percent = Decimal("30")
+    validity_days: int = Field(default=90, ge=1, le=730)
+    payment_days: int = Field(default=30, ge=0, le=60)
+    number: str | None = None
+    date: dt.date | None = None
+    notes: Text = ""
+
+    @model_validator(mode="after")
+    def _check_vat(self) -> Self:
+        if self.vat_rate == 0 and not (self.vat_exemption or "").strip():
+            raise ValueError(
+                "a 0 % VAT rate needs 'vat_exemption', e.g. \"TVA non applicable, art. 293 B du CGI\""
+            )
+        return self

@@ -1,0 +1,37 @@
+"""Stakeholders of the preparation phase, scored for the power/interest and salience maps."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Group, Identifier, Level, Strict, Text
+
+
+class StakeholderContact(Strict):
+    """Personal data: used for invitations, never printed in external documents."""
+
+    email: str = ""
+    phone: str = ""
+
+
+class Stakeholder(Strict):
+    """A person or body the dialogue must reach."""
+
+    id: Identifier
+    name: str = Field(min_length=1)
+    group: Group | None = None
+    role: str = ""
+    influence: int = Field(ge=1, le=5, description="Power over the decision, 1 (none) to 5 (decides).")
+    interest: int = Field(ge=1, le=5, description="How much the stake matters to them, 1 to 5.")
+    legitimacy: bool | None = None
+    urgency: bool | None = None
+    position: int = Field(default=0, ge=-2, le=2, description="-2 opposed ... +2 supportive.")
+    level: Level | None = Field(default=None, description="Overrides the recommended participation level.")
+    contact: StakeholderContact | None = None
+    notes: Text = ""
+
+
+class MapSettings(Strict):
+    """Settings of the stakeholder map."""
+
+    threshold: int = Field(default=3, ge=1, le=5, description="Score from which influence or interest is high.")

@@ -1,0 +1,94 @@
+"""Workshops, their feedback, and the creativity session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field
+
+from .base import Identifier, Strict, Text, WorkshopGroup, fold
+
+POLARITIES = ("+", "-", "?", "idee")
+
+_POLARITY_ALIASES = {
+    "+": "+", "positif": "+", "positive": "+", "pos": "+", "plus": "+", "like": "+",
+    "-": "-", "\u2212": "-", "\u2013": "-", "negatif": "-", "negative": "-", "neg": "-",
+    "moins": "-", "dislike": "-",
+    "?": "?", "question": "?", "inquietude": "?",
+    "idee": "idee", "idea": "idee", "suggestion": "idee", "\U0001f4a1": "idee",
+}  # fmt: skip
+
+
+def normalize_polarity(value: Any) -> Any:
+    """Accept ``positif``, ``négatif``, ``idée``, ``question``... as the four polarities."""
+    if isinstance(value, str):
+        return _POLARITY_ALIASES.get(fold(value), value)
+    return value
+
+
+def split_ids(value: Any) -> Any:
+    """Accept ``"MANDAT; COUT"`` (``;``, ``,`` or ``|``) as well as a YAML list."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.replace("|", ";").replace(",", ";").split(";") if part.strip()]
+    if value is None:
+        return []
+    return value
+
+
+Polarity = Annotated[Literal["+", "-", "?", "idee"], BeforeValidator(normalize_polarity)]
+IdList = Annotated[list[Identifier], BeforeValidator(split_ids)]
+
+
+class FeedbackItem(Strict):
+    """What one participant said about one scenario, coded against the grid."""
+
+    id: Identifier | None = None
+    scenario: Identifier
+    polarity: Polarity
+    intensity: int = Field(default=1, ge=1, le=3)
+    criteria: IdList = []
+    theme: str = ""
+    text: Text = ""
+    author: str = Field(default="", description="Personal data: never shown in external documents.")
+
+
+class Workshop(Strict):
+    """One of the three separate workshops (élus, citoyens, services)."""
+
+    id: Identifier
+    group: WorkshopGroup
+    date: dt.date | None = None
+    place: str = ""
+    participants: int = Field(default=0, ge=0)
+    feedback: list[FeedbackItem] = []
+    feedback_file: str | None = Field(default=None, description="CSV or XLSX, relative to the engagement file.")
+    sheet: str | None = Field(default=None, description="XLSX sheet to read (default: the first).")
+
+
+class SolutionTest(Strict):
+    """How one group received a solution when it was tested."""
+
+    group: WorkshopGroup
+    verdict: Literal["+", "-", "="]
+    note: Text = ""
+
+
+class Solution(Strict):
+    """A solution produced by the creativity session."""
+
+    id: Identifier
+    title: str = Field(min_length=1)
+    description: Text = ""
+    scenarios: IdList = []
+    tests: list[SolutionTest] = []
+    retained: bool = False
+
+
+class Creativity(Strict):
+    """The creativity session that turns options into solutions."""
+
+    date: dt.date | None = None
+    place: str = ""
+    participants: int = Field(default=0, ge=0)
+    solutions: list[Solution] = []
