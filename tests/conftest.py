@@ -1,0 +1,40 @@
+"""Shared fixtures: the example engagement copied into tmp_path, a CLI runner, a file writer."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ormessac"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A private copy of the Ormessac example; returns its folder."""
+    target = tmp_path / "ormessac"
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("livrables"))
+    return target
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    """write("engagement.yaml", '''...''') -> the path, text dedented."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return _write
