@@ -1,0 +1,74 @@
+"""`dialogue check`: validate an engagement and show where it stands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ._common import app, console, engagement_argument, load_project, print_json, reports_errors
+
+STATUS_MARKS = {"done": "✔", "doing": "▶", "todo": "·"}
+
+
+@app.command()
+@reports_errors
+def check(
+    path: Path = engagement_argument(),
+    as_json: bool = typer.Option(False, "--json", help="Print the overview as JSON."),
+) -> None:
+    """Validate the engagement (and its feedback files) and show a one-screen overview.
+
+    Every problem is listed at once as file:line:col: field: message; exit status 1 if any.
+
+    Example: dialogue check examples/ormessac
+    """
+    from ..status import FeedbackTally, build_status
+
+    project = load_project(path)
+    status = build_status(project.engagement, FeedbackTally.of(project.feedback()))
+    if as_json:
+        print_json({"file": project.name, **status.to_json()})
+        return
+    _print(project.name, status)
+
+
+def _print(name: str, status: object) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ..status import GROUP_LABELS, Status
+
+    assert isinstance(status, Status)
+    out = console()
+    client = status.client
+    population = f", {client['population']:,} inhabitants".replace(",", "\u202f").replace("\u202f", ",", 1) if client["population"] else ""
+    out.print(f"[bold]{escape(status.title)}[/bold] — {escape(client['name'])} ({client['kind']}{population})")
+    out.print(f"[green]✔ {name} is valid[/green]")
+    phases = Table(title=None, box=None, show_header=True, header_style="bold", pad_edge=False)
+    phases.add_column("Phase")
+    phases.add_column("Days", justify="right")
+    phases.add_column("Status")
+    for phase in status.phases:
+        mark = STATUS_MARKS[phase["status"]]
+        style = {"done": "green", "doing": "bold yellow", "todo": "dim"}[phase["status"]]
+        phases.add_row(phase["label"], phase["days"], f"[{style}]{mark} {phase['status']}[/{style}]")
+    out.print(phases)
+    counts = status.counts
+    groups = GROUP_LABELS["en"]
+    per_group = ", ".join(f"{counts['stakeholders'][g]} {groups[g]}" for g in ("elus", "citoyens", "services", "partenaires"))
+    out.print(f"Stakeholders: {counts['stakeholders']['total']} ({per_group})")
+    out.print(f"Scenarios: {counts['scenarios']} (+{counts['transversal']} transversal) · Criteria: {counts['criteria']}")
+    workshops = ", ".join(f"{wid} {n}" for wid, n in counts["workshops"].items()) or "none"
+    out.print(f"Feedback: {counts['feedback']} items ({workshops}); unclassified: {counts['unclassified']}")
+    out.print(f"Solutions: {counts['solutions']} ({counts['retained']} retained)")
+    steps = status.next_steps()
+    if status.current_phase is None:
+        out.print("[green]All six phases are done.[/green]")
+    elif steps:
+        out.print(f"\n[bold]What next[/bold] (current phase: {status.current_phase}):")
+        labels = {p["id"]: p["label"] for p in status.phases}
+        for todo in steps:
+            out.print(f"  • {escape(labels[todo.phase])}: {escape(todo.message)}")
+    else:
+        out.print(f"\nNothing missing for the current phase ({status.current_phase}).")

@@ -1,0 +1,255 @@
+"""Where an engagement stands: counts per section and the concrete items missing, phase by phase.
+
+Pure: takes the engagement and a summary of its feedback (:class:`FeedbackTally`); the
+`check` command builds both and prints the result.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import CONDITIONS, GROUPS, PHASES, WORKSHOP_GROUPS, Engagement
+
+PHASE_LABELS = {
+    "fr": {
+        "cadrage": "Cadrage", "preparation": "Préparation", "ateliers": "Ateliers",
+        "analyse": "Analyse", "creativite": "Créativité", "livrables": "Livrables",
+    },
+    "en": {
+        "cadrage": "Framing", "preparation": "Preparation", "ateliers": "Workshops",
+        "analyse": "Analysis", "creativite": "Creativity", "livrables": "Deliverables",
+    },
+}  # fmt: skip
+GROUP_LABELS = {
+    "fr": {"elus": "élus", "citoyens": "citoyens", "services": "services", "partenaires": "partenaires"},
+    "en": {"elus": "elected officials", "citoyens": "citizens", "services": "services", "partenaires": "partners"},
+}
+
+# The "what next" messages, in the engagement's language.
+MESSAGES = {
+    "fr": {
+        "no_start": "date de démarrage de la mission non renseignée (engagement.start)",
+        "no_contact": "aucun interlocuteur côté client (client.contact.name)",
+        "no_siret": "SIRET du consultant non renseigné : il est requis sur le devis",
+        "no_objectives": "aucun objectif saisi (objectives)",
+        "no_means": "moyens disponibles non décrits (means)",
+        "no_sota": "état de l'art non renseigné (state_of_the_art)",
+        "no_stakeholders": "aucune partie prenante cartographiée (stakeholders)",
+        "group_missing": "aucune partie prenante dans le groupe {group}",
+        "no_scenarios": "aucun scénario d'usage à présenter en atelier (scenarios)",
+        "no_criteria": "grille : aucun critère (grid.criteria)",
+        "condition_missing": "grille : aucun critère pour la condition {group}",
+        "no_workshop": "aucun atelier {group} prévu (workshops)",
+        "workshop_undated": "atelier {workshop} : date non fixée",
+        "workshop_empty": "atelier {workshop} : aucun retour saisi",
+        "workshop_participants": "atelier {workshop} : nombre de participants non renseigné",
+        "unclassified": "{count} retour(s) sans critère de la grille : à coder avant l'analyse",
+        "unscored": "scénario {scenario} : aucun avis noté du groupe {group}",
+        "no_creativity_date": "séance de créativité : date non fixée",
+        "no_solutions": "séance de créativité : aucune solution saisie",
+        "untested": "solution {solution} : pas testée auprès des {group}",
+        "none_retained": "aucune solution retenue (creativity.solutions[].retained)",
+        "no_commitments": "aucun engagement de réponse aux participants (commitments)",
+        "no_indicators": "aucun indicateur d'évaluation pour les {group} (indicators)",
+        "no_sponsor": "gouvernance : porteur politique non désigné (governance.sponsor)",
+    },
+    "en": {
+        "no_start": "engagement start date not set (engagement.start)",
+        "no_contact": "no contact person at the client (client.contact.name)",
+        "no_siret": "consultant SIRET not set: the quote requires it",
+        "no_objectives": "no objectives yet (objectives)",
+        "no_means": "available means not described (means)",
+        "no_sota": "no state of the art (state_of_the_art)",
+        "no_stakeholders": "no stakeholders mapped (stakeholders)",
+        "group_missing": "no stakeholder in the {group} group",
+        "no_scenarios": "no usage scenarios to show in the workshops (scenarios)",
+        "no_criteria": "grid: no criteria (grid.criteria)",
+        "condition_missing": "grid: no criterion for the {group} condition",
+        "no_workshop": "no {group} workshop planned (workshops)",
+        "workshop_undated": "workshop {workshop}: no date",
+        "workshop_empty": "workshop {workshop}: no feedback entered",
+        "workshop_participants": "workshop {workshop}: number of participants not set",
+        "unclassified": "{count} feedback item(s) without a grid criterion: code them before the analysis",
+        "unscored": "scenario {scenario}: no scored opinion from the {group} group",
+        "no_creativity_date": "creativity session: no date",
+        "no_solutions": "creativity session: no solutions entered",
+        "untested": "solution {solution}: not tested with the {group} group",
+        "none_retained": "no solution retained (creativity.solutions[].retained)",
+        "no_commitments": "no commitments to participants (commitments)",
+        "no_indicators": "no evaluation indicator for the {group} group (indicators)",
+        "no_sponsor": "governance: no political sponsor (governance.sponsor)",
+    },
+}
+
+
+@dataclass
+class FeedbackTally:
+    """What `check` needs to know of the feedback, gathered in one streaming pass."""
+
+    per_workshop: Counter[str] = field(default_factory=Counter)
+    unclassified: int = 0
+    scored: set[tuple[str, str]] = field(default_factory=set)  # (scenario, group) with a scored item
+
+    @classmethod
+    def of(cls, items: Iterable[Any]) -> FeedbackTally:
+        tally = cls()
+        for item in items:
+            tally.per_workshop[item.workshop] += 1
+            if item.polarity in ("+", "-"):
+                if item.criteria:
+                    tally.scored.add((item.scenario, item.group))
+                else:
+                    tally.unclassified += 1
+        return tally
+
+
+@dataclass(frozen=True)
+class Todo:
+    """One concrete missing item, attached to the phase that needs it."""
+
+    phase: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Status:
+    """The one-screen overview of `dialogue check`."""
+
+    client: dict[str, Any]
+    title: str
+    language: str
+    phases: list[dict[str, Any]]
+    current_phase: str | None
+    counts: dict[str, Any]
+    todo: list[Todo]
+
+    def next_steps(self) -> list[Todo]:
+        """What is missing for the current phase and the one after it."""
+        if self.current_phase is None:
+            return []
+        index = PHASES.index(self.current_phase)
+        wanted = set(PHASES[: index + 2])
+        return [t for t in self.todo if t.phase in wanted]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "valid": True,
+            "title": self.title,
+            "client": self.client,
+            "language": self.language,
+            "phases": self.phases,
+            "current_phase": self.current_phase,
+            "counts": self.counts,
+            "next": [{"phase": t.phase, "message": t.message} for t in self.next_steps()],
+            "todo": [{"phase": t.phase, "message": t.message} for t in self.todo],
+        }
+
+
+def build_status(engagement: Engagement, tally: FeedbackTally) -> Status:
+    """Summarise ``engagement`` and list what each phase still lacks."""
+    e = engagement
+    lang = e.language
+    msg = MESSAGES[lang]
+    glabel = GROUP_LABELS[lang]
+    todo: list[Todo] = []
+
+    def add(phase: str, key: str, **values: Any) -> None:
+        todo.append(Todo(phase, msg[key].format(**values)))
+
+    # 1. cadrage
+    if e.engagement.start is None:
+        add("cadrage", "no_start")
+    if not e.client.contact.name:
+        add("cadrage", "no_contact")
+    if not e.consultant.siret:
+        add("cadrage", "no_siret")
+    # 2. preparation
+    if not e.objectives:
+        add("preparation", "no_objectives")
+    if not e.means:
+        add("preparation", "no_means")
+    if not e.state_of_the_art:
+        add("preparation", "no_sota")
+    if not e.stakeholders:
+        add("preparation", "no_stakeholders")
+    by_group = Counter(s.group for s in e.stakeholders if s.group)
+    if e.stakeholders:
+        for group in WORKSHOP_GROUPS:
+            if not by_group[group]:
+                add("preparation", "group_missing", group=glabel[group])
+    ranked = [s for s in e.scenarios if not s.transversal]
+    if not ranked:
+        add("preparation", "no_scenarios")
+    if not e.grid.criteria:
+        add("preparation", "no_criteria")
+    else:
+        served = {c for criterion in e.grid.criteria for c in criterion.conditions}
+        for condition in CONDITIONS:
+            if condition not in served:
+                add("preparation", "condition_missing", group=glabel[condition])
+    # 3. ateliers
+    groups_with_workshop = {w.group for w in e.workshops}
+    for group in WORKSHOP_GROUPS:
+        if group not in groups_with_workshop:
+            add("ateliers", "no_workshop", group=glabel[group])
+    for workshop in e.workshops:
+        if workshop.date is None:
+            add("ateliers", "workshop_undated", workshop=workshop.id)
+        if not tally.per_workshop[workshop.id]:
+            add("ateliers", "workshop_empty", workshop=workshop.id)
+        if not workshop.participants:
+            add("ateliers", "workshop_participants", workshop=workshop.id)
+    # 4. analyse
+    if tally.unclassified:
+        add("analyse", "unclassified", count=tally.unclassified)
+    if sum(tally.per_workshop.values()):
+        for scenario in ranked:
+            for group in sorted(groups_with_workshop, key=WORKSHOP_GROUPS.index):
+                if (scenario.id, group) not in tally.scored:
+                    add("analyse", "unscored", scenario=scenario.id, group=glabel[group])
+    # 5. creativite
+    if e.creativity.date is None:
+        add("creativite", "no_creativity_date")
+    if not e.creativity.solutions:
+        add("creativite", "no_solutions")
+    else:
+        for solution in e.creativity.solutions:
+            tested = {t.group for t in solution.tests}
+            for group in WORKSHOP_GROUPS:
+                if group not in tested:
+                    add("creativite", "untested", solution=solution.id, group=glabel[group])
+        if not any(s.retained for s in e.creativity.solutions):
+            add("creativite", "none_retained")
+    # 6. livrables
+    if not e.commitments:
+        add("livrables", "no_commitments")
+    indicator_groups = {i.group for i in e.indicators}
+    for condition in CONDITIONS:
+        if condition not in indicator_groups:
+            add("livrables", "no_indicators", group=glabel[condition])
+    if not e.governance.sponsor:
+        add("livrables", "no_sponsor")
+
+    phases = [
+        {"id": name, "label": PHASE_LABELS[lang][name], "status": phase.status, "days": str(phase.days)}
+        for name, phase in e.phases.items()
+    ]
+    current = next((p["id"] for p in phases if p["status"] == "doing"), None) or next(
+        (p["id"] for p in phases if p["status"] != "done"), None
+    )
+    counts = {
+        "stakeholders": {group: by_group[group] for group in GROUPS} | {"total": len(e.stakeholders)},
+        "scenarios": len(ranked),
+        "transversal": len(e.scenarios) - len(ranked),
+        "criteria": len(e.grid.criteria),
+        "workshops": {w.id: tally.per_workshop[w.id] for w in e.workshops},
+        "feedback": sum(tally.per_workshop.values()),
+        "unclassified": tally.unclassified,
+        "solutions": len(e.creativity.solutions),
+        "retained": sum(1 for s in e.creativity.solutions if s.retained),
+    }
+    client = {"name": e.client.name, "kind": e.client.kind, "population": e.client.population}
+    return Status(client, e.engagement.title, lang, phases, current, counts, todo)
