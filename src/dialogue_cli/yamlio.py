@@ -49,14 +49,43 @@ def _parse(yaml: Any, text: str, name: str) -> Any:
     try:
         return yaml.load(text)
     except MarkedYAMLError as error:
-        raise LocatedError([_syntax_problem(error, name)]) from None
+        raise LocatedError([_syntax_problem(error, name, text)]) from None
     except YAMLError as error:  # pragma: no cover - ruamel marks nearly every error
         raise LocatedError([Problem(name, 0, 0, "", f"YAML error: {error}")]) from None
     except RecursionError:
         raise LocatedError([Problem(name, 0, 0, "", "YAML nested too deeply")]) from None
+    except (ValueError, TypeError, OverflowError) as error:
+        # A scalar the constructor could not build (e.g. the date 2027-13-01): find it.
+        raise LocatedError([_constructor_problem(text, name, error)]) from None
 
 
-def _syntax_problem(error: Any, name: str) -> Problem:
+def _constructor_problem(text: str, name: str, error: Exception) -> Problem:
+    """Locate the scalar behind a constructor error by composing (not constructing) the document."""
+    import datetime as dt
+
+    from ruamel.yaml import YAML
+
+    try:
+        root = YAML(typ="safe").compose(text)
+    except Exception:  # pragma: no cover - compose succeeded once already during load
+        root = None
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        value = node.value
+        if isinstance(value, list):
+            for item in reversed(value):
+                stack.extend(reversed(item) if isinstance(item, tuple) else [item])
+        elif node.tag.endswith(":timestamp"):
+            try:
+                dt.date.fromisoformat(value[:10])
+            except ValueError:
+                mark = node.start_mark
+                return Problem(name, mark.line + 1, mark.column + 1, "", f"{value!r} is not a valid date")
+    return Problem(name, 0, 0, "", f"invalid value: {error}")
+
+
+def _syntax_problem(error: Any, name: str, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
     problem = (error.problem or error.context or "invalid YAML").strip()
@@ -64,7 +93,9 @@ def _syntax_problem(error: Any, name: str) -> Problem:
         key = problem.split('"')[1] if '"' in problem else "?"
         first = error.context_mark.line + 1 if error.context_mark else 0
         return Problem(name, line, col, key, f"duplicate key (the mapping starting on line {first} already has it)")
-    if "'\\t'" in problem or "\t" in problem:
+    lines = text.splitlines()
+    at = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) and col > 0 else ""
+    if at == "\t" or "'\\t'" in problem:
         problem = "a tab character: YAML indents with spaces only"
     elif problem.startswith("mapping values are not allowed"):
         problem += " (a ':' inside a value? quote the value)"
