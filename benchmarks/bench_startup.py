@@ -1,0 +1,119 @@
+"""Start-up and loading cost: `dialogue --help`, `dialogue check` on the example, and the loader.
+
+Prints the median wall time of each command over N fresh processes, interleaved, beside
+`python -c pass` measured in the same run, and their ratios. Then times the loader on an
+engagement with 2 000 inline feedback items: the fast path (safe C parser, used for every valid
+file) against a round-trip parse (what positions cost), measured in the same run.
+
+Run: python benchmarks/bench_startup.py [--runs 15] [--summary-json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ormessac"
+
+
+def dialogue_command() -> list[str]:
+    script = shutil.which("dialogue", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "dialogue_cli"]
+
+
+def time_commands(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for command in commands.values():  # warm-up (pycache, disk cache)
+        subprocess.run(command, capture_output=True, check=False)
+    for _ in range(runs):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=False)
+            samples[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def big_engagement(folder: Path, items: int) -> Path:
+    text = (EXAMPLE / "engagement.yaml").read_text(encoding="utf-8")
+    lines = ["  - id: AT-BENCH", "    group: citoyens", "    feedback:"]
+    for i in range(items):
+        lines.append(
+            f"      - {{id: B{i}, scenario: BP, polarity: '+', intensity: 2, criteria: [RETOUR, INCLUSION],"
+            f" theme: test, text: \"Un verbatim assez long, avec des accents : é à ç, numéro {i}.\"}}"
+        )
+    text = text.replace("\nworkshops:\n", "\nworkshops:\n" + "\n".join(lines) + "\n", 1)
+    path = folder / "engagement.yaml"
+    path.write_text(text, encoding="utf-8")
+    shutil.copytree(EXAMPLE / "feedback", folder / "feedback")
+    return path
+
+
+def time_loader(items: int, repeats: int) -> tuple[float, float]:
+    sys.path.insert(0, str(ROOT / "src"))
+    from dialogue_cli.loader import load
+    from dialogue_cli.yamlio import roundtrip_load
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = big_engagement(Path(folder), items)
+        text = path.read_text(encoding="utf-8")
+        fast, slow = [], []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            load(path)
+            fast.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            roundtrip_load(text, "engagement.yaml")
+            slow.append(time.perf_counter() - start)
+    return statistics.median(fast), statistics.median(slow)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--summary-json", type=Path, default=None)
+    args = parser.parse_args()
+
+    dialogue = dialogue_command()
+    medians = time_commands(
+        {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "dialogue --help": [*dialogue, "--help"],
+            "dialogue check example": [*dialogue, "check", str(EXAMPLE)],
+        },
+        args.runs,
+    )
+    base = medians["python -c pass"]
+    print(f"Start-up, median of {args.runs} fresh processes each (interleaved):")
+    print(f"  {'command':<26} {'ms':>8} {'x python -c pass':>18}")
+    for name, value in medians.items():
+        print(f"  {name:<26} {value * 1000:>8.1f} {value / base:>18.1f}")
+
+    fast, slow = time_loader(2000, 3)
+    print("\nLoader, engagement with 2 000 inline feedback items (median of 3, in process):")
+    print(f"  load() (safe C parser + validation)  {fast * 1000:8.1f} ms")
+    print(f"  round-trip parse alone (positions)   {slow * 1000:8.1f} ms   ratio {slow / fast:.1f}x")
+
+    if args.summary_json:
+        rows = [
+            {"name": "dialogue --help", "value": medians["dialogue --help"] * 1000, "unit": "ms",
+             "target": 150, "baseline_name": "python -c pass", "baseline_value": base * 1000,
+             "ratio": medians["dialogue --help"] / base},
+            {"name": "dialogue check example", "value": medians["dialogue check example"] * 1000,
+             "unit": "ms", "target": 400, "baseline_name": "python -c pass",
+             "baseline_value": base * 1000, "ratio": medians["dialogue check example"] / base},
+            {"name": "load 2000 inline items", "value": fast * 1000, "unit": "ms", "target": 1000,
+             "baseline_name": "round-trip parse", "baseline_value": slow * 1000, "ratio": fast / slow},
+        ]  # fmt: skip
+        args.summary_json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
