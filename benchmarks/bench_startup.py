@@ -47,7 +47,7 @@ def big_engagement(folder: Path, items: int) -> Path:
     for i in range(items):
         lines.append(
             f"      - {{id: B{i}, scenario: BP, polarity: '+', intensity: 2, criteria: [RETOUR, INCLUSION],"
-            f" theme: test, text: \"Un verbatim assez long, avec des accents : é à ç, numéro {i}.\"}}"
+            f' theme: test, text: "Un verbatim assez long, avec des accents : é à ç, numéro {i}."}}'
         )
     text = text.replace("\nworkshops:\n", "\nworkshops:\n" + "\n".join(lines) + "\n", 1)
     path = folder / "engagement.yaml"
@@ -99,7 +99,9 @@ def main() -> None:
     fast, slow = time_loader(2000, 3)
     print("\nLoader, engagement with 2 000 inline feedback items (median of 3, in process):")
     print(f"  load() (safe C parser + validation)  {fast * 1000:8.1f} ms")
-    print(f"  round-trip parse alone (positions)   {slow * 1000:8.1f} ms   ratio {slow / fast:.1f}x")
+    print(
+        f"  round-trip parse alone (positions)   {slow * 1000:8.1f} ms   ratio {slow / fast:.1f}x"
+    )
 
     if args.summary_json:
         rows = [

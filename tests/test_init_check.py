@@ -19,12 +19,16 @@ def test_init_then_check_passes(runner: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / "x"
     result = runner.invoke(app, ["init", str(folder), "--yes"])
     assert result.exit_code == 0, result.output
-    assert (folder / "engagement.yaml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=engagement.schema.json\n"
+    assert (
+        (folder / "engagement.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=engagement.schema.json\n")
     )
     for group in ("elus", "citoyens", "services"):
         header = (folder / "feedback" / f"{group}.csv").read_bytes().decode("utf-8-sig")
-        assert header.splitlines() == ["id;scenario;polarite;intensite;criteres;theme;verbatim;auteur"]
+        assert header.splitlines() == [
+            "id;scenario;polarite;intensite;criteres;theme;verbatim;auteur"
+        ]
     schema = json.loads((folder / "engagement.schema.json").read_text(encoding="utf-8"))
     assert "client" in schema["properties"]
     check = runner.invoke(app, ["check", str(folder)])
@@ -32,7 +36,9 @@ def test_init_then_check_passes(runner: CliRunner, tmp_path: Path) -> None:
     assert "is valid" in check.stdout
 
 
-def test_init_refuses_a_non_empty_folder_and_changes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+def test_init_refuses_a_non_empty_folder_and_changes_nothing(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     folder = tmp_path / "x"
     assert runner.invoke(app, ["init", str(folder), "--yes"]).exit_code == 0
     before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
@@ -64,7 +70,10 @@ def test_init_options_and_comments(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_init_french_comments_survive_a_roundtrip_edit(runner: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / "f"
-    assert runner.invoke(app, ["init", str(folder), "--yes", "--client", "Ville d'Essai"]).exit_code == 0
+    assert (
+        runner.invoke(app, ["init", str(folder), "--yes", "--client", "Ville d'Essai"]).exit_code
+        == 0
+    )
     path = folder / "engagement.yaml"
     yaml = YAML()
     data = yaml.load(path.read_text(encoding="utf-8"))
@@ -102,8 +111,17 @@ def test_check_json(runner: CliRunner) -> None:
     assert data["counts"]["workshops"] == {"AT-ELUS": 22, "AT-CITOYENS": 24, "AT-SERVICES": 22}
     assert data["counts"]["stakeholders"]["total"] == 15
     assert data["current_phase"] == "analyse"
-    assert [p["status"] for p in data["phases"]] == ["done", "done", "done", "doing", "todo", "todo"]
-    assert {"phase": "creativite", "message": "solution SOL3 : pas testée auprès des élus"} in data["next"]
+    assert [p["status"] for p in data["phases"]] == [
+        "done",
+        "done",
+        "done",
+        "doing",
+        "todo",
+        "todo",
+    ]
+    assert {"phase": "creativite", "message": "solution SOL3 : pas testée auprès des élus"} in data[
+        "next"
+    ]
 
 
 def test_check_what_next_follows_progress(runner: CliRunner, tmp_path: Path) -> None:
@@ -118,8 +136,12 @@ def test_check_what_next_follows_progress(runner: CliRunner, tmp_path: Path) -> 
         encoding="utf-8",
     )
     path = folder / "engagement.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "scenarios: []", "scenarios:\n  - {id: BP, title: Budget participatif}"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "scenarios: []", "scenarios:\n  - {id: BP, title: Budget participatif}"
+        ),
+        encoding="utf-8",
+    )
     data = json.loads(runner.invoke(app, ["check", str(folder), "--json"]).stdout)
     messages = [t["message"] for t in data["todo"]]
     assert "atelier AT-SERVICES : aucun retour saisi" not in messages
@@ -159,7 +181,12 @@ def test_help_and_check_do_not_import_heavy_libraries() -> None:
         "import sys\nfrom dialogue_cli.cli import app\n"
         "print(' '.join(m.split('.')[0] for m in sys.modules))"
     )
-    assert not loaded & {*HEAVY, "pydantic", "ruamel", "rich"}, loaded & {*HEAVY, "pydantic", "ruamel", "rich"}
+    assert not loaded & {*HEAVY, "pydantic", "ruamel", "rich"}, loaded & {
+        *HEAVY,
+        "pydantic",
+        "ruamel",
+        "rich",
+    }
     loaded = _modules_after(
         "import sys, contextlib, io\nfrom dialogue_cli.cli import app\n"
         f"with contextlib.redirect_stdout(io.StringIO()):\n"

@@ -88,7 +88,9 @@ YAML_CASES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("name", "text", "where", "words"), YAML_CASES, ids=[c[0] for c in YAML_CASES])
+@pytest.mark.parametrize(
+    ("name", "text", "where", "words"), YAML_CASES, ids=[c[0] for c in YAML_CASES]
+)
 def test_bad_engagement_is_located(
     runner: CliRunner,
     write: Callable[[str, str], Path],
@@ -105,7 +107,9 @@ def test_bad_engagement_is_located(
     assert words in first, err
 
 
-def test_all_problems_at_once_sorted_by_line(runner: CliRunner, write: Callable[[str, str], Path]) -> None:
+def test_all_problems_at_once_sorted_by_line(
+    runner: CliRunner, write: Callable[[str, str], Path]
+) -> None:
     path = write(
         "many/engagement.yaml",
         """
@@ -122,7 +126,10 @@ def test_all_problems_at_once_sorted_by_line(runner: CliRunner, write: Callable[
     assert lines[0].endswith("client.kindd: unknown key 'kindd' (did you mean 'kind'?)")
     assert ":5:" in lines[1] and "influence" in lines[1]
     assert ":5:" in lines[2] and "interest" in lines[2]
-    assert lines[-1] == f"3 problems in {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}"
+    assert (
+        lines[-1]
+        == f"3 problems in {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}"
+    )
 
 
 @pytest.mark.parametrize(
@@ -134,7 +141,9 @@ def test_all_problems_at_once_sorted_by_line(runner: CliRunner, write: Callable[
         ("latin1", "client:\n  name: Ville d'Orléans\n".encode("latin-1"), ":2: not UTF-8"),
     ],
 )
-def test_unusable_files_one_clear_line(runner: CliRunner, tmp_path: Path, name: str, content: bytes, expected: str) -> None:
+def test_unusable_files_one_clear_line(
+    runner: CliRunner, tmp_path: Path, name: str, content: bytes, expected: str
+) -> None:
     path = tmp_path / name / "engagement.yaml"
     path.parent.mkdir()
     path.write_bytes(content)
@@ -164,7 +173,11 @@ CSV_HEAD = "id;scenario;polarite;intensite;criteres;theme;verbatim;auteur\n"
 @pytest.mark.parametrize(
     ("rows", "where", "words"),
     [
-        ("X1;BP;+;2;MANDAT;t;ok;\nX2;BQ;+;1;MANDAT;t;ok;\n", ":3: scenario:", "unknown scenario 'BQ' (did you mean 'BP'?)"),
+        (
+            "X1;BP;+;2;MANDAT;t;ok;\nX2;BQ;+;1;MANDAT;t;ok;\n",
+            ":3: scenario:",
+            "unknown scenario 'BQ' (did you mean 'BP'?)",
+        ),
         ("X1;BP;bof;1;MANDAT;t;ok;\n", ":2: polarity:", "'bof' is not one of"),
         ("X1;BP;+;4;MANDAT;t;ok;\n", ":2: intensity:", "'4' is not an intensity"),
         ("X1;BP;+;1;MANDAT|NOPE;t;ok;\n", ":2: criteria:", "unknown criterion 'NOPE'"),
@@ -174,7 +187,10 @@ CSV_HEAD = "id;scenario;polarite;intensite;criteres;theme;verbatim;auteur\n"
 def test_bad_csv_rows_are_located(
     runner: CliRunner, write: Callable[[str, str], Path], rows: str, where: str, words: str
 ) -> None:
-    path = write("csv/engagement.yaml", MINIMAL + "workshops:\n  - {id: W1, group: elus, feedback_file: f.csv}\n")
+    path = write(
+        "csv/engagement.yaml",
+        MINIMAL + "workshops:\n  - {id: W1, group: elus, feedback_file: f.csv}\n",
+    )
     (path.parent / "f.csv").write_text(CSV_HEAD + rows, encoding="utf-8")
     code, err = run_check(runner, path)
     assert code == 1
@@ -182,7 +198,10 @@ def test_bad_csv_rows_are_located(
 
 
 def test_csv_without_required_column(runner: CliRunner, write: Callable[[str, str], Path]) -> None:
-    path = write("csv/engagement.yaml", MINIMAL + "workshops:\n  - {id: W1, group: elus, feedback_file: f.csv}\n")
+    path = write(
+        "csv/engagement.yaml",
+        MINIMAL + "workshops:\n  - {id: W1, group: elus, feedback_file: f.csv}\n",
+    )
     (path.parent / "f.csv").write_text("id,scenario,verbatim\nX,BP,ok\n", encoding="utf-8")
     code, err = run_check(runner, path)
     assert code == 1
@@ -190,7 +209,10 @@ def test_csv_without_required_column(runner: CliRunner, write: Callable[[str, st
 
 
 def test_non_utf8_csv(runner: CliRunner, write: Callable[[str, str], Path]) -> None:
-    path = write("csv/engagement.yaml", MINIMAL + "workshops:\n  - {id: W1, group: elus, feedback_file: f.csv}\n")
+    path = write(
+        "csv/engagement.yaml",
+        MINIMAL + "workshops:\n  - {id: W1, group: elus, feedback_file: f.csv}\n",
+    )
     (path.parent / "f.csv").write_bytes((CSV_HEAD + "X;BP;+;1;;t;Très bien;\n").encode("cp1252"))
     code, err = run_check(runner, path)
     assert code == 1

@@ -31,7 +31,9 @@ SCALARS = st.one_of(
 )
 DOCS = st.recursive(
     SCALARS,
-    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(KEYS, children, max_size=5)),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(KEYS, children, max_size=5)
+    ),
     max_leaves=25,
 )
 

@@ -12,9 +12,9 @@ from . import __version__
 from .commands._common import app
 
 # Commands register themselves on `app` when imported; the order is the order of --help.
-from .commands import init as _init  # noqa: E402, F401  isort: skip
-from .commands import check as _check  # noqa: E402, F401  isort: skip
-from .commands import schema as _schema  # noqa: E402, F401  isort: skip
+from .commands import init as _init  # noqa: F401  isort: skip
+from .commands import check as _check  # noqa: F401  isort: skip
+from .commands import schema as _schema  # noqa: F401  isort: skip
 # -- more commands (one line each) --
 
 

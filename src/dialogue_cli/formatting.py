@@ -71,9 +71,14 @@ def french_spaces(text: str) -> str:
         start = match.start()
         mark = match.group(1)
         following = text[match.end() : match.end() + 2]
-        if mark == ":" and (following.startswith("//") or (start and text[start - 1].isdigit() and following[:1].isdigit())):
+        if mark == ":" and (
+            following.startswith("//")
+            or (start and text[start - 1].isdigit() and following[:1].isdigit())
+        ):
             return match.group(0)
-        if start == 0 or text[start - 1] in " \u00a0\n" and not match.group(0).startswith((" ", "\u00a0")):
+        if start == 0 or (
+            text[start - 1] in " \u00a0\n" and not match.group(0).startswith((" ", "\u00a0"))
+        ):
             return match.group(0)
         narrow = "\u202f" if mark in ";!?" else "\u00a0"
         return f"{narrow}{mark}"

@@ -65,7 +65,11 @@ def resolve(path: Path) -> Path:
         candidate = path / FILENAME
         if not candidate.exists():
             alternatives = sorted(p.name for p in path.glob("*.y*ml"))
-            hint = f"; found {', '.join(alternatives)}" if alternatives else "; create one with `dialogue init`"
+            hint = (
+                f"; found {', '.join(alternatives)}"
+                if alternatives
+                else "; create one with `dialogue init`"
+            )
             raise FileProblem(f"{display_name(path)}: no {FILENAME} in this folder{hint}")
         return candidate
     if not path.exists():
@@ -85,9 +89,21 @@ def load(path: Path) -> Project:
     text = read_text(file, name)
     data = safe_load(text, name)
     if data is None:
-        raise LocatedError([Problem(name, 1, 0, "", "the file is empty: start from `dialogue init`")])
+        raise LocatedError(
+            [Problem(name, 1, 0, "", "the file is empty: start from `dialogue init`")]
+        )
     if not isinstance(data, dict):
-        raise LocatedError([Problem(name, 1, 1, "", f"expected a mapping of sections (client:, ...), got a {_kind(data)}")])
+        raise LocatedError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    f"expected a mapping of sections (client:, ...), got a {_kind(data)}",
+                )
+            ]
+        )
     try:
         engagement = Engagement.model_validate(data)
     except ValidationError as error:
@@ -99,7 +115,9 @@ def load(path: Path) -> Project:
 
 
 def _kind(value: Any) -> str:
-    return {list: "list", str: "text", int: "number", float: "number", bool: "boolean"}.get(type(value), type(value).__name__)
+    return {list: "list", str: "text", int: "number", float: "number", bool: "boolean"}.get(
+        type(value), type(value).__name__
+    )
 
 
 # ---------------------------------------------------------------- pydantic errors -> messages
@@ -109,13 +127,17 @@ def _validation_problems(error: ValidationError) -> list[tuple[Loc, str, bool]]:
     """(loc, message, points at the key) for each pydantic error, in plain words."""
     out = []
     for detail in error.errors(include_url=False):
-        loc = tuple(part for part in detail["loc"] if not (isinstance(part, str) and _is_pydantic_tag(part)))
+        loc = tuple(
+            part for part in detail["loc"] if not (isinstance(part, str) and _is_pydantic_tag(part))
+        )
         out.append((loc, _message(detail, loc), detail["type"] == "extra_forbidden"))
     return out
 
 
 def _is_pydantic_tag(part: str) -> bool:
-    return part.startswith(("function-", "literal[", "tagged-union[", "union[", "lax-or-strict[", "json-or-python["))
+    return part.startswith(
+        ("function-", "literal[", "tagged-union[", "union[", "lax-or-strict[", "json-or-python[")
+    )
 
 
 def _message(detail: ErrorDetails, loc: Loc) -> str:
@@ -139,7 +161,11 @@ def _message(detail: ErrorDetails, loc: Loc) -> str:
         message = f"expected a mapping (key: value lines), got {_kind(value)} {value!r}"
     elif kind == "list_type":
         message = f"expected a list ('- ' items), got {_kind(value)} {value!r}"
-    elif isinstance(value, (int, float, str)) and not isinstance(value, bool) and len(str(value)) < 60:
+    elif (
+        isinstance(value, (int, float, str))
+        and not isinstance(value, bool)
+        and len(str(value)) < 60
+    ):
         message = f"{message}, got {value!r}"
     return message
 
@@ -156,14 +182,19 @@ def _allowed_keys(loc: Loc) -> list[str]:
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+        if (
+            not (isinstance(current, type) and issubclass(current, BaseModel))
+            or part not in current.model_fields
+        ):
             return []
         current = current.model_fields[part].annotation
         # unwrap Optional[X] and list[X]
         for _ in range(3):
             args = [a for a in typing.get_args(current) if a is not type(None)]
             origin = typing.get_origin(current)
-            if origin in (list, typing.Union) or (origin is not None and str(origin) == "types.UnionType"):
+            if origin in (list, typing.Union) or (
+                origin is not None and str(origin) == "types.UnionType"
+            ):
                 current = args[0] if args else current
             elif args and origin is None:  # pragma: no cover
                 current = args[0]
@@ -206,7 +237,13 @@ def check_references(engagement: Engagement, base_dir: Path) -> list[tuple[Loc, 
             if getattr(item, "id", None) and counts[item.id] > 1:
                 first = next(i for i, other in enumerate(items) if other.id == item.id)
                 if index != first:
-                    issues.append(((*loc, index, "id"), f"duplicate id {item.id!r} (already used by item {first + 1})", False))
+                    issues.append(
+                        (
+                            (*loc, index, "id"),
+                            f"duplicate id {item.id!r} (already used by item {first + 1})",
+                            False,
+                        )
+                    )
 
     e = engagement
     for key in ("objectives", "means", "state_of_the_art", "stakeholders", "scenarios", "workshops",
@@ -222,21 +259,44 @@ def check_references(engagement: Engagement, base_dir: Path) -> list[tuple[Loc, 
         for f_index, item in enumerate(workshop.feedback):
             loc: Loc = ("workshops", w_index, "feedback", f_index)
             if item.scenario not in scenarios:
-                issues.append(((*loc, "scenario"), f"unknown scenario {item.scenario!r}{suggest(item.scenario, scenarios)}", False))
+                issues.append(
+                    (
+                        (*loc, "scenario"),
+                        f"unknown scenario {item.scenario!r}{suggest(item.scenario, scenarios)}",
+                        False,
+                    )
+                )
             for c_index, crit in enumerate(item.criteria):
                 if crit not in criteria:
-                    issues.append(((*loc, "criteria", c_index), f"unknown criterion {crit!r}{suggest(crit, criteria)}", False))
+                    issues.append(
+                        (
+                            (*loc, "criteria", c_index),
+                            f"unknown criterion {crit!r}{suggest(crit, criteria)}",
+                            False,
+                        )
+                    )
             item_id = item.id or f"{workshop.id}-{f_index + 1}"
             if item_id in seen_feedback:
                 issues.append(((*loc, "id"), f"duplicate feedback id {item_id!r}", False))
             seen_feedback[item_id] = loc
         if workshop.feedback_file:
-            _check_file(issues, ("workshops", w_index, "feedback_file"), base_dir, workshop.feedback_file, "feedback file")
+            _check_file(
+                issues,
+                ("workshops", w_index, "feedback_file"),
+                base_dir,
+                workshop.feedback_file,
+                "feedback file",
+            )
     for s_index, solution in enumerate(e.creativity.solutions):
         for r_index, ref in enumerate(solution.scenarios):
             if ref not in scenarios:
-                issues.append((("creativity", "solutions", s_index, "scenarios", r_index),
-                               f"unknown scenario {ref!r}{suggest(ref, scenarios)}", False))
+                issues.append(
+                    (
+                        ("creativity", "solutions", s_index, "scenarios", r_index),
+                        f"unknown scenario {ref!r}{suggest(ref, scenarios)}",
+                        False,
+                    )
+                )
     if e.brand.logo:
         _check_file(issues, ("brand", "logo"), base_dir, e.brand.logo, "logo")
     if e.pricing.catalog:
@@ -244,7 +304,9 @@ def check_references(engagement: Engagement, base_dir: Path) -> list[tuple[Loc, 
     return issues
 
 
-def _check_file(issues: list[tuple[Loc, str, bool]], loc: Loc, base_dir: Path, relative: str, what: str) -> None:
+def _check_file(
+    issues: list[tuple[Loc, str, bool]], loc: Loc, base_dir: Path, relative: str, what: str
+) -> None:
     target = base_dir / relative
     if not target.exists():
         issues.append((loc, f"{what} not found: {display_name(target)}", False))

@@ -24,8 +24,18 @@ PHASE_LABELS = {
     },
 }  # fmt: skip
 GROUP_LABELS = {
-    "fr": {"elus": "élus", "citoyens": "citoyens", "services": "services", "partenaires": "partenaires"},
-    "en": {"elus": "elected officials", "citoyens": "citizens", "services": "services", "partenaires": "partners"},
+    "fr": {
+        "elus": "élus",
+        "citoyens": "citoyens",
+        "services": "services",
+        "partenaires": "partenaires",
+    },
+    "en": {
+        "elus": "elected officials",
+        "citoyens": "citizens",
+        "services": "services",
+        "partenaires": "partners",
+    },
 }
 
 # The "what next" messages, in the engagement's language.
@@ -91,7 +101,9 @@ class FeedbackTally:
 
     per_workshop: Counter[str] = field(default_factory=Counter)
     unclassified: int = 0
-    scored: set[tuple[str, str]] = field(default_factory=set)  # (scenario, group) with a scored item
+    scored: set[tuple[str, str]] = field(
+        default_factory=set
+    )  # (scenario, group) with a scored item
 
     @classmethod
     def of(cls, items: Iterable[Any]) -> FeedbackTally:
@@ -175,7 +187,7 @@ def build_status(engagement: Engagement, tally: FeedbackTally) -> Status:
         add("preparation", "no_sota")
     if not e.stakeholders:
         add("preparation", "no_stakeholders")
-    by_group = Counter(s.group for s in e.stakeholders if s.group)
+    by_group: Counter[str] = Counter(str(s.group) for s in e.stakeholders if s.group)
     if e.stakeholders:
         for group in WORKSHOP_GROUPS:
             if not by_group[group]:
@@ -234,14 +246,20 @@ def build_status(engagement: Engagement, tally: FeedbackTally) -> Status:
         add("livrables", "no_sponsor")
 
     phases = [
-        {"id": name, "label": PHASE_LABELS[lang][name], "status": phase.status, "days": str(phase.days)}
+        {
+            "id": name,
+            "label": PHASE_LABELS[lang][name],
+            "status": phase.status,
+            "days": str(phase.days),
+        }
         for name, phase in e.phases.items()
     ]
     current = next((p["id"] for p in phases if p["status"] == "doing"), None) or next(
         (p["id"] for p in phases if p["status"] != "done"), None
     )
     counts = {
-        "stakeholders": {group: by_group[group] for group in GROUPS} | {"total": len(e.stakeholders)},
+        "stakeholders": {group: by_group[group] for group in GROUPS}
+        | {"total": len(e.stakeholders)},
         "scenarios": len(ranked),
         "transversal": len(e.scenarios) - len(ranked),
         "criteria": len(e.grid.criteria),

@@ -81,7 +81,9 @@ def _constructor_problem(text: str, name: str, error: Exception) -> Problem:
                 dt.date.fromisoformat(value[:10])
             except ValueError:
                 mark = node.start_mark
-                return Problem(name, mark.line + 1, mark.column + 1, "", f"{value!r} is not a valid date")
+                return Problem(
+                    name, mark.line + 1, mark.column + 1, "", f"{value!r} is not a valid date"
+                )
     return Problem(name, 0, 0, "", f"invalid value: {error}")
 
 
@@ -92,7 +94,13 @@ def _syntax_problem(error: Any, name: str, text: str) -> Problem:
     if "found duplicate key" in problem:
         key = problem.split('"')[1] if '"' in problem else "?"
         first = error.context_mark.line + 1 if error.context_mark else 0
-        return Problem(name, line, col, key, f"duplicate key (the mapping starting on line {first} already has it)")
+        return Problem(
+            name,
+            line,
+            col,
+            key,
+            f"duplicate key (the mapping starting on line {first} already has it)",
+        )
     lines = text.splitlines()
     at = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) and col > 0 else ""
     if at == "\t" or "'\\t'" in problem:
@@ -117,7 +125,9 @@ def position(root: Any, loc: Loc, *, at_key: bool = False) -> tuple[int, int, st
     for index, part in enumerate(loc):
         if isinstance(node, CommentedMap) and part in node:
             child = node[part]
-            key_position = (at_key and index == last) or isinstance(child, (CommentedMap, CommentedSeq))
+            key_position = (at_key and index == last) or isinstance(
+                child, (CommentedMap, CommentedSeq)
+            )
             line, col = node.lc.key(part) if key_position else node.lc.value(part)
             node = child
             path = f"{path}.{part}" if path else str(part)
@@ -125,7 +135,11 @@ def position(root: Any, loc: Loc, *, at_key: bool = False) -> tuple[int, int, st
             line, col = node.lc.item(part)
             node = node[part]
             path = f"{path}[{part}]"
-        elif index == last and isinstance(part, str) and not part.startswith(("function-", "tagged-")):
+        elif (
+            index == last
+            and isinstance(part, str)
+            and not part.startswith(("function-", "tagged-"))
+        ):
             path = f"{path}.{part}" if path else part
     return line + 1, col + 1, path
 

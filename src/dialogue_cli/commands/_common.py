@@ -32,7 +32,7 @@ PATH_HELP = "The engagement file, or the folder holding engagement.yaml."
 
 
 def engagement_argument() -> Any:
-    return typer.Argument(Path("."), help=PATH_HELP, show_default="current folder")
+    return typer.Argument(Path(), help=PATH_HELP, show_default="current folder")
 
 
 def reports_errors(fn: Callable[P, R]) -> Callable[P, R]:
@@ -66,7 +66,9 @@ def console(stderr: bool = False) -> Console:
     """A rich console; plain (no colours) when not writing to a terminal."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+    return Console(
+        stderr=stderr, highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120
+    )
 
 
 def print_json(data: Any) -> None:

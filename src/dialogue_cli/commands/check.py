@@ -42,8 +42,14 @@ def _print(name: str, status: object) -> None:
     assert isinstance(status, Status)
     out = console()
     client = status.client
-    population = f", {client['population']:,} inhabitants".replace(",", "\u202f").replace("\u202f", ",", 1) if client["population"] else ""
-    out.print(f"[bold]{escape(status.title)}[/bold] — {escape(client['name'])} ({client['kind']}{population})")
+    population = (
+        f", {client['population']:,} inhabitants".replace(",", "\u202f").replace("\u202f", ",", 1)
+        if client["population"]
+        else ""
+    )
+    out.print(
+        f"[bold]{escape(status.title)}[/bold] — {escape(client['name'])} ({client['kind']}{population})"
+    )
     out.print(f"[green]✔ {name} is valid[/green]")
     phases = Table(title=None, box=None, show_header=True, header_style="bold", pad_edge=False)
     phases.add_column("Phase")
@@ -52,15 +58,24 @@ def _print(name: str, status: object) -> None:
     for phase in status.phases:
         mark = STATUS_MARKS[phase["status"]]
         style = {"done": "green", "doing": "bold yellow", "todo": "dim"}[phase["status"]]
-        phases.add_row(phase["label"], phase["days"], f"[{style}]{mark} {phase['status']}[/{style}]")
+        phases.add_row(
+            phase["label"], phase["days"], f"[{style}]{mark} {phase['status']}[/{style}]"
+        )
     out.print(phases)
     counts = status.counts
     groups = GROUP_LABELS["en"]
-    per_group = ", ".join(f"{counts['stakeholders'][g]} {groups[g]}" for g in ("elus", "citoyens", "services", "partenaires"))
+    per_group = ", ".join(
+        f"{counts['stakeholders'][g]} {groups[g]}"
+        for g in ("elus", "citoyens", "services", "partenaires")
+    )
     out.print(f"Stakeholders: {counts['stakeholders']['total']} ({per_group})")
-    out.print(f"Scenarios: {counts['scenarios']} (+{counts['transversal']} transversal) · Criteria: {counts['criteria']}")
+    out.print(
+        f"Scenarios: {counts['scenarios']} (+{counts['transversal']} transversal) · Criteria: {counts['criteria']}"
+    )
     workshops = ", ".join(f"{wid} {n}" for wid, n in counts["workshops"].items()) or "none"
-    out.print(f"Feedback: {counts['feedback']} items ({workshops}); unclassified: {counts['unclassified']}")
+    out.print(
+        f"Feedback: {counts['feedback']} items ({workshops}); unclassified: {counts['unclassified']}"
+    )
     out.print(f"Solutions: {counts['solutions']} ({counts['retained']} retained)")
     steps = status.next_steps()
     if status.current_phase is None:

@@ -14,14 +14,20 @@ from ._common import app, reports_errors
 @app.command()
 @reports_errors
 def init(
-    folder: Path = typer.Argument(..., help="The new engagement's folder (created; must be empty)."),
+    folder: Path = typer.Argument(
+        ..., help="The new engagement's folder (created; must be empty)."
+    ),
     client: str | None = typer.Option(None, help="The client's name, e.g. \"Ville d'Ormessac\"."),
-    kind: str | None = typer.Option(None, help="commune, intercommunalite, departement, region or autre."),
+    kind: str | None = typer.Option(
+        None, help="commune, intercommunalite, departement, region or autre."
+    ),
     population: int | None = typer.Option(None, min=0, help="Inhabitants."),
     start: str | None = typer.Option(None, help="Start date, YYYY-MM-DD."),
     language: str | None = typer.Option(None, help="Language of the client's documents: fr or en."),
     reference: str = typer.Option("", help="Engagement reference, e.g. ORM-2027-01."),
-    yes: bool = typer.Option(False, "--yes", "-y", help="Never prompt; use defaults for what is missing."),
+    yes: bool = typer.Option(
+        False, "--yes", "-y", help="Never prompt; use defaults for what is missing."
+    ),
 ) -> None:
     """Scaffold a new engagement: a commented engagement.yaml, its JSON schema, feedback templates.
 
@@ -33,18 +39,29 @@ def init(
     from ..scaffold import KINDS, ScaffoldOptions, scaffold
 
     interactive = not yes and sys.stdin.isatty()
-    default_client = folder.resolve().name.replace("-", " ").replace("_", " ").strip().title() or "Collectivité"
+    default_client = (
+        folder.resolve().name.replace("-", " ").replace("_", " ").strip().title() or "Collectivité"
+    )
     if client is None:
-        client = typer.prompt("Client name", default=default_client) if interactive else default_client
+        client = (
+            typer.prompt("Client name", default=default_client) if interactive else default_client
+        )
     if kind is None:
-        kind = typer.prompt(f"Client kind ({', '.join(KINDS)})", default="commune") if interactive else "commune"
+        kind = (
+            typer.prompt(f"Client kind ({', '.join(KINDS)})", default="commune")
+            if interactive
+            else "commune"
+        )
     if kind not in KINDS:
         raise DialogueError(f"--kind: {kind!r} is not one of {', '.join(KINDS)}")
     if population is None and interactive:
         answer = typer.prompt("Population (empty if unknown)", default="", show_default=False)
         population = int(answer) if answer.strip().isdigit() else None
     if start is None and interactive:
-        start = typer.prompt("Start date YYYY-MM-DD (empty if unknown)", default="", show_default=False) or None
+        start = (
+            typer.prompt("Start date YYYY-MM-DD (empty if unknown)", default="", show_default=False)
+            or None
+        )
     start_date = None
     if start:
         try:

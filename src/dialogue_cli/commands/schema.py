@@ -12,7 +12,9 @@ from ._common import app, output_path, reports_errors
 @app.command()
 @reports_errors
 def schema(
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write to this file instead of stdout."
+    ),
 ) -> None:
     """Print the JSON Schema of engagement.yaml, so that editors validate and complete it.
 

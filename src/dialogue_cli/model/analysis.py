@@ -30,5 +30,7 @@ class Criterion(Strict):
 class Grid(Strict):
     """The analysis grid built in preparation."""
 
-    threshold: float = Field(default=0.0, ge=-1, le=1, description="Minimum condition score for a viable option.")
+    threshold: float = Field(
+        default=0.0, ge=-1, le=1, description="Minimum condition score for a viable option."
+    )
     criteria: list[Criterion] = []

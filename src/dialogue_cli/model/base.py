@@ -53,7 +53,9 @@ def normalize_level(value: Any) -> Any:
     return value
 
 
-Group = Annotated[Literal["elus", "citoyens", "services", "partenaires"], BeforeValidator(normalize_group)]
+Group = Annotated[
+    Literal["elus", "citoyens", "services", "partenaires"], BeforeValidator(normalize_group)
+]
 WorkshopGroup = Annotated[Literal["elus", "citoyens", "services"], BeforeValidator(normalize_group)]
 Condition = Annotated[Literal["elus", "services", "citoyens"], BeforeValidator(normalize_group)]
 Level = Annotated[

@@ -55,5 +55,7 @@ class Brand(Strict):
     """The consultant's identity applied to the default templates."""
 
     name: str = ""
-    logo: str | None = Field(default=None, description="PNG or JPEG, relative to the engagement file.")
+    logo: str | None = Field(
+        default=None, description="PNG or JPEG, relative to the engagement file."
+    )
     primary_color: str = Field(default="1F4E79", pattern="^#?[0-9A-Fa-f]{6}$")

@@ -65,7 +65,9 @@ class Pricing(Strict):
     vat_exemption: str | None = None
     day_rate: Price = Decimal("850")
     package: Package = Package()
-    catalog: str | None = Field(default=None, description="The consultant's price list, relative path.")
+    catalog: str | None = Field(
+        default=None, description="The consultant's price list, relative path."
+    )
     options: list[Option] = []
     expenses: list[Expense] = []
     discount_percent: Percent = Decimal("0")

@@ -21,12 +21,16 @@ class Stakeholder(Strict):
     name: str = Field(min_length=1)
     group: Group | None = None
     role: str = ""
-    influence: int = Field(ge=1, le=5, description="Power over the decision, 1 (none) to 5 (decides).")
+    influence: int = Field(
+        ge=1, le=5, description="Power over the decision, 1 (none) to 5 (decides)."
+    )
     interest: int = Field(ge=1, le=5, description="How much the stake matters to them, 1 to 5.")
     legitimacy: bool | None = None
     urgency: bool | None = None
     position: int = Field(default=0, ge=-2, le=2, description="-2 opposed ... +2 supportive.")
-    level: Level | None = Field(default=None, description="Overrides the recommended participation level.")
+    level: Level | None = Field(
+        default=None, description="Overrides the recommended participation level."
+    )
     contact: StakeholderContact | None = None
     notes: Text = ""
 
@@ -34,4 +38,6 @@ class Stakeholder(Strict):
 class MapSettings(Strict):
     """Settings of the stakeholder map."""
 
-    threshold: int = Field(default=3, ge=1, le=5, description="Score from which influence or interest is high.")
+    threshold: int = Field(
+        default=3, ge=1, le=5, description="Score from which influence or interest is high."
+    )

@@ -30,7 +30,11 @@ def normalize_polarity(value: Any) -> Any:
 def split_ids(value: Any) -> Any:
     """Accept ``"MANDAT; COUT"`` (``;``, ``,`` or ``|``) as well as a YAML list."""
     if isinstance(value, str):
-        return [part.strip() for part in value.replace("|", ";").replace(",", ";").split(";") if part.strip()]
+        return [
+            part.strip()
+            for part in value.replace("|", ";").replace(",", ";").split(";")
+            if part.strip()
+        ]
     if value is None:
         return []
     return value
@@ -62,7 +66,9 @@ class Workshop(Strict):
     place: str = ""
     participants: int = Field(default=0, ge=0)
     feedback: list[FeedbackItem] = []
-    feedback_file: str | None = Field(default=None, description="CSV or XLSX, relative to the engagement file.")
+    feedback_file: str | None = Field(
+        default=None, description="CSV or XLSX, relative to the engagement file."
+    )
     sheet: str | None = Field(default=None, description="XLSX sheet to read (default: the first).")
 
 
