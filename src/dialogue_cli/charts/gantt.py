@@ -1,0 +1,224 @@
+"""The Gantt chart of a plan: one bar per phase, the workshops and the creativity session on it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from . import style
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from ..plan import Plan, PlannedPhase
+
+BAR = "#1F4E79"  # done and running phases
+BAR_LATER = "#8DA9C4"  # phases still to do
+DAY_OFF = "#EFEFEF"  # weekends and public holidays
+SESSION = "#E15759"  # the creativity session's star
+
+_TEXT = {
+    "fr": {
+        "days": "{days} j",
+        "subtitle": "{planned} jours prévus · forfait de {package} jours · du {start} au {end}",
+        "off": "Week-ends et jours fériés",
+        "doing": "en cours",
+        "done": "Terminée",
+        "later": "À venir",
+    },
+    "en": {
+        "days": "{days} d",
+        "subtitle": "{planned} planned days · {package}-day package · {start} to {end}",
+        "off": "Weekends and public holidays",
+        "doing": "in progress",
+        "done": "Done",
+        "later": "To come",
+    },
+}
+
+
+def _x(day: dt.date, half: int = 0) -> float:
+    """A date (and half day) as a position on the x axis, in days."""
+    return day.toordinal() + half / 2
+
+
+def _bounds(phase: PlannedPhase) -> tuple[float, float]:
+    left = _x(phase.start, 1 if phase.start_half == "pm" else 0)
+    right = _x(phase.end, 1 if phase.end_half == "am" else 2)
+    return left, right
+
+
+def _ticks(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Mondays, every week (two weeks past four months, the 1st of the month past eight)."""
+    span = (last - first).days
+    if span > 240:
+        ticks, day = [], dt.date(first.year, first.month, 1)
+        while day <= last:
+            if day >= first:
+                ticks.append(day)
+            day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return ticks
+    step = 14 if span > 120 else 7
+    monday = first + dt.timedelta(days=(7 - first.weekday()) % 7)
+    return [monday + dt.timedelta(days=i) for i in range(0, (last - monday).days + 1, step)]
+
+
+def _shade_days_off(ax: Axes, first: dt.date, last: dt.date) -> None:
+    from ..workdays import is_working_day
+
+    day = first
+    while day <= last:
+        if not is_working_day(day):
+            run = day
+            while run + dt.timedelta(days=1) <= last and not is_working_day(
+                run + dt.timedelta(days=1)
+            ):
+                run += dt.timedelta(days=1)
+            ax.axvspan(_x(day), _x(run) + 1, color=DAY_OFF, zorder=0, linewidth=0)
+            day = run
+        day += dt.timedelta(days=1)
+
+
+def draw_gantt(plan: Plan, title: str, language: str, fmt: str = "png", dpi: int = 200) -> bytes:
+    """Draw the plan as a Gantt chart, labelled in the engagement's language.
+
+    Phases are bars from their first to their last half day (weekends and public holidays
+    shaded behind them); the workshops are diamonds in their group's colour and the creativity
+    session a star, each listed with its date in the legend.
+
+    Args:
+        plan: The plan from :func:`dialogue_cli.plan.build_plan`.
+        title: The chart's title, usually the engagement's title.
+        language: ``fr`` or ``en`` for every label and date.
+        fmt: ``png``, ``svg`` or ``pdf``.
+        dpi: Resolution of a PNG.
+
+    Returns:
+        The picture's bytes, identical for an identical plan.
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    from ..formatting import date, number
+
+    lang = "en" if language == "en" else "fr"
+    text = _TEXT[lang]
+    phases = list(plan.phases)
+    rows = {phase.name: index for index, phase in enumerate(phases)}
+
+    first = plan.start - dt.timedelta(days=2)
+    last = plan.end + dt.timedelta(days=3)
+    span_days = (last - first).days
+    width = min(max(8.0, 6.0 + span_days / 15), 13.0)
+    fig = style.new_figure(width, 1.9 + 0.52 * len(phases))
+    ax = fig.add_subplot(1, 1, 1)
+    _shade_days_off(ax, first, last)
+
+    for index, phase in enumerate(phases):
+        if phase.empty:
+            continue
+        left, right = _bounds(phase)
+        later = phase.status == "todo"
+        ax.barh(
+            index, right - left, left=left, height=0.5, color=BAR_LATER if later else BAR, zorder=2
+        )
+        label = text["days"].format(days=number(phase.days, lang))
+        if phase.status == "doing":
+            label += f" · {text['doing']}"
+        ax.text(
+            right + 0.6,
+            index,
+            label,
+            va="center",
+            ha="left",
+            fontsize=8,
+            color=style.MUTED,
+            zorder=4,
+        )
+
+    handles: list[Line2D] = []
+    for event in plan.events:
+        row = rows[event.phase]
+        center = _x(event.date) + 0.5
+        when = date(event.date, lang, "d MMM")
+        if event.kind == "creativity":
+            marker, color, size = "*", SESSION, 15
+        else:
+            marker, color, size = "D", style.group_color(event.group), 9
+        ax.plot(
+            center,
+            row,
+            marker=marker,
+            markersize=size,
+            color=color,
+            markeredgecolor="white",
+            markeredgewidth=1.2,
+            linestyle="none",
+            zorder=5,
+        )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker=marker,
+                color=color,
+                markeredgecolor="white",
+                linestyle="none",
+                markersize=size * 0.8,
+                label=f"{event.label} ({when})",
+            )
+        )
+    statuses = {p.status for p in phases if not p.empty}
+    keys = [Patch(facecolor=DAY_OFF, edgecolor=style.GRID, label=text["off"])]
+    if statuses - {"todo"}:
+        keys.insert(0, Patch(facecolor=BAR, label=f"{text['done']} / {text['doing']}"))
+    if "todo" in statuses:
+        keys.insert(len(keys) - 1, Patch(facecolor=BAR_LATER, label=text["later"]))
+
+    ax.set_ylim(len(phases) - 0.4, -0.6)
+    ax.set_yticks(range(len(phases)), [p.label for p in phases], fontsize=9.5, color=style.INK)
+    ax.tick_params(axis="y", length=0, pad=8)
+    ax.set_xlim(_x(first), _x(last) + 1)
+    ticks = [d for d in _ticks(first, last) if d < last]
+    ax.set_xticks([_x(d) for d in ticks], [date(d, lang, "d MMM") for d in ticks], fontsize=8)
+    ax.grid(axis="x", color=style.GRID, linewidth=0.6, zorder=1)
+    ax.set_axisbelow(True)
+    for side in ("top", "right", "left"):
+        ax.spines[side].set_visible(False)
+    ax.spines["bottom"].set_color(style.GRID)
+    years = sorted({plan.start.year, plan.end.year})
+    ax.set_xlabel(" – ".join(str(y) for y in years), color=style.MUTED, fontsize=8.5)
+
+    ax.set_title(title, loc="left", fontsize=12.5, fontweight="bold", color=style.INK, pad=22)
+    subtitle = text["subtitle"].format(
+        planned=number(plan.planned_days, lang),
+        package=number(plan.package_days, lang),
+        start=date(plan.start, lang),
+        end=date(plan.end, lang),
+    )
+    ax.text(0, 1.02, subtitle, transform=ax.transAxes, fontsize=8.5, color=style.MUTED, va="bottom")
+    if handles:
+        events = ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.15),
+            ncols=min(len(handles), 4),
+            frameon=False,
+            fontsize=8,
+            handletextpad=0.4,
+            columnspacing=1.8,
+        )
+        ax.add_artist(events)
+    rows_of_events = -(-len(handles) // 4)
+    ax.legend(
+        handles=keys,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.15 - 0.075 * rows_of_events),
+        ncols=3,
+        frameon=False,
+        fontsize=8,
+        handletextpad=0.5,
+        columnspacing=1.8,
+    )
+    fig.tight_layout()
+    return style.save(fig, fmt, dpi)
