@@ -82,7 +82,7 @@ YAML_CASES = [
         ":9:42: workshops[0].feedback_file:",
         "feedback file not found",
     ),
-    ("vat-zero", MINIMAL + "pricing:\n  vat_rate: 0\n", ":8:1: pricing:", "vat_exemption"),
+    ("vat-zero", MINIMAL + "pricing:\n  vat_rate: 0\n", ":9:13: pricing.vat_rate:", "vat_exemption"),
     ("weight-zero", "client: {name: X}\ngrid:\n  criteria:\n    - {id: A, label: A, weight: 0, conditions: [elus]}\n",
      ":4:33: grid.criteria[0].weight:", "greater than 0"),
 ]  # fmt: skip

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .base import Identifier, Strict, Text
 
@@ -32,9 +32,19 @@ class Option(Strict):
     label: str | None = None
     description: Text = ""
     unit: str | None = None
-    quantity: Decimal = Field(default=Decimal("1"), gt=0, le=100000)
+    # unit_price and days come before quantity: its check needs them.
     unit_price: Price | None = None
     days: Decimal | None = Field(default=None, gt=0, le=1000)
+    quantity: Decimal = Field(default=Decimal("1"), gt=0, le=100000)
+
+    @field_validator("quantity")
+    @classmethod
+    def _check_whole(cls, value: Decimal, info: ValidationInfo) -> Decimal:
+        if info.data.get("unit_price") is not None and value != value.to_integral_value():
+            raise ValueError(
+                f"quantity {value} is fractional for a per-unit line: use a whole number"
+            )
+        return value
 
     @model_validator(mode="after")
     def _check_priced(self) -> Self:
@@ -45,8 +55,6 @@ class Option(Strict):
                 raise ValueError(f"option {self.label!r} needs 'unit_price' or 'days'")
         if self.unit_price is not None and self.days is not None:
             raise ValueError("give 'unit_price' or 'days', not both")
-        if self.unit_price is not None and self.quantity != self.quantity.to_integral_value():
-            raise ValueError(f"quantity {self.quantity} is fractional for a per-unit line")
         return self
 
 
@@ -61,8 +69,9 @@ class Pricing(Strict):
     """How the engagement is priced; `dialogue quote` turns it into a devis."""
 
     currency: str = Field(default="EUR", pattern="^[A-Z]{3}$")
-    vat_rate: Percent = Decimal("20")
     vat_exemption: str | None = None
+    # After vat_exemption, so that its validator sees the exemption (and points at the rate).
+    vat_rate: Percent = Field(default=Decimal("20"), validate_default=True)
     day_rate: Price = Decimal("850")
     package: Package = Package()
     catalog: str | None = Field(
@@ -78,10 +87,11 @@ class Pricing(Strict):
     date: dt.date | None = None
     notes: Text = ""
 
-    @model_validator(mode="after")
-    def _check_vat(self) -> Self:
-        if self.vat_rate == 0 and not (self.vat_exemption or "").strip():
+    @field_validator("vat_rate")
+    @classmethod
+    def _check_vat(cls, rate: Decimal, info: ValidationInfo) -> Decimal:
+        if rate == 0 and not (info.data.get("vat_exemption") or "").strip():
             raise ValueError(
                 "a 0 % VAT rate needs 'vat_exemption', e.g. \"TVA non applicable, art. 293 B du CGI\""
             )
-        return self
+        return rate

@@ -1,0 +1,194 @@
+"""The catalog of quote options: the shipped default or the consultant's own price list.
+
+A catalog file is YAML: ``version: 1`` and ``options:``, a list of entries with an ``id``, a
+``label``, a ``description``, a ``unit`` and either a ``unit_price`` (EUR HT) or ``days``
+(priced at the engagement's ``day_rate``). A broken file is reported as
+``file:line:col: options[2].unit_price: message``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, Self
+
+from pydantic import Field, model_validator
+
+from .errors import LocatedError, Problem
+from .model.base import Identifier, Strict, Text
+from .model.pricing import Price
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+DEFAULT_NAME = "dialogue_cli/data/catalog.yaml"
+
+
+class CatalogEntry(Strict):
+    """One priced option of the catalog."""
+
+    id: Identifier
+    label: str = Field(min_length=1)
+    description: Text = ""
+    unit: str = Field(default="forfait", min_length=1)
+    unit_price: Price | None = None
+    days: Decimal | None = Field(default=None, gt=0, le=1000)
+
+    @model_validator(mode="after")
+    def _check_priced(self) -> Self:
+        if (self.unit_price is None) == (self.days is None):
+            raise ValueError(
+                "give 'unit_price' (EUR HT) or 'days' (priced at the day rate), exactly one"
+            )
+        return self
+
+    @property
+    def per_unit(self) -> bool:
+        """Priced per unit (whole quantities only), rather than in days."""
+        return self.unit_price is not None
+
+
+class CatalogFile(Strict):
+    """The whole catalog file."""
+
+    version: Literal[1] = 1
+    options: list[CatalogEntry] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The options a quote may cite by id, in the file's order."""
+
+    entries: tuple[CatalogEntry, ...]
+    source: str
+
+    def get(self, entry_id: str) -> CatalogEntry | None:
+        """The entry with this id, or None."""
+        return next((entry for entry in self.entries if entry.id == entry_id), None)
+
+    def ids(self) -> list[str]:
+        return [entry.id for entry in self.entries]
+
+    def __iter__(self) -> Iterator[CatalogEntry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def of(entries: Sequence[CatalogEntry], source: str = "(memory)") -> Catalog:
+    """A catalog built in memory (tests, other tools)."""
+    return Catalog(tuple(entries), source)
+
+
+def default_catalog() -> Catalog:
+    """The catalog shipped with the package (prices clearly marked as editable)."""
+    from importlib.resources import files
+
+    text = files("dialogue_cli").joinpath("data", "catalog.yaml").read_text(encoding="utf-8")
+    return parse_catalog(text, DEFAULT_NAME)
+
+
+def load_catalog(path: Path, name: str) -> Catalog:
+    """Read and validate a catalog file.
+
+    Args:
+        path: the file.
+        name: how to name it in messages.
+
+    Returns:
+        The catalog.
+
+    Raises:
+        FileProblem: the file cannot be read at all.
+        LocatedError: the YAML is broken or an entry is invalid (file:line:col).
+    """
+    from .yamlio import read_text
+
+    return parse_catalog(read_text(path, name), name)
+
+
+def parse_catalog(text: str, name: str) -> Catalog:
+    """Validate the text of a catalog file named ``name``; see :func:`load_catalog`."""
+    from pydantic import ValidationError
+
+    from .yamlio import safe_load
+
+    data = safe_load(text, name)
+    if data is None:
+        raise LocatedError(
+            [
+                Problem(
+                    name, 1, 0, "", "the catalog is empty: it needs 'options:', a list of entries"
+                )
+            ]
+        )
+    if not isinstance(data, dict):
+        raise LocatedError(
+            [Problem(name, 1, 1, "", "expected a mapping with 'version: 1' and 'options:'")]
+        )
+    try:
+        parsed = CatalogFile.model_validate(data)
+    except ValidationError as error:
+        raise _located(text, name, _problems(error)) from None
+    issues: list[tuple[tuple[int | str, ...], str, bool]] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(parsed.options):
+        if entry.id in seen:
+            issues.append(
+                (
+                    ("options", index, "id"),
+                    f"duplicate id {entry.id!r} (already used by entry {seen[entry.id] + 1})",
+                    False,
+                )
+            )
+        seen.setdefault(entry.id, index)
+    if issues:
+        raise _located(text, name, issues)
+    return Catalog(tuple(parsed.options), name)
+
+
+def _problems(error: ValidationError) -> list[tuple[tuple[int | str, ...], str, bool]]:
+    from .feedback import suggest
+
+    out = []
+    for detail in error.errors(include_url=False):
+        loc = tuple(
+            p
+            for p in detail["loc"]
+            if not (isinstance(p, str) and p.startswith(("function-", "union[")))
+        )
+        kind = detail["type"]
+        value: Any = detail.get("input")
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            fields = CatalogEntry.model_fields if len(loc) > 1 else CatalogFile.model_fields
+            message = f"unknown key {key!r}{suggest(key, list(fields))}"
+        elif kind == "missing":
+            message = "required, but missing"
+        else:
+            message = detail["msg"].removeprefix("Value error, ")
+            if (
+                isinstance(value, (int, float, str))
+                and not isinstance(value, bool)
+                and len(str(value)) < 60
+            ):
+                message = f"{message}, got {value!r}"
+        out.append((loc, message, kind == "extra_forbidden"))
+    return out
+
+
+def _located(
+    text: str, name: str, issues: Sequence[tuple[tuple[int | str, ...], str, bool]]
+) -> LocatedError:
+    from .loader import format_loc
+    from .yamlio import position, roundtrip_load
+
+    root = roundtrip_load(text, name)
+    problems = []
+    for loc, message, at_key in issues:
+        line, col, _walked = position(root, loc, at_key=at_key)
+        problems.append(Problem(name, line, col, format_loc(loc), message))
+    return LocatedError(problems)

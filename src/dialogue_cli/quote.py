@@ -1,0 +1,560 @@
+"""Price an engagement as a French devis: package, options, expenses, VAT, deposit, to the cent.
+
+:func:`compute` is pure (no files, no terminal); :func:`build_quote` loads the catalog of a
+project, locates bad input in the engagement file, and calls it. The rules are explained
+with the Ormessac numbers in ``docs/quote.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from typing import TYPE_CHECKING, Any, Literal
+
+from .errors import DialogueError
+
+if TYPE_CHECKING:
+    from .catalog import Catalog, CatalogEntry
+    from .loader import Project
+    from .model import Client, Consultant, Option, Pricing
+
+CENT = Decimal("0.01")
+LineKind = Literal["package", "option", "expense"]
+Loc = tuple[int | str, ...]
+
+# Client kinds that are public buyers (code de la commande publique applies). Every kind the
+# model knows is one; a private client would get the Code de commerce wording instead.
+PUBLIC_CLIENT_KINDS = frozenset({"commune", "intercommunalite", "departement", "region", "autre"})
+
+_KIND_LABELS = {
+    "fr": {"commune": "commune", "intercommunalite": "intercommunalité", "departement": "département",
+           "region": "région", "autre": "personne publique"},
+    "en": {"commune": "municipality", "intercommunalite": "inter-municipal body",
+           "departement": "département", "region": "region", "autre": "public body"},
+}  # fmt: skip
+
+_WORDS = {
+    "fr": {"lump": "forfait", "unit": "unité", "day": "jour", "days": "jours"},
+    "en": {"lump": "lump sum", "unit": "unit", "day": "day", "days": "days"},
+}
+_DAY_UNITS = frozenset({"jour", "jours", "j", "day", "days", "journee", "journée"})
+
+
+def cents(value: Decimal) -> Decimal:
+    """Round to the cent, half up (``0.005`` -> ``0.01``), as French invoices do."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def plain(value: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: ``Decimal('2.50')`` -> ``'2.5'``."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the devis.
+
+    ``amount`` is ``quantity x unit_price`` rounded to the cent. ``days`` is the consultant
+    time the line stands for (package and day-priced options), else None. ``basis`` explains
+    a day-priced unit price (``"1,5 jour à 850,00 €"``) and is empty otherwise.
+    """
+
+    label: str
+    description: str
+    quantity: Decimal
+    unit: str
+    unit_price: Decimal
+    amount: Decimal
+    kind: LineKind
+    days: Decimal | None = None
+    id: str | None = None
+    basis: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A computed devis; every amount is a Decimal rounded to the cent."""
+
+    number: str
+    date: dt.date
+    valid_until: dt.date
+    currency: str
+    language: str
+    lines: list[Line]
+    fees: Decimal
+    discount_percent: Decimal
+    discount: Decimal
+    expenses: Decimal
+    total_ht: Decimal
+    vat_rate: Decimal
+    vat: Decimal
+    total_ttc: Decimal
+    deposit_percent: Decimal
+    deposit: Decimal
+    balance: Decimal
+    days: Decimal
+    payment_days: int
+    validity_days: int
+    mentions: list[str] = field(default_factory=list)
+    vat_exemption: str | None = None
+    procurement_note: str | None = None
+
+    @property
+    def package(self) -> Line:
+        """The package line (always the first)."""
+        return self.lines[0]
+
+    @property
+    def options(self) -> list[Line]:
+        return [line for line in self.lines if line.kind == "option"]
+
+    @property
+    def expense_lines(self) -> list[Line]:
+        return [line for line in self.lines if line.kind == "expense"]
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``--json`` shape; amounts are strings with two decimals (``"10000.00"``)."""
+
+        def money(value: Decimal) -> str:
+            return f"{cents(value):.2f}"
+
+        return {
+            "number": self.number,
+            "date": self.date.isoformat(),
+            "valid_until": self.valid_until.isoformat(),
+            "currency": self.currency,
+            "lines": [
+                {
+                    "label": line.label,
+                    "quantity": plain(line.quantity),
+                    "unit": line.unit,
+                    "unit_price": money(line.unit_price),
+                    "amount": money(line.amount),
+                }
+                for line in self.lines
+            ],
+            "fees": money(self.fees),
+            "discount": money(self.discount),
+            "expenses": money(self.expenses),
+            "total_ht": money(self.total_ht),
+            "vat_rate": plain(self.vat_rate),
+            "vat": money(self.vat),
+            "total_ttc": money(self.total_ttc),
+            "deposit": money(self.deposit),
+            "balance": money(self.balance),
+            "days": plain(self.days),
+            "mentions": list(self.mentions),
+        }
+
+
+class QuoteInputError(DialogueError):
+    """Options that the catalog cannot price; each issue is ``(data path, message)``."""
+
+    def __init__(self, issues: list[tuple[Loc, str]]) -> None:
+        from .loader import format_loc
+
+        self.issues = issues
+        super().__init__("\n".join(f"{format_loc(loc)}: {message}" for loc, message in issues))
+
+    def lines(self) -> list[str]:
+        return str(self).splitlines()
+
+
+# ---------------------------------------------------------------- checks
+
+
+def check(pricing: Pricing, catalog: Catalog) -> list[tuple[Loc, str]]:
+    """What the model alone cannot see: unknown catalog ids, fractional per-unit quantities.
+
+    Args:
+        pricing: the engagement's pricing section.
+        catalog: the catalog its options cite.
+
+    Returns:
+        ``(data path, message)`` for each problem, empty when the quote can be computed.
+    """
+    from .feedback import suggest
+
+    issues: list[tuple[Loc, str]] = []
+    for index, option in enumerate(pricing.options):
+        loc: Loc = ("pricing", "options", index)
+        if option.id is None:
+            continue
+        entry = catalog.get(option.id)
+        if entry is None:
+            issues.append(((*loc, "id"), f"unknown catalog id {option.id!r}{suggest(option.id, catalog.ids())} "
+                                         f"(the catalog is {catalog.source})"))  # fmt: skip
+            continue
+        per_unit = option.unit_price is not None or (option.days is None and entry.per_unit)
+        if per_unit and option.quantity != option.quantity.to_integral_value():
+            unit = option.unit or entry.unit
+            issues.append(((*loc, "quantity"), f"quantity {option.quantity} is fractional for a per-unit line "
+                                               f"({unit!r}): use a whole number"))  # fmt: skip
+    return issues
+
+
+# ---------------------------------------------------------------- computation
+
+
+def compute(
+    pricing: Pricing,
+    catalog: Catalog,
+    *,
+    language: str = "fr",
+    reference: str = "",
+    client: Client | None = None,
+    consultant: Consultant | None = None,
+    quote_date: dt.date | None = None,
+) -> Quote:
+    """Compute the devis of ``pricing`` (pure: no file, no terminal, no clock if dated).
+
+    Args:
+        pricing: the pricing section (package, options, expenses, rates and terms).
+        catalog: the catalog that options with an ``id`` come from.
+        language: ``fr`` or ``en``, for units and mentions.
+        reference: the engagement reference, from which the quote number is derived.
+        client: the client, for the payment mentions (default: a public buyer).
+        consultant: the consultant, whose identity the mentions carry.
+        quote_date: the quote's date; default ``pricing.date``, then today.
+
+    Returns:
+        The quote.
+
+    Raises:
+        QuoteInputError: an option cites an unknown id or has a fractional per-unit quantity.
+    """
+    issues = check(pricing, catalog)
+    if issues:
+        raise QuoteInputError(issues)
+    words = _WORDS.get(language, _WORDS["fr"])
+    with localcontext() as context:
+        context.prec = 60  # exact products before the single rounding to the cent
+        package = pricing.package
+        lines = [
+            Line(
+                label=package.label,
+                description=package.description or _package_description(package.days, package.workshops,
+                                                                        package.deliverables, language),
+                quantity=Decimal(1),
+                unit=words["lump"],
+                unit_price=package.price,
+                amount=cents(package.price),
+                kind="package",
+                days=package.days,
+            )
+        ]  # fmt: skip
+        for option in pricing.options:
+            entry = catalog.get(option.id) if option.id else None
+            lines.append(_option_line(option, entry, pricing.day_rate, language, pricing.currency))
+        for expense in pricing.expenses:
+            lines.append(
+                Line(
+                    expense.label,
+                    "",
+                    Decimal(1),
+                    words["lump"],
+                    expense.amount,
+                    cents(expense.amount),
+                    "expense",
+                )
+            )
+
+        fees = sum((line.amount for line in lines if line.kind != "expense"), Decimal(0))
+        discount = cents(fees * pricing.discount_percent / 100)
+        expenses = sum((line.amount for line in lines if line.kind == "expense"), Decimal(0))
+        total_ht = fees - discount + expenses
+        vat = cents(total_ht * pricing.vat_rate / 100)
+        total_ttc = total_ht + vat
+        deposit = cents(total_ttc * pricing.deposit_percent / 100)
+        balance = total_ttc - deposit
+        days = package.days + sum(
+            (line.days for line in lines[1:] if line.days is not None), Decimal(0)
+        )
+
+    date = quote_date or pricing.date or dt.date.today()
+    quote = Quote(
+        number=pricing.number or derive_number(reference, date),
+        date=date,
+        valid_until=date + dt.timedelta(days=pricing.validity_days),
+        currency=pricing.currency,
+        language=language,
+        lines=lines,
+        fees=fees,
+        discount_percent=pricing.discount_percent,
+        discount=discount,
+        expenses=expenses,
+        total_ht=total_ht,
+        vat_rate=pricing.vat_rate,
+        vat=vat,
+        total_ttc=total_ttc,
+        deposit_percent=pricing.deposit_percent,
+        deposit=deposit,
+        balance=balance,
+        days=days,
+        payment_days=pricing.payment_days,
+        validity_days=pricing.validity_days,
+        vat_exemption=pricing.vat_exemption if pricing.vat_rate == 0 else None,
+    )
+    from dataclasses import replace
+
+    from .procurement import procurement_note
+
+    public = client is None or client.kind in PUBLIC_CLIENT_KINDS
+    return replace(
+        quote,
+        mentions=mentions(quote, client, consultant, notes=pricing.notes),
+        procurement_note=procurement_note(total_ht, date, language) if public else None,
+    )
+
+
+def _package_description(days: Decimal, workshops: int, deliverables: int, language: str) -> str:
+    from .formatting import number
+
+    if language == "en":
+        return f"{number(days, language)} consultant days, {workshops} workshops, {deliverables} deliverables"
+    return f"{number(days, language)} jours d'intervention, {workshops} ateliers, {deliverables} livrables"
+
+
+def _option_line(
+    option: Option, entry: CatalogEntry | None, day_rate: Decimal, language: str, currency: str
+) -> Line:
+    from .formatting import money, number
+
+    words = _WORDS.get(language, _WORDS["fr"])
+    label = option.label or (entry.label if entry else "")
+    description = option.description or (entry.description if entry else "")
+    unit = option.unit or (entry.unit if entry else None)
+    quantity = option.quantity
+    per_day = (
+        option.days
+        if option.days is not None
+        else (None if option.unit_price is not None else entry.days if entry else None)
+    )
+    if per_day is None:
+        unit_price = (
+            option.unit_price
+            if option.unit_price is not None
+            else entry.unit_price
+            if entry
+            else None
+        )
+        assert unit_price is not None  # the model and check() guarantee a price
+        return Line(label, description, quantity, unit or words["unit"], unit_price, cents(quantity * unit_price),
+                    "option", id=option.id)  # fmt: skip
+    unit = unit or (words["day"] if per_day == 1 else words["lump"])
+    basis = ""
+    if per_day != 1 or unit.lower() not in _DAY_UNITS:
+        days_word = words["day"] if per_day <= 1 else words["days"]
+        at = "at" if language == "en" else "à"
+        basis = (
+            f"{number(per_day, language)} {days_word} {at} {money(day_rate, language, currency)}"
+        )
+    return Line(
+        label, description, quantity, unit, per_day * day_rate, cents(quantity * per_day * day_rate),
+        "option", days=quantity * per_day, id=option.id, basis=basis,
+    )  # fmt: skip
+
+
+def derive_number(reference: str, date: dt.date) -> str:
+    """``ORM-2027-01`` -> ``DEV-ORM-2027-01``; no reference -> ``DEV-20270104`` (the quote date)."""
+    reference = "-".join(reference.split())
+    if not reference:
+        return f"DEV-{date:%Y%m%d}"
+    return reference if reference.upper().startswith("DEV-") else f"DEV-{reference}"
+
+
+# ---------------------------------------------------------------- mentions
+
+
+def format_siret(siret: str) -> str:
+    """``73282932000074`` -> ``732 829 320 00074`` (SIREN, then the establishment's NIC)."""
+    digits = siret.replace(" ", "")
+    if len(digits) != 14:
+        return siret
+    return f"{digits[:3]} {digits[3:6]} {digits[6:9]} {digits[9:]}"
+
+
+def mentions(
+    quote: Quote, client: Client | None, consultant: Consultant | None, notes: str = ""
+) -> list[str]:
+    """The legal and commercial text of the devis, in the quote's language.
+
+    Identity of the consultant (SIRET, RCS, VAT number), validity, payment terms, late
+    payment (public buyer: intérêts moratoires; otherwise Code de commerce penalties) with the
+    40 € recovery indemnity, the VAT exemption when the rate is 0, and "Bon pour accord".
+    """
+    from .formatting import date, money, percent
+
+    fr = quote.language != "en"
+    lang = "fr" if fr else "en"
+    todo = "à compléter" if fr else "to be completed"
+    out: list[str] = []
+
+    # Who sells.
+    who = consultant
+    identity = (who.company or who.name) if who else ""
+    parts = [identity or (f"Prestataire : {todo}" if fr else f"Provider: {todo}")]
+    if who and who.legal_form:
+        capital = (
+            (f" au capital de {who.capital}" if fr else f" with a share capital of {who.capital}")
+            if who.capital
+            else ""
+        )
+        parts[0] += f", {who.legal_form}{capital}"
+    if who and who.address:
+        parts.append(who.address)
+    parts.append(
+        f"SIRET {format_siret(who.siret)}"
+        if who and who.siret
+        else f"SIRET : {todo}"
+        if fr
+        else f"SIRET: {todo}"
+    )
+    if who and who.rcs:
+        parts.append(who.rcs)
+    if who and who.vat_number:
+        parts.append(
+            f"N° TVA intracommunautaire {who.vat_number}"
+            if fr
+            else f"EU VAT number {who.vat_number}"
+        )
+    elif quote.vat_rate > 0:
+        parts.append(f"N° TVA intracommunautaire : {todo}" if fr else f"EU VAT number: {todo}")
+    out.append(" – ".join(parts))
+
+    # Validity.
+    issued, until = date(quote.date, lang), date(quote.valid_until, lang)
+    if fr:
+        out.append(
+            f"Devis n° {quote.number} du {issued}, valable {quote.validity_days} jours, soit jusqu'au {until}."
+        )
+    else:
+        out.append(
+            f"Quote {quote.number} of {issued}, valid for {quote.validity_days} days, until {until}."
+        )
+
+    # Payment terms.
+    def eur(amount: Decimal) -> str:
+        return money(amount, lang, quote.currency)
+
+    if quote.deposit > 0:
+        out.append(
+            f"Acompte de {percent(quote.deposit_percent, lang)} à la commande, soit {eur(quote.deposit)} TTC ; "
+            f"solde de {eur(quote.balance)} TTC à la fin de la mission."
+            if fr else
+            f"Deposit of {percent(quote.deposit_percent, lang)} on order, i.e. {eur(quote.deposit)} incl. VAT; "
+            f"balance of {eur(quote.balance)} incl. VAT at the end of the engagement."
+        )  # fmt: skip
+    when = (
+        ("à réception de la facture" if quote.payment_days == 0 else
+         f"à {quote.payment_days} jours à compter de la réception de la facture")
+        if fr else
+        ("on receipt of the invoice" if quote.payment_days == 0 else
+         f"within {quote.payment_days} days of receipt of the invoice")
+    )  # fmt: skip
+    out.append(f"Paiement par virement {when}." if fr else f"Payment by bank transfer {when}.")
+    public = client is None or client.kind in PUBLIC_CLIENT_KINDS
+    indemnity = eur(Decimal(40))
+    if public:
+        kind = _KIND_LABELS[lang].get(
+            client.kind if client else "autre", _KIND_LABELS[lang]["autre"]
+        )
+        out.append(
+            f"Client public ({kind}) : factures déposées sur Chorus Pro. Tout retard de paiement fait courir "
+            f"de plein droit des intérêts moratoires au taux de la Banque centrale européenne majoré de "
+            f"8 points et une indemnité forfaitaire pour frais de recouvrement de {indemnity} "
+            f"(code de la commande publique, art. R2192-31 à R2192-36)."
+            if fr else
+            f"Public client ({kind}): invoices are filed on Chorus Pro. Any late payment automatically "
+            f"bears late-payment interest (intérêts moratoires) at the European Central Bank rate plus "
+            f"8 points and a fixed recovery indemnity of {indemnity} "
+            f"(code de la commande publique, art. R2192-31 to R2192-36)."
+        )  # fmt: skip
+    else:
+        out.append(
+            f"Pénalités de retard : taux de refinancement de la Banque centrale européenne majoré de "
+            f"10 points (C. com., art. L441-10) ; indemnité forfaitaire pour frais de recouvrement de "
+            f"{indemnity} (C. com., art. D441-5)."
+            if fr else
+            f"Late-payment penalties: European Central Bank refinancing rate plus 10 points (C. com. "
+            f"art. L441-10); fixed recovery indemnity of {indemnity} (C. com. art. D441-5)."
+        )  # fmt: skip
+    out.append("Pas d'escompte pour paiement anticipé." if fr else "No discount for early payment.")
+    if quote.discount > 0:
+        out.append(
+            f"Remise de {percent(quote.discount_percent, lang)} sur les honoraires, frais exclus."
+            if fr else f"Discount of {percent(quote.discount_percent, lang)} on fees, expenses excluded."
+        )  # fmt: skip
+    if quote.vat_exemption:
+        out.append(quote.vat_exemption)
+    if notes.strip():
+        out.append(" ".join(notes.split()))
+
+    # Acceptance.
+    if fr:
+        out += ["Bon pour accord", "Date : ____________________",
+                "Nom, qualité, signature et cachet : ____________________"]  # fmt: skip
+    else:
+        out += ["Approved (« Bon pour accord »)", "Date: ____________________",
+                "Name, position, signature and stamp: ____________________"]  # fmt: skip
+    return out
+
+
+# ---------------------------------------------------------------- project
+
+
+def catalog_for(project: Project) -> Catalog:
+    """The catalog a project's quote uses: its ``pricing.catalog`` file, else the default.
+
+    Raises:
+        LocatedError: the file is missing (located at ``pricing.catalog``) or broken
+            (located in the catalog file).
+        FileProblem: the file cannot be read at all.
+    """
+    from .catalog import default_catalog, load_catalog
+    from .loader import display_name
+    from .locate import located_error
+
+    relative = project.engagement.pricing.catalog
+    if not relative:
+        return default_catalog()
+    path = project.base_dir / relative
+    if not path.is_file():
+        what = "is a folder" if path.is_dir() else "not found"
+        raise located_error(
+            project, [(("pricing", "catalog"), f"catalog {what}: {display_name(path)}")]
+        )
+    return load_catalog(path, display_name(path))
+
+
+def build_quote(project: Project, quote_date: dt.date | None = None) -> Quote:
+    """Load the project's catalog and compute its quote; bad input is located in its files.
+
+    Args:
+        project: the loaded engagement.
+        quote_date: overrides ``pricing.date`` (reproducible output).
+
+    Returns:
+        The quote.
+
+    Raises:
+        LocatedError: an unknown catalog id, a fractional per-unit quantity, a broken catalog.
+    """
+    from .locate import located_error
+
+    engagement = project.engagement
+    catalog = catalog_for(project)
+    issues = check(engagement.pricing, catalog)
+    if issues:
+        raise located_error(project, issues)
+    return compute(
+        engagement.pricing,
+        catalog,
+        language=engagement.language,
+        reference=engagement.engagement.reference,
+        client=engagement.client,
+        consultant=engagement.consultant,
+        quote_date=quote_date,
+    )
