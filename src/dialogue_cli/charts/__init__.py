@@ -1,0 +1,1 @@
+"""Charts for the terminal-free deliverables (matplotlib, imported only when a chart is drawn)."""

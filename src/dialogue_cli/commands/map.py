@@ -1,0 +1,168 @@
+"""`dialogue map`: the stakeholder map (table, JSON, PNG/SVG picture, CSV register)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from ._common import (
+    app,
+    console,
+    engagement_argument,
+    load_project,
+    output_path,
+    print_json,
+    reports_errors,
+)
+
+if TYPE_CHECKING:
+    from ..model import Engagement
+    from ..stakeholder_map import StakeholderMap
+
+_HEADINGS = {
+    "fr": {
+        "title": "Cartographie des parties prenantes",
+        "threshold": "seuil",
+        "columns": ("ID", "Nom", "Groupe", "Influence", "Intérêt", "Niveau", "Saillance"),
+        "none": "aucun acteur",
+        "set": "* niveau fixé dans engagement.yaml",
+    },
+    "en": {
+        "title": "Stakeholder map",
+        "threshold": "threshold",
+        "columns": ("ID", "Name", "Group", "Influence", "Interest", "Level", "Salience"),
+        "none": "no stakeholder",
+        "set": "* level set in engagement.yaml",
+    },
+}
+
+
+def _print_table(smap: StakeholderMap, title: str, language: str) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ..charts.style import labels
+    from ..stakeholder_map import level_label, quadrant_label, salience_label
+
+    text = _HEADINGS["en" if language == "en" else "fr"]
+    groups = labels(language)
+    out = console()
+    out.print(
+        f"[bold]{text['title']}[/bold] · {escape(title)} ({text['threshold']} {smap.threshold})"
+    )
+    rows = {
+        item.id: (
+            item.id,
+            item.name,
+            groups[item.group or "none"],
+            str(item.influence),
+            str(item.interest),
+            level_label(item.level, language) + ("*" if item.level_is_set else ""),
+            salience_label(item.salience, language),
+        )
+        for item in smap.stakeholders
+    }
+    # The same column widths in every quadrant's table, so that they line up.
+    widths = [
+        max([len(heading), *(len(row[index]) for row in rows.values())])
+        for index, heading in enumerate(text["columns"])
+    ]
+    borders = 3 * len(widths) + 1
+    widths[1] = min(widths[1], out.width - borders - sum(widths) + widths[1])
+    aligned = widths[1] >= 20  # on a narrow terminal, let rich share the width instead
+    for quadrant, items in smap.by_quadrant().items():
+        heading = f"{quadrant_label(quadrant, language)} ({len(items)})"
+        if not items:
+            out.print(f"[bold]{heading}[/bold]\n  [dim]{text['none']}[/dim]")
+            continue
+        table = Table(title=heading, title_justify="left", title_style="bold")
+        for index, name in enumerate(text["columns"]):
+            table.add_column(
+                name,
+                justify="right" if index in (3, 4) else "left",
+                min_width=widths[index] if aligned else None,
+            )
+        for item in items:
+            table.add_row(*(escape(cell) for cell in rows[item.id]))
+        out.print(table)
+    if any(item.level_is_set for item in smap.stakeholders):
+        out.print(f"[dim]{text['set']}[/dim]")
+    for warning in smap.warnings:
+        out.print(f"[yellow]Warning:[/yellow] {escape(str(warning))}")
+
+
+def _write_csv(target: Path, smap: StakeholderMap, engagement: Engagement, contacts: bool) -> None:
+    """Write the register: UTF-8 with a BOM, ';'-separated for a French spreadsheet."""
+    import csv
+
+    from ..stakeholder_map import register_rows
+
+    delimiter = ";" if engagement.language == "fr" else ","
+    with target.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(
+            register_rows(smap, engagement, with_contacts=contacts)
+        )
+
+
+@app.command("map")
+@reports_errors
+def map_(
+    path: Path = engagement_argument(),
+    json_: bool = typer.Option(False, "--json", help="Print the map as JSON instead of a table."),
+    png: Path | None = typer.Option(None, "--png", help="Draw the map to this PNG file."),
+    svg: Path | None = typer.Option(None, "--svg", help="Draw the map to this SVG file."),
+    csv_file: Path | None = typer.Option(
+        None, "--csv", help="Export the register (one row per stakeholder) to this CSV file."
+    ),
+    with_contacts: bool = typer.Option(
+        False, "--with-contacts", help="Add the e-mail and phone columns to the CSV register."
+    ),
+    dpi: int = typer.Option(200, "--dpi", min=50, max=600, help="Resolution of the PNG."),
+) -> None:
+    """Map the stakeholders on the power/interest grid: quadrant, participation level, salience.
+
+    Prints a table grouped by quadrant, then the coverage warnings to fix before the workshops.
+
+    Example: dialogue map examples/ormessac --png carte.png --csv registre.csv
+    """
+    from ..stakeholder_map import build_map
+
+    if with_contacts and csv_file is None:
+        raise typer.BadParameter(
+            "--with-contacts only applies to --csv", param_hint="--with-contacts"
+        )
+    for target in (png, svg, csv_file):
+        if target is not None:
+            output_path(target)
+    project = load_project(path)
+    engagement = project.engagement
+    smap = build_map(engagement)
+    language, title = engagement.language, engagement.engagement.title
+    if json_:
+        print_json(smap.to_json())
+    else:
+        _print_table(smap, title, language)
+    for target, fmt in ((png, "png"), (svg, "svg")):
+        if target is not None:
+            from ..charts.stakeholder_chart import draw_map
+
+            picture = draw_map(smap, title, language, fmt=fmt, dpi=dpi)
+            _writing(target, functools.partial(target.write_bytes, picture), json_)
+    if csv_file is not None:
+        write = functools.partial(_write_csv, csv_file, smap, engagement, with_contacts)
+        _writing(csv_file, write, json_)
+
+
+def _writing(target: Path, write: Callable[[], object], quiet: bool) -> None:
+    """Run ``write``; an OS error becomes a one-line message; say what was written."""
+    from ..errors import FileProblem
+
+    try:
+        write()
+    except OSError as error:
+        raise FileProblem(f"{target}: cannot write: {error.strerror or error}") from None
+    typer.echo(f"Wrote {target}", err=quiet)
