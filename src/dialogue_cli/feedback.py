@@ -1,29 +1,35 @@
 """Workshop feedback as plain records, from the YAML or from CSV/XLSX files, validated as read.
 
 Files are streamed row by row and never materialised as models: scoring a million rows only
-keeps the aggregates (see benchmarks/bench_score.py).
+keeps the aggregates (see benchmarks/bench_score.py). Each raw cell value is checked once and
+the verdict cached, so a row costs a few dict look-ups.
 """
 
 from __future__ import annotations
 
 import csv
 import difflib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import IO, NamedTuple, TypeVar
 
 from .errors import LocatedError, Problem
 from .model import POLARITIES, Engagement, Workshop, fold, normalize_polarity
 
 MAX_PROBLEMS_PER_FILE = 50
+CACHE_LIMIT = 10_000  # distinct raw values remembered per column
 
 COLUMNS = ("id", "scenario", "polarity", "intensity", "criteria", "theme", "text", "author")
 REQUIRED_COLUMNS = ("scenario", "polarity")
 # Headers accepted for each column, compared after `fold` (lower case, no accents, no spaces).
 HEADER_ALIASES: dict[str, str] = {
     "id": "id", "identifiant": "id", "ref": "id", "reference": "id",
-    "scenario": "scenario", "scenarios": "scenario", "scenario_id": "scenario", "option": "scenario",
+    "scenario": "scenario", "scenarios": "scenario", "scenario_id": "scenario",
+    "option": "scenario",
     "polarity": "polarity", "polarite": "polarity", "avis": "polarity", "type": "polarity",
     "intensity": "intensity", "intensite": "intensity", "force": "intensity",
     "criteria": "criteria", "criterion": "criteria", "critere": "criteria",
@@ -38,6 +44,8 @@ TEMPLATE_HEADERS = {
     "fr": ("id", "scenario", "polarite", "intensite", "criteres", "theme", "verbatim", "auteur"),
     "en": COLUMNS,
 }
+T = TypeVar("T")
+_INTENSITIES = {"": 1, "1": 1, "2": 2, "3": 3, "1.0": 1, "2.0": 2, "3.0": 3}
 
 
 class Feedback(NamedTuple):
@@ -58,7 +66,7 @@ class Feedback(NamedTuple):
 
 def suggest(value: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'X'?)`` when a close match exists, else an empty string."""
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.5)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
@@ -69,9 +77,13 @@ class References:
     scenarios: frozenset[str]
     criteria: frozenset[str]
     seen_ids: set[str] = field(default_factory=set)
+    # Files that several workshops read: each row must then say whose it is (atelier column).
+    shared_files: frozenset[Path] = frozenset()
+    reported: set[str] = field(default_factory=set)  # shared files already checked once
 
     @classmethod
     def of(cls, engagement: Engagement) -> References:
+        """The scenario and criterion ids of ``engagement``."""
         return cls(
             frozenset(s.id for s in engagement.scenarios),
             frozenset(c.id for c in engagement.grid.criteria),
@@ -97,6 +109,7 @@ def inline_items(engagement: Engagement, workshop: Workshop, source: str) -> Ite
 
 
 def feedback_path(base_dir: Path, workshop: Workshop) -> Path | None:
+    """The resolved feedback file of a workshop, or ``None`` when it has none."""
     if not workshop.feedback_file:
         return None
     return (base_dir / workshop.feedback_file).resolve()
@@ -115,12 +128,17 @@ def iter_workshop(
     Bad rows are collected; once the file is read, a LocatedError lists them (at most
     ``MAX_PROBLEMS_PER_FILE``, then a count of the rest).
     """
-    for item in inline_items(engagement, workshop, engagement_source):
-        refs.seen_ids.add(item.id)
-        yield item
+    inline = _remember(inline_items(engagement, workshop, engagement_source), refs.seen_ids)
     path = feedback_path(base_dir, workshop)
-    if path is not None:
-        yield from read_file(path, workshop, refs, display(path))
+    if path is None:
+        return inline
+    return chain(inline, read_file(path, workshop, refs, display(path)))
+
+
+def _remember(items: Iterator[Feedback], seen: set[str]) -> Iterator[Feedback]:
+    for item in items:
+        seen.add(item.id)
+        yield item
 
 
 def iter_all(
@@ -131,10 +149,14 @@ def iter_all(
 ) -> Iterator[Feedback]:
     """Every feedback item of every workshop, collecting the problems of all files before raising."""
     refs = References.of(engagement)
+    readers = Counter(feedback_path(base_dir, w) for w in engagement.workshops)
+    refs.shared_files = frozenset(p for p, n in readers.items() if p is not None and n > 1)
     problems: list[Problem] = []
     for workshop in engagement.workshops:
         try:
-            yield from iter_workshop(engagement, workshop, base_dir, refs, display, engagement_source)
+            yield from iter_workshop(
+                engagement, workshop, base_dir, refs, display, engagement_source
+            )
         except LocatedError as error:
             problems.extend(error.problems)
     if problems:
@@ -142,43 +164,53 @@ def iter_all(
 
 
 def read_file(path: Path, workshop: Workshop, refs: References, name: str) -> Iterator[Feedback]:
-    """Validated rows of a CSV or XLSX feedback file."""
+    """Validated rows of a CSV or XLSX feedback file (checks of the file itself happen now)."""
+
+    def fail(message: str, column: str = "") -> LocatedError:
+        return LocatedError([Problem(name, 0, 0, column, message)])
+
     if not path.exists():
-        raise LocatedError([Problem(name, 0, 0, "", "feedback file not found")])
+        raise fail("feedback file not found")
     if path.is_dir():
-        raise LocatedError([Problem(name, 0, 0, "", "is a folder, not a feedback file")])
+        raise fail("is a folder, not a feedback file")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         rows = _xlsx_rows(path, workshop.sheet, name)
-    elif suffix in (".csv", ".txt", ".tsv"):
-        rows = _csv_rows(path, name)
-    else:
-        raise LocatedError([Problem(name, 0, 0, "", f"unsupported feedback file type {suffix!r}: use .csv or .xlsx")])
-    yield from _validate_rows(rows, workshop, refs, name)
+        return _validate_rows(rows, workshop, refs, name, path in refs.shared_files)
+    if suffix in (".csv", ".txt", ".tsv"):
+        return _read_csv(path, workshop, refs, name)
+    raise fail(f"unsupported feedback file type {suffix!r}: use .csv or .xlsx")
 
 
-def _csv_rows(path: Path, name: str) -> Iterator[list[str]]:
+def _read_csv(path: Path, workshop: Workshop, refs: References, name: str) -> Iterator[Feedback]:
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            first = handle.readline()
-            if "\x00" in first:
-                raise LocatedError([Problem(name, 0, 0, "", "is a binary file, not a CSV")])
-            counts = {sep: first.count(sep) for sep in (";", ",", "\t")}
-            delimiter = max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ","
-            handle.seek(0)
-            if handle.read(1) != "\ufeff":
-                handle.seek(0)
-            try:
-                yield from csv.reader(handle, delimiter=delimiter)
-            except csv.Error as error:
-                raise LocatedError([Problem(name, 0, 0, "", f"not a readable CSV file: {error}")]) from None
-    except UnicodeDecodeError as error:
-        raise LocatedError(
-            [Problem(name, 0, 0, "", f"not UTF-8 text (byte 0x{error.object[error.start]:02x} at offset "
-                     f"{error.start}): save it as 'CSV UTF-8'")]
-        ) from None
+        handle = path.open(encoding="utf-8-sig", newline="")
     except OSError as error:
         raise LocatedError([Problem(name, 0, 0, "", f"cannot be read: {error.strerror}")]) from None
+    with handle:
+        delimiter = _delimiter(handle, name)
+        rows = csv.reader(handle, delimiter=delimiter)
+        yield from _validate_rows(rows, workshop, refs, name, path in refs.shared_files)
+
+
+def _delimiter(handle: IO[str], name: str) -> str:
+    """``;``, ``,`` or a tab, whichever the header line holds most of; rewinds the file."""
+    try:
+        first = handle.readline()
+    except UnicodeDecodeError as error:
+        raise LocatedError([Problem(name, 0, 0, "", _not_utf8(error))]) from None
+    if "\x00" in first:
+        raise LocatedError([Problem(name, 0, 0, "", "is a binary file, not a CSV")])
+    handle.seek(0)  # the utf-8-sig decoder is reset: the BOM is skipped again
+    counts = {sep: first.count(sep) for sep in (";", ",", "\t")}
+    return max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ","
+
+
+def _not_utf8(error: UnicodeDecodeError) -> str:
+    return (
+        f"not UTF-8 text (byte 0x{error.object[error.start]:02x}): "
+        "save it as 'CSV UTF-8' (Excel) or UTF-8 text"
+    )
 
 
 def _cell(value: object) -> str:
@@ -190,31 +222,48 @@ def _cell(value: object) -> str:
 
 
 def _xlsx_rows(path: Path, sheet: str | None, name: str) -> Iterator[list[str]]:
-    import zipfile
-
     from openpyxl import load_workbook
+
+    def corrupt(error: Exception) -> LocatedError:
+        return LocatedError(
+            [Problem(name, 0, 0, "", f"not a valid XLSX file ({type(error).__name__})")]
+        )
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise LocatedError([Problem(name, 0, 0, "", f"not a valid XLSX file ({type(error).__name__})")]) from None
+    except Exception as error:  # openpyxl raises zip, XML, key and value errors alike
+        raise corrupt(error) from None
     try:
         if sheet is not None:
             if sheet not in book.sheetnames:
-                raise LocatedError([Problem(
-                    name, 0, 0, "sheet",
-                    f"no sheet {sheet!r}{suggest(sheet, book.sheetnames)}; sheets: {', '.join(book.sheetnames)}",
-                )])
+                sheets = ", ".join(book.sheetnames)
+                raise LocatedError(
+                    [
+                        Problem(
+                            name,
+                            0,
+                            0,
+                            "sheet",
+                            f"no sheet {sheet!r}{suggest(sheet, book.sheetnames)}; "
+                            f"sheets: {sheets}",
+                        )
+                    ]
+                )
             worksheet = book[sheet]
         else:
             worksheet = book.worksheets[0]
-        for row in worksheet.iter_rows(values_only=True):
-            yield [_cell(value) for value in row]
+        try:
+            for row in worksheet.iter_rows(values_only=True):
+                yield [_cell(value) for value in row]
+        except LocatedError:
+            raise
+        except Exception as error:  # a sheet's XML is only parsed now, in read-only mode
+            raise corrupt(error) from None
     finally:
         book.close()
 
 
-def map_header(header: list[str], name: str) -> dict[str, int]:
+def map_header(header: list[str], name: str, refs: References | None = None) -> dict[str, int]:
     """Column name -> index, from a header row in English or French."""
     index: dict[str, int] = {}
     for position, raw in enumerate(header):
@@ -224,114 +273,234 @@ def map_header(header: list[str], name: str) -> dict[str, int]:
             index[column] = position
     missing = [column for column in REQUIRED_COLUMNS if column not in index]
     if missing:
-        if not any(cell.strip() for cell in header):
+        cells = [cell.strip() for cell in header]
+        looks_like_data = refs is not None and any(
+            cell in refs.scenarios or normalize_polarity(cell) in POLARITIES for cell in cells
+        )
+        if not any(cells):
             message = "no header row: the first row must name the columns (scenario, polarite, ...)"
+        elif looks_like_data and not index:
+            message = (
+                "no header row: the first row holds data; add a first row naming the columns: "
+                + ";".join(TEMPLATE_HEADERS["fr"])
+            )
         else:
-            message = "missing column " + ", ".join(repr(m) for m in missing) + (
-                f"; found: {', '.join(h for h in header if h)}"
+            message = (
+                "missing column "
+                + ", ".join(repr(m) for m in missing)
+                + (f"; found: {', '.join(h for h in header if h)}")
             )
         raise LocatedError([Problem(name, 1, 0, "header", message)])
     return index
 
 
+class _Checks:
+    """The verdict on each raw cell value, computed once: canonical value, or an error message."""
+
+    def __init__(self, refs: References) -> None:
+        self.scenarios = refs.scenarios
+        self.criteria = refs.criteria
+        self.folded_scenarios = {s.casefold(): s for s in refs.scenarios}
+        self.folded_criteria = {c.casefold(): c for c in refs.criteria}
+        self.scenario_ok: dict[str, str] = {s: s for s in refs.scenarios}
+        self.polarity_ok: dict[str, str] = {p: p for p in POLARITIES}
+        self.intensity_ok: dict[str, int] = dict(_INTENSITIES)
+        self.criteria_ok: dict[str, tuple[str, ...]] = {"": ()}
+        self.criteria_ok.update({c: (c,) for c in refs.criteria})
+
+    @staticmethod
+    def _remember(cache: dict[str, T], raw: str, value: T) -> None:
+        if len(cache) < CACHE_LIMIT:
+            cache[raw] = value
+
+    def scenario(self, raw: str) -> str | Problem:
+        value = raw.strip()
+        found = value if value in self.scenarios else self.folded_scenarios.get(value.casefold())
+        if found is None:
+            if not value:
+                return Problem("", 0, 0, "scenario", "empty: which scenario is this about?")
+            return Problem(
+                "", 0, 0, "scenario", f"unknown scenario {value!r}{suggest(value, self.scenarios)}"
+            )
+        self._remember(self.scenario_ok, raw, found)
+        return found
+
+    def polarity(self, raw: str) -> str | Problem:
+        value = normalize_polarity(raw)
+        if not raw.strip():
+            return Problem("", 0, 0, "polarity", "empty: one of +, -, ?, idee")
+        if value not in POLARITIES:
+            return Problem("", 0, 0, "polarity", f"{raw!r} is not one of +, -, ?, idee")
+        self._remember(self.polarity_ok, raw, value)
+        return str(value)
+
+    def intensity(self, raw: str) -> int | Problem:
+        value = _INTENSITIES.get(raw.strip())
+        if value is None:
+            return Problem("", 0, 0, "intensity", f"{raw!r} is not an intensity from 1 to 3")
+        self._remember(self.intensity_ok, raw, value)
+        return value
+
+    def criteria_of(self, raw: str) -> tuple[str, ...] | Problem:
+        parts = [p.strip() for p in raw.replace("|", ";").replace(",", ";").split(";")]
+        found = []
+        for part in parts:
+            if not part:
+                continue
+            crit = part if part in self.criteria else self.folded_criteria.get(part.casefold())
+            if crit is None:
+                return Problem(
+                    "",
+                    0,
+                    0,
+                    "criteria",
+                    f"unknown criterion {part!r}{suggest(part, self.criteria)}",
+                )
+            if crit not in found:
+                found.append(crit)
+        value = tuple(found)
+        self._remember(self.criteria_ok, raw, value)
+        return value
+
+
 def _validate_rows(
-    rows: Iterator[list[str]], workshop: Workshop, refs: References, name: str
+    rows: Iterator[list[str]],
+    workshop: Workshop,
+    refs: References,
+    name: str,
+    shared: bool = False,
 ) -> Iterator[Feedback]:
+    """Check each row as it is read; yield the good ones, raise every problem at the end."""
     problems: list[Problem] = []
     extra = 0
 
-    def problem(row: int, column: str, message: str) -> None:
+    def problem(row: int, found: Problem) -> None:
         nonlocal extra
         if len(problems) < MAX_PROBLEMS_PER_FILE:
-            problems.append(Problem(name, row, 0, column, message))
+            problems.append(Problem(name, row, 0, found.path, found.message))
         else:
             extra += 1
 
-    header = next(rows, None)
-    if header is None:
-        raise LocatedError([Problem(name, 0, 0, "", "empty file: it needs at least a header row")])
-    index = map_header(header, name)
-    get_id, get_scenario, get_polarity = index.get("id"), index["scenario"], index["polarity"]
-    get_intensity, get_criteria = index.get("intensity"), index.get("criteria")
-    get_theme, get_text, get_author = index.get("theme"), index.get("text"), index.get("author")
-    get_workshop = index.get("workshop")
-    accepted_workshops = {fold(workshop.id), workshop.group}
-    scenarios, criteria_ids, seen = refs.scenarios, refs.criteria, refs.seen_ids
-    polarities = set(POLARITIES)
-    intensities = {"": 1, "1": 1, "2": 2, "3": 3}
-    width = len(header)
-
-    for number, row in enumerate(rows, start=2):
-        if len(row) < width:
-            if not any(row):
-                continue
-            row = row + [""] * (width - len(row))
-        if get_workshop is not None:
-            owner = row[get_workshop].strip()
-            if owner and fold(owner) not in accepted_workshops and _group_of(owner) != workshop.group:
-                continue  # a shared file: this row belongs to another workshop
-        ok = True
-        scenario = row[get_scenario].strip()
-        if not scenario:
-            problem(number, "scenario", "empty: which scenario is this about?")
-            ok = False
-        elif scenario not in scenarios:
-            problem(number, "scenario", f"unknown scenario {scenario!r}{suggest(scenario, scenarios)}")
-            ok = False
-        raw_polarity = row[get_polarity]
-        polarity = raw_polarity if raw_polarity in polarities else normalize_polarity(raw_polarity)
-        if polarity not in polarities:
-            problem(number, "polarity", f"{raw_polarity!r} is not one of +, -, ?, idee")
-            ok = False
-        intensity = 1
-        if get_intensity is not None:
-            raw = row[get_intensity].strip()
-            value = intensities.get(raw)
-            if value is None:
-                value = intensities.get(raw.removesuffix(".0"))
-            if value is None:
-                problem(number, "intensity", f"{raw!r} is not an intensity from 1 to 3")
-                ok = False
-            else:
-                intensity = value
-        crits: tuple[str, ...] = ()
-        if get_criteria is not None:
-            raw = row[get_criteria]
-            if raw:
-                if ";" not in raw and "," not in raw and "|" not in raw:
-                    crits = (raw.strip(),) if raw.strip() else ()
-                else:
-                    crits = tuple(
-                        p.strip() for p in raw.replace("|", ";").replace(",", ";").split(";") if p.strip()
-                    )
-                for crit in crits:
-                    if crit not in criteria_ids:
-                        problem(number, "criteria", f"unknown criterion {crit!r}{suggest(crit, criteria_ids)}")
-                        ok = False
-        item_id = row[get_id].strip() if get_id is not None else ""
-        if not item_id:
-            item_id = f"{workshop.id}-{number}"
-        elif item_id in seen:
-            problem(number, "id", f"duplicate feedback id {item_id!r}")
-            ok = False
-        if ok:
-            seen.add(item_id)
-            yield Feedback(
-                item_id,
-                workshop.id,
-                workshop.group,
-                scenario,
-                polarity,
-                intensity,
-                crits,
-                row[get_theme].strip() if get_theme is not None else "",
-                row[get_text] if get_text is not None else "",
-                row[get_author].strip() if get_author is not None else "",
-                f"{name}:{number}",
+    number = 1
+    try:
+        header = next(rows, None)
+        if header is None:
+            raise LocatedError(
+                [Problem(name, 0, 0, "", "empty file: it needs at least a header row")]
             )
+        index = map_header(header, name, refs)
+        width = len(header)
+        # A missing optional column reads as one extra empty cell at the end of every row.
+        padded = any(column not in index for column in (*COLUMNS, "workshop"))
+        cells = itemgetter(*(index.get(c, width) for c in (*COLUMNS, "workshop")))
+        full = width + 1 if padded else width
+        accepted_workshops = {fold(workshop.id), workshop.group}
+        first_reader = shared and name not in refs.reported
+        refs.reported.add(name)
+        workshop_id, group = workshop.id, workshop.group
+        checks = _Checks(refs)
+        scenario_ok, polarity_ok = checks.scenario_ok, checks.polarity_ok
+        intensity_ok, criteria_ok = checks.intensity_ok, checks.criteria_ok
+        seen = refs.seen_ids
+        add_seen = seen.add
+        make = Feedback._make
+        filter_rows = "workshop" in index
+        if shared and not filter_rows:
+            raise LocatedError(
+                [
+                    Problem(
+                        name,
+                        1,
+                        0,
+                        "header",
+                        "several workshops read this file: add an 'atelier' column saying "
+                        "whose each row is (elus, citoyens, services or a workshop id)",
+                    )
+                ]
+            )
+        unowned = Problem(
+            "", 0, 0, "workshop", "empty, but several workshops read this file: whose row is it?"
+        )
+
+        for row in rows:
+            number += 1
+            short = full - len(row)
+            if short > 0:
+                if short == 1:
+                    row.append("")
+                elif not any(row):
+                    continue  # an empty line
+                else:
+                    row.extend([""] * short)
+            raw_id, raw_scen, raw_pol, raw_int, raw_crit, theme, text, author, owner = cells(row)
+            if filter_rows:
+                owner = owner.strip()
+                if not owner:
+                    if shared and any(cell.strip() for cell in row):
+                        if first_reader:
+                            problem(number, unowned)
+                        continue
+                elif fold(owner) not in accepted_workshops and _group_of(owner) != group:
+                    continue  # a shared file: this row belongs to another workshop
+            scenario = scenario_ok.get(raw_scen)
+            polarity = polarity_ok.get(raw_pol)
+            intensity = intensity_ok.get(raw_int)
+            criteria = criteria_ok.get(raw_crit)
+            if scenario is None or polarity is None or intensity is None or criteria is None:
+                # Slow path, once per distinct raw value: check, explain, remember.
+                if not any(cell.strip() for cell in row):
+                    continue  # a blank row
+                s_v = checks.scenario(raw_scen) if scenario is None else scenario
+                p_v = checks.polarity(raw_pol) if polarity is None else polarity
+                i_v = checks.intensity(raw_int) if intensity is None else intensity
+                c_v = checks.criteria_of(raw_crit) if criteria is None else criteria
+                bad = [v for v in (s_v, p_v, i_v, c_v) if isinstance(v, Problem)]
+                if bad:
+                    for found in bad:
+                        problem(number, found)
+                    continue
+                assert not isinstance(s_v, Problem) and not isinstance(p_v, Problem)
+                assert not isinstance(i_v, Problem) and not isinstance(c_v, Problem)
+                scenario, polarity, intensity, criteria = s_v, p_v, i_v, c_v
+            item_id = raw_id.strip()
+            if not item_id:
+                item_id = f"{workshop_id}-{number}"
+            known = len(seen)
+            add_seen(item_id)
+            if len(seen) == known:  # one hash instead of two: `in` then `add`
+                problem(number, Problem("", 0, 0, "id", f"duplicate feedback id {item_id!r}"))
+                continue
+            yield make(
+                (
+                    item_id,
+                    workshop_id,
+                    group,
+                    scenario,
+                    polarity,
+                    intensity,
+                    criteria,
+                    theme.strip(),
+                    text,
+                    author.strip(),
+                    f"{name}:{number}",
+                )
+            )
+    except UnicodeDecodeError as error:
+        # Text is decoded by blocks: the row is where the bad block starts, not the exact row.
+        problems.append(Problem(name, 0, 0, "", f"{_not_utf8(error)}; from about row {number + 1}"))
+    except csv.Error as error:
+        problems.append(Problem(name, number + 1, 0, "", f"not a readable CSV file: {error}"))
     if problems:
         if extra:
-            problems.append(Problem(name, 0, 0, "", f"{extra} more problems not shown (the first {MAX_PROBLEMS_PER_FILE} follow)"))
+            problems.append(
+                Problem(
+                    name,
+                    0,
+                    0,
+                    "",
+                    f"{extra} more problems not shown (the first {MAX_PROBLEMS_PER_FILE} follow)",
+                )
+            )
         raise LocatedError(problems)
 
 

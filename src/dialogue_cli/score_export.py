@@ -1,0 +1,99 @@
+"""Export feedback items, one row each, for a spreadsheet or R: criteria as 0/1 columns.
+
+Cells that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``, tab or carriage
+return first) get a leading apostrophe, so that opening an export never runs anything. Rows are
+written as they are read: a million items do not stay in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import FileProblem
+
+if TYPE_CHECKING:
+    from .feedback import Feedback
+    from .model import Engagement
+
+FIXED = ("id", "workshop", "group", "scenario", "polarity", "intensity")
+TAIL = ("theme", "text")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """``'=1+1'`` -> ``"'=1+1"``: a text a spreadsheet shows instead of computing.
+
+    A lone ``+`` or ``-`` (a polarity) is not a formula and stays as it is.
+    """
+    if value.startswith(_FORMULA_START) and value not in ("+", "-"):
+        return "'" + value
+    return value
+
+
+def header(engagement: Engagement, anonymize: bool = False) -> list[str]:
+    """Column names: the fixed ones, one per criterion (``crit_`` prefixed on a clash), the text."""
+    taken = {*FIXED, *TAIL, "author"}
+    crits = [c.id if c.id not in taken else f"crit_{c.id}" for c in engagement.grid.criteria]
+    return [*FIXED, *crits, *TAIL, *(() if anonymize else ("author",))]
+
+
+def rows(
+    engagement: Engagement, items: Iterable[Feedback], anonymize: bool = False
+) -> Iterator[list[str | int]]:
+    """One row per item, in the order of :func:`header`, cells neutralised."""
+    crit_ids = [c.id for c in engagement.grid.criteria]
+    for item in items:
+        present = set(item.criteria)
+        row: list[str | int] = [
+            neutralise(item.id),
+            neutralise(item.workshop),
+            item.group,
+            neutralise(item.scenario),
+            neutralise(item.polarity),
+            item.intensity,
+            *(1 if c in present else 0 for c in crit_ids),
+            neutralise(item.theme),
+            neutralise(item.text),
+        ]
+        if not anonymize:
+            row.append(neutralise(item.author))
+        yield row
+
+
+def write_export(
+    path: Path, engagement: Engagement, items: Iterable[Feedback], anonymize: bool = False
+) -> int:
+    """Write ``items`` to ``path`` (``.csv``: ``;`` and UTF-8 with BOM; ``.xlsx``); return the count.
+
+    Raises:
+        FileProblem: for another file type.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise FileProblem(f"{path}: export to .csv or .xlsx, not {suffix or 'no extension'!r}")
+    names = header(engagement, anonymize)
+    data = rows(engagement, items, anonymize)
+    count = 0
+    if suffix == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerow(names)
+            for row in data:
+                writer.writerow(row)
+                count += 1
+        return count
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("retours" if engagement.language == "fr" else "feedback")
+    sheet.append(names)
+    for row in data:
+        # XML 1.0 cannot hold most control characters: they are dropped from the XLSX only.
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", c) if isinstance(c, str) else c for c in row])
+        count += 1
+    book.save(path)
+    return count
