@@ -195,3 +195,29 @@ def test_help_and_check_do_not_import_heavy_libraries() -> None:
     )
     assert "pydantic" in loaded  # it did run the check
     assert not loaded & set(HEAVY), loaded & set(HEAVY)
+
+
+def test_check_reports_feedback_and_catalog_problems_together(
+    runner: CliRunner, example: Path
+) -> None:
+    path = example / "engagement.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "{id: entretien-complementaire, quantity: 4}", "{id: entretiens, quantity: 4}"
+        ),
+        encoding="utf-8",
+    )
+    csv_path = example / "feedback" / "services.csv"
+    csv_path.write_text(
+        csv_path.read_text(encoding="utf-8").replace("SV-03;BP;+", "SV-03;BX;+"), encoding="utf-8"
+    )
+    result = runner.invoke(app, ["check", str(example)])
+    assert result.exit_code == 1
+    err = result.stderr
+    assert "feedback/services.csv:4: scenario: unknown scenario 'BX'" in err
+    assert (
+        "pricing.options[1].id: unknown catalog id 'entretiens' (did you mean 'entretien-complementaire'?)"
+        in err
+    )
+    assert err.splitlines()[-1].startswith("2 problems in ")

@@ -23,10 +23,27 @@ def check(
 
     Example: dialogue check examples/ormessac
     """
+    from ..errors import LocatedError
+    from ..locate import located_error
+    from ..quote import catalog_for
+    from ..quote import check as check_pricing
     from ..status import FeedbackTally, build_status
 
     project = load_project(path)
-    status = build_status(project.engagement, FeedbackTally.of(project.feedback()))
+    problems = []
+    try:
+        tally = FeedbackTally.of(project.feedback())
+    except LocatedError as error:
+        problems.extend(error.problems)
+    try:
+        issues = check_pricing(project.engagement.pricing, catalog_for(project))
+        if issues:
+            problems.extend(located_error(project, issues).problems)
+    except LocatedError as error:
+        problems.extend(error.problems)
+    if problems:
+        raise LocatedError(problems)
+    status = build_status(project.engagement, tally)
     if as_json:
         print_json({"file": project.name, **status.to_json()})
         return
