@@ -1,0 +1,1409 @@
+"""Build the six default Word templates of `dialogue render`, reproducibly, with python-docx.
+
+Run from the repository root: ``python scripts/build_templates.py [OUT_DIR]`` (default:
+``src/dialogue_cli/templates``; the English versions go to ``OUT_DIR/en``). With ``--docs`` it
+writes docs/templates.md instead. Every Jinja tag is written as a single run so that Word never
+splits it; zip entries get a fixed date so that the same code gives the same bytes.
+
+The primary colour is the sentinel ``1F4E79`` and its tint ``DCE6F1``: `dialogue render`
+replaces both with the engagement's ``brand.primary_color``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from dialogue_cli.render.catalog import BY_NAME  # noqa: E402
+
+PRIMARY = "1F4E79"
+TINT = "DCE6F1"
+GREY = "595959"
+RULE = "BFBFBF"
+TEXT_WIDTH = 17.0  # cm: A4 minus 2 cm margins
+FONT = "Calibri"
+FIXED_DATE = (2026, 1, 1, 0, 0, 0)
+LANGUAGE = "fr"  # the language of the templates being built (build() sets it)
+ENGLISH: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class V:
+    """A Jinja expression printed in its own run: ``V("client.name")`` -> ``{{ client.name }}``."""
+
+    expr: str
+
+
+@dataclass(frozen=True)
+class B:
+    """Bold text or expression."""
+
+    part: str | V
+
+
+@dataclass(frozen=True)
+class I:  # noqa: E742
+    """Italic text or expression."""
+
+    part: str | V
+
+
+@dataclass(frozen=True)
+class T:
+    """A raw Jinja statement inside a paragraph, e.g. ``{% if x %}``."""
+
+    tag: str
+
+
+Part = str | V | B | I | T
+
+
+def typo(text: str) -> str:
+    """French typography of the static text: no-break spaces before ; : ! ? » and after «."""
+    text = re.sub(r" ([;!?])", "\u202f\\1", text)
+    text = re.sub(r" ([:»])", "\u00a0\\1", text)
+    return text.replace("« ", "«\u00a0")
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)
+
+
+def _border(
+    element: OxmlElement, tag: str, sides: Sequence[str], color: str, size: int = 4
+) -> None:
+    box = OxmlElement(tag)
+    for side in sides:
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "single")
+        edge.set(qn("w:sz"), str(size))
+        edge.set(qn("w:space"), "1" if tag == "w:pBdr" else "0")
+        edge.set(qn("w:color"), color)
+        box.append(edge)
+    element.append(box)
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice compute when they lay out."""
+    for kind, text in (
+        ("begin", None),
+        ("instr", instruction),
+        ("separate", None),
+        ("text", "1"),
+        ("end", None),
+    ):
+        run = paragraph.add_run()
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {text} "
+            run._r.append(instr)
+        elif kind == "text":
+            run.text = str(text)
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+
+
+class Builder:
+    """A deliverable template under construction: styles, cover, header, footer, then content."""
+
+    def __init__(self, name: str, cover: bool = True) -> None:
+        self.language = LANGUAGE
+        self.deliverable = BY_NAME[name]
+        self.doc = Document()
+        self._styles()
+        self._page(cover)
+        if cover:
+            self._cover()
+
+    # ------------------------------------------------------------------ set-up
+
+    def _styles(self) -> None:
+        styles = self.doc.styles
+        normal = styles["Normal"]
+        normal.font.name = FONT
+        normal.font.size = Pt(10.5)
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.line_spacing = 1.15
+        r_pr = normal.element.get_or_add_rPr()
+        fonts = r_pr.find(qn("w:rFonts"))
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attr), FONT)
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), "en-GB" if self.language == "en" else "fr-FR")
+        r_pr.append(lang)
+        for level, size, before in ((1, 16, 18), (2, 13, 12), (3, 11, 10)):
+            style = styles[f"Heading {level}"]
+            style.font.name = FONT
+            style.font.size = Pt(size)
+            style.font.bold = True
+            style.font.italic = False
+            style.font.color.rgb = RGBColor.from_string(PRIMARY if level < 3 else "262626")
+            style.paragraph_format.space_before = Pt(before)
+            style.paragraph_format.space_after = Pt(6)
+            style.paragraph_format.keep_with_next = True
+            style.element.get_or_add_rPr().find(qn("w:rFonts")).set(
+                qn("w:asciiTheme"), "minorHAnsi"
+            )
+            for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+                fonts = style.element.rPr.find(qn("w:rFonts"))
+                if fonts.get(qn(attr)) is not None:
+                    del fonts.attrib[qn(attr)]
+            fonts = style.element.rPr.find(qn("w:rFonts"))
+            fonts.set(qn("w:ascii"), FONT)
+            fonts.set(qn("w:hAnsi"), FONT)
+        h1 = styles["Heading 1"]
+        _border(h1.element.get_or_add_pPr(), "w:pBdr", ["bottom"], PRIMARY, 6)
+        title = styles["Title"]
+        title.font.name = FONT
+        title.font.size = Pt(28)
+        title.font.color.rgb = RGBColor.from_string("FFFFFF")
+        title.font.bold = True
+        p_pr = title.element.get_or_add_pPr()
+        for child in p_pr.findall(qn("w:pBdr")):
+            p_pr.remove(child)
+        for name, size, color, bold, italic in (
+            ("Cover Kicker", 11, "FFFFFF", True, False),
+            ("Cover Subject", 14, "FFFFFF", False, False),
+            ("Cover Client", 18, PRIMARY, True, False),
+            ("Cover Line", 11, GREY, False, False),
+            ("Table Text", 9.5, "262626", False, False),
+            ("Table Heading", 9.5, "FFFFFF", True, False),
+            ("Small", 8.5, GREY, False, False),
+            ("Identity", 9, GREY, False, False),
+            ("Mention", 8.5, GREY, False, False),
+            ("Verbatim", 10, "404040", False, True),
+            ("Callout", 10.5, "262626", False, False),
+        ):
+            style = styles.add_style(name, 1)
+            style.base_style = normal
+            style.font.size = Pt(size)
+            style.font.color.rgb = RGBColor.from_string(color)
+            style.font.bold = bold
+            style.font.italic = italic
+            if name.startswith("Table") or name in ("Identity", "Mention"):
+                style.paragraph_format.space_after = Pt(3 if name == "Mention" else 0)
+                style.paragraph_format.line_spacing = 1.0
+            if name == "Verbatim":
+                style.paragraph_format.left_indent = Cm(0.8)
+                style.paragraph_format.space_after = Pt(4)
+            if name == "Callout":
+                style.paragraph_format.left_indent = Cm(0.3)
+                _border(style.element.get_or_add_pPr(), "w:pBdr", ["left"], PRIMARY, 18)
+        for name in ("List Bullet", "List Number"):
+            styles[name].paragraph_format.space_after = Pt(3)
+        caption = styles["Caption"]
+        caption.font.color.rgb = RGBColor.from_string(GREY)
+        caption.font.size = Pt(9)
+        caption.font.italic = True
+        caption.font.bold = False
+
+    def _page(self, cover: bool) -> None:
+        section = self.doc.sections[0]
+        section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.left_margin = section.right_margin = Cm(2)
+        section.top_margin, section.bottom_margin = Cm(2.2), Cm(2)
+        section.header_distance = section.footer_distance = Cm(1)
+        section.different_first_page_header_footer = cover
+        header = section.header.paragraphs[0]
+        header.style = self.doc.styles["Small"]
+        header.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT)
+        self._runs(header, [V("brand.name"), "\t", *self.header_title()])
+        _border(header._p.get_or_add_pPr(), "w:pBdr", ["bottom"], RULE)
+        footer = section.footer.paragraphs[0]
+        footer.style = self.doc.styles["Small"]
+        footer.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT)
+        self._runs(footer, [V("client.name"), "\tPage "])
+        _field(footer, "PAGE")
+        footer.add_run(" / ")
+        _field(footer, "NUMPAGES")
+
+    def header_title(self) -> list[Part]:
+        if self.deliverable.name == "devis":
+            return ["Devis ", V("quote.number")]
+        return [V("doc.title")]
+
+    def _cover(self) -> None:
+        self.p(V("brand.logo"), style="Cover Line")
+        spacer = self.p("")
+        spacer.paragraph_format.space_after = Pt(90)
+        band = self.doc.add_table(rows=1, cols=1)
+        band.alignment = WD_TABLE_ALIGNMENT.CENTER
+        cell = band.rows[0].cells[0]
+        _shade(cell, PRIMARY)
+        cell.width = Cm(TEXT_WIDTH)
+        self._fixed(band, [TEXT_WIDTH])
+        band.rows[0].height = Cm(7)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        self._margins(band, 400)
+        first = cell.paragraphs[0]
+        first.style = self.doc.styles["Cover Kicker"]
+        self._runs(first, [V("doc.audience")])
+        title = cell.add_paragraph(style="Title")
+        self._runs(title, [V("doc.title")])
+        title.paragraph_format.space_after = Pt(12)
+        subject = cell.add_paragraph(style="Cover Subject")
+        self._runs(subject, [V("doc.subject")])
+        gap = self.p("")
+        gap.paragraph_format.space_after = Pt(36)
+        self.p(V("client.name"), style="Cover Client")
+        self.p(
+            V("client.kind"),
+            T("{% if client.population %}"),
+            " · ",
+            V("client.population"),
+            T("{% endif %}"),
+            style="Cover Line",
+        )
+        self.p(
+            V("doc.date"),
+            T("{% if doc.reference %}"),
+            " · Réf. ",
+            V("doc.reference"),
+            T("{% endif %}"),
+            style="Cover Line",
+        )
+        gap = self.p("")
+        gap.paragraph_format.space_after = Pt(150)
+        self.p("Document préparé par ", B(V("brand.name")), style="Cover Line")
+        self.page_break()
+
+    # ------------------------------------------------------------------ content
+
+    def _runs(self, paragraph: Paragraph, parts: Sequence[Part]) -> None:
+        for part in parts:
+            bold = italic = False
+            if isinstance(part, B):
+                part, bold = part.part, True
+            elif isinstance(part, I):
+                part, italic = part.part, True
+            if isinstance(part, V):
+                text = "{{ " + part.expr + " }}"
+            elif isinstance(part, T):
+                text = part.tag
+            else:
+                text = self.static(part)
+            if not text:
+                continue
+            run = paragraph.add_run(text)
+            run.bold = bold or None
+            run.italic = italic or None
+
+    def static(self, text: str) -> str:
+        """Static text in the template's language: French typography, or the English wording."""
+        if self.language == "fr" or not text.strip():
+            return typo(text)
+        return ENGLISH[text]
+
+    def p(self, *parts: Part, style: str | None = None) -> Paragraph:
+        paragraph = self.doc.add_paragraph(style=style)
+        self._runs(paragraph, parts)
+        return paragraph
+
+    def h1(self, text: str) -> None:
+        self.p(text, style="Heading 1")
+
+    def h2(self, *parts: Part) -> None:
+        self.p(*parts, style="Heading 2")
+
+    def h3(self, *parts: Part) -> None:
+        self.p(*parts, style="Heading 3")
+
+    def tag(self, statement: str) -> None:
+        """A paragraph-level Jinja statement: the whole paragraph disappears when rendered."""
+        self.doc.add_paragraph().add_run(statement)
+
+    def each(self, loop: str, *lines: Sequence[Part], style: str = "List Bullet") -> None:
+        self.tag("{%p for " + loop + " %}")
+        for line in lines:
+            self.p(*line, style=style)
+        self.tag("{%p endfor %}")
+
+    def when(
+        self, condition: str, body: Callable[[], None], otherwise: Callable[[], None] | None = None
+    ) -> None:
+        self.tag("{%p if " + condition + " %}")
+        body()
+        if otherwise is not None:
+            self.tag("{%p else %}")
+            otherwise()
+        self.tag("{%p endif %}")
+
+    def picture(self, expr: str, caption: str) -> None:
+        """A centred picture and its caption, both left out when there is no picture."""
+        self.tag("{%p if " + expr + " %}")
+        self.p(V(expr)).alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.p(caption, style="Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.tag("{%p endif %}")
+
+    def page_break(self) -> None:
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    # ------------------------------------------------------------------ tables
+
+    def _keep_previous(self) -> None:
+        """Keep the paragraph before a table (its heading or introduction) on the table's page."""
+        if self.doc.paragraphs:
+            self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+
+    def _fixed(self, table: Table, widths: Sequence[float]) -> None:
+        table.autofit = False
+        tbl_pr = table._tbl.tblPr
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        tbl_pr.append(layout)
+        width = tbl_pr.find(qn("w:tblW"))
+        if width is None:
+            width = OxmlElement("w:tblW")
+            tbl_pr.append(width)
+        width.set(qn("w:type"), "dxa")
+        width.set(qn("w:w"), str(int(sum(widths) * 567)))
+        for column, cm in zip(table.columns, widths, strict=True):
+            column.width = Cm(cm)
+        for row in table.rows:
+            for cell, cm in zip(row.cells, widths, strict=True):
+                cell.width = Cm(cm)
+
+    def _margins(self, table: Table, twips: int) -> None:
+        margins = OxmlElement("w:tblCellMar")
+        for side in ("top", "left", "bottom", "right"):
+            edge = OxmlElement(f"w:{side}")
+            edge.set(qn("w:w"), str(twips if side in ("left", "right") else twips // 2))
+            edge.set(qn("w:type"), "dxa")
+            margins.append(edge)
+        table._tbl.tblPr.append(margins)
+
+    def _grid(self, table: Table) -> None:
+        _border(
+            table._tbl.tblPr,
+            "w:tblBorders",
+            ["top", "left", "bottom", "right", "insideH", "insideV"],
+            RULE,
+        )
+        self._margins(table, 85)
+
+    def _fill(self, cell: _Cell, parts: Sequence[Part], style: str) -> None:
+        paragraph = cell.paragraphs[0]
+        paragraph.style = self.doc.styles[style]
+        self._runs(paragraph, parts)
+
+    def table(
+        self,
+        loop: str,
+        columns: Sequence[tuple[str, float, Sequence[Part]]],
+        total: Sequence[Sequence[Part]] | None = None,
+        row_height: float | None = None,
+        right: Sequence[int] = (),
+        keep: bool = False,
+    ) -> None:
+        """A table with a heading row, one row per item of ``loop``, and an optional total row.
+
+        ``right`` lists the columns aligned right (amounts); ``keep`` keeps a short table on one
+        page with what follows it.
+        """
+        widths = [width for _, width, _ in columns]
+        self._keep_previous()
+        rows = 4 + (1 if total else 0)
+        table = self.doc.add_table(rows=rows, cols=len(columns))
+        self._grid(table)
+        self._fixed(table, widths)
+        head, start, body, end = table.rows[:4]
+        _repeat_header(head)
+        for cell, (heading, _, _parts) in zip(head.cells, columns, strict=True):
+            _shade(cell, PRIMARY)
+            self._fill(cell, [heading], "Table Heading")
+        self._fill(start.cells[0], [T("{%tr for " + loop + " %}")], "Table Text")
+        for cell, (_, _, parts) in zip(body.cells, columns, strict=True):
+            self._fill(cell, parts, "Table Text")
+        _cant_split(body)
+        if row_height:
+            body.height = Cm(row_height)
+        for index in right:
+            head.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            body.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if keep:
+            for row in (head, body):
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
+        self._fill(end.cells[0], [T("{%tr endfor %}")], "Table Text")
+        if total:
+            for cell, parts in zip(table.rows[4].cells, total, strict=True):
+                _shade(cell, TINT)
+                self._fill(
+                    cell, [B(p) if isinstance(p, str | V) else p for p in parts], "Table Text"
+                )
+        self.p("").paragraph_format.space_after = Pt(2)
+
+    def pairs(
+        self, rows: Sequence[tuple[str, Sequence[Part]]], widths: tuple[float, float] = (4.5, 12.5)
+    ) -> None:
+        """A two-column table of labels and values."""
+        self._keep_previous()
+        table = self.doc.add_table(rows=len(rows), cols=2)
+        self._grid(table)
+        self._fixed(table, list(widths))
+        for row, (label, parts) in zip(table.rows, rows, strict=True):
+            _shade(row.cells[0], TINT)
+            self._fill(row.cells[0], [B(label)], "Table Text")
+            self._fill(row.cells[1], parts, "Table Text")
+            _cant_split(row)
+        self.p("").paragraph_format.space_after = Pt(2)
+
+    def save(self, path: Path) -> None:
+        props = self.doc.core_properties
+        props.title = ""
+        props.author = ""
+        props.subject = ""
+        props.comments = ""
+        props.keywords = ""
+        props.last_modified_by = ""
+        props.language = "en-GB" if self.language == "en" else "fr-FR"
+        props.revision = 1
+        import datetime as dt
+
+        stamp = dt.datetime(*FIXED_DATE)
+        props.created = props.modified = stamp
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        _reproducible_zip(buffer.getvalue(), path)
+
+
+def _repeat_header(row: object) -> None:
+    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    header = OxmlElement("w:tblHeader")
+    tr_pr.append(header)
+    _cant_split(row)
+
+
+def _cant_split(row: object) -> None:
+    tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def _reproducible_zip(data: bytes, path: Path) -> None:
+    """Rewrite the package with fixed dates so that building twice gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+
+
+# ====================================================================== the six templates
+
+
+def cahier_des_charges() -> Builder:
+    b = Builder("cahier-des-charges")
+    b.h1("1. Contexte et enjeux")
+    b.p(V("engagement.context"))
+    b.tag("{%p if state_of_the_art %}")
+    b.p("Ce que le dispositif prend en compte :")
+    b.each(
+        "s in state_of_the_art",
+        [B(V("s.label")), T("{% if s.details %}"), " : ", V("s.details"), T("{% endif %}")],
+    )
+    b.tag("{%p endif %}")
+    b.h1("2. Objet et périmètre")
+    b.p(
+        "Le dispositif précise d'emblée ce qui est soumis à la discussion et ce qui ne l'est pas : c'est la première condition d'un dialogue loyal."
+    )
+    b.h3("Ce qui est ouvert à la discussion")
+    b.each("item in engagement.negotiable", [V("item")])
+    b.h3("Ce qui n'est pas négociable")
+    b.each("item in engagement.non_negotiable", [V("item")])
+    b.h1("3. Objectifs et niveau de participation")
+    b.each(
+        "o in objectives",
+        [B(V("o.label")), T("{% if o.details %}"), " : ", V("o.details"), T("{% endif %}")],
+    )
+    b.p(
+        "Chaque dispositif étudié annonce son niveau de participation et la promesse faite au public qui l'accompagne."
+    )
+    b.table(
+        "s in scenarios",
+        [
+            ("Dispositif", 5.0, [B(V("s.title"))]),
+            ("Niveau", 3.0, [V("s.level")]),
+            ("Promesse faite au public", 9.0, [V("s.promise")]),
+        ],
+    )
+    b.h1("4. Publics et cartographie des acteurs")
+    b.p(
+        "Les acteurs sont placés selon leur influence sur la décision et leur intérêt pour le dispositif, notés de 1 à 5 ; une note d'au moins ",
+        V("stakeholders.threshold"),
+        " est considérée comme élevée.",
+    )
+    b.picture("stakeholders.picture", "Carte des acteurs : influence et intérêt")
+    b.table(
+        "r in stakeholders.rows",
+        [
+            ("Acteur", 5.4, [V("r.name")]),
+            ("Groupe", 2.2, [V("r.group")]),
+            ("Influence", 1.8, [V("r.influence")]),
+            ("Intérêt", 1.6, [V("r.interest")]),
+            ("Quadrant", 3.2, [V("r.quadrant")]),
+            ("Niveau conseillé", 2.8, [V("r.level")]),
+        ],
+    )
+    b.p(
+        "Une attention particulière est portée aux publics qui participent peu : documents en facile à lire et à comprendre (FALC), "
+        "horaires variés, relais de proximité et lieux accessibles."
+    )
+    b.h1("5. Gouvernance")
+    b.pairs(
+        [
+            ("Portage politique", [V("governance.sponsor")]),
+            ("Comité de suivi", [V("governance.committee")]),
+            ("Place de l'opposition", [V("governance.opposition")]),
+            ("Garant", [V("governance.guarantor")]),
+        ]
+    )
+    b.h3("Le rôle de chacun")
+    b.table(
+        "r in governance.roles",
+        [("Partie", 3.5, [B(V("r.group"))]), ("Rôle dans le dispositif", 13.5, [V("r.role")])],
+    )
+    b.h1("6. Le dispositif retenu")
+    b.p(
+        "La séance de créativité a transformé les options étudiées en solutions, testées auprès de chacun des trois groupes."
+    )
+    b.tag("{%p for s in solutions %}")
+    b.h2(V("s.title"))
+    b.p(V("s.description"))
+    b.p(I("S'appuie sur : "), I(V("s.scenarios")), style="Small")
+    b.table(
+        "t in s.tests",
+        [
+            ("Groupe", 3.5, [B(V("t.group"))]),
+            ("Accueil", 3.0, [V("t.verdict")]),
+            ("Remarque", 10.5, [V("t.note")]),
+        ],
+        keep=True,
+    )
+    b.tag("{%p endfor %}")
+    b.h1("7. Règles du jeu et engagements de la collectivité")
+    b.p(
+        "La collectivité s'engage envers les participants sur des délais de réponse précis (droit de suite). "
+        "Les données personnelles recueillies ne servent qu'à informer et répondre aux participants, conformément au RGPD."
+    )
+    b.table(
+        "c in commitments",
+        [
+            (
+                "Engagement",
+                12.5,
+                [V("c.label"), T("{% if c.details %}"), " : ", V("c.details"), T("{% endif %}")],
+            ),
+            ("Délai", 4.5, [B(V("c.delay"))]),
+        ],
+    )
+    b.h1("8. Moyens")
+    b.each(
+        "m in means",
+        [B(V("m.label")), T("{% if m.details %}"), " : ", V("m.details"), T("{% endif %}")],
+    )
+    b.h1("9. Calendrier")
+    b.table(
+        "ph in calendar.phases",
+        [
+            ("Phase", 5.0, [B(V("ph.label"))]),
+            ("Jours", 2.0, [V("ph.days")]),
+            ("Dates", 6.5, [V("ph.dates")]),
+            ("État", 3.5, [V("ph.status")]),
+        ],
+    )
+    b.table(
+        "w in calendar.workshops",
+        [
+            ("Temps de travail", 5.0, [B(V("w.label"))]),
+            ("Date", 4.5, [V("w.date")]),
+            ("Lieu", 7.5, [V("w.place")]),
+        ],
+    )
+    b.h1("10. Traitement des contributions")
+    b.p(
+        "Chaque contribution est codée selon la grille d'analyse (polarité, intensité, critère), étudiée par les services "
+        "dans un temps plafonné, puis fait l'objet d'une réponse publique dans les délais annoncés."
+    )
+    b.h1("11. Évaluation")
+    b.p("Le dispositif est évalué pour chacune des trois parties : c'est le « ROI citoyen ».")
+    b.table(
+        "i in indicators",
+        [
+            ("Pour", 3.0, [B(V("i.group"))]),
+            ("Indicateur", 10.0, [V("i.label")]),
+            ("Cible", 4.0, [V("i.target")]),
+        ],
+    )
+    b.h1("12. Risques et parades")
+    b.table(
+        "r in risks", [("Risque", 6.0, [B(V("r.label"))]), ("Parade", 11.0, [V("r.mitigation")])]
+    )
+    return b
+
+
+def communication_interne() -> Builder:
+    b = Builder("communication-interne")
+    b.h1("1. Pourquoi ce dispositif")
+    b.p(V("engagement.context"))
+    b.h3("Nos objectifs")
+    b.each(
+        "o in objectives",
+        [B(V("o.label")), T("{% if o.details %}"), " : ", V("o.details"), T("{% endif %}")],
+    )
+    b.h1("2. Ce qui change")
+    b.tag("{%p for s in solutions %}")
+    b.h3(V("s.title"))
+    b.p(V("s.description"))
+    b.tag("{%p endfor %}")
+    b.h1("3. Qui fait quoi")
+    b.p("Portage politique : ", B(V("sponsor")), ".")
+    b.table("r in roles", [("Partie", 3.5, [B(V("r.group"))]), ("Rôle", 13.5, [V("r.role")])])
+    b.h1("4. La posture : écouter sans promettre")
+    b.p(
+        "Élus et agents sont les premiers visages du dispositif. Quelques règles communes :",
+        style="Callout",
+    )
+    for line in (
+        "Accueillir chaque contribution, même critique : elle dit quelque chose du service rendu.",
+        "Reformuler pour vérifier que l'on a bien compris, sans juger.",
+        "Ne jamais promettre une décision qui appartient au conseil municipal.",
+        "Annoncer le délai de réponse et le canal par lequel elle viendra.",
+        "Noter la contribution et la transmettre à la mission participation le jour même.",
+    ):
+        b.p(line, style="List Bullet")
+    b.h1("5. Nos engagements envers les participants")
+    b.p(
+        "Ces délais engagent toute la collectivité ; chaque direction veille à ce qu'ils soient tenus."
+    )
+    b.table(
+        "c in commitments",
+        [("Engagement", 12.5, [V("c.label")]), ("Délai", 4.5, [B(V("c.delay"))])],
+    )
+    b.h1("6. Modèles de réponse")
+    b.p(
+        B("Accusé de réception. "),
+        "Merci pour votre contribution. Elle a bien été reçue par ",
+        V("client.name"),
+        " et sera étudiée ; vous recevrez une réponse dans les délais annoncés.",
+        style="Callout",
+    )
+    b.p(
+        B("Proposition écartée. "),
+        "Votre proposition a été étudiée avec attention. Elle ne peut pas être retenue pour la raison suivante : [motif]. Nous vous remercions de votre participation.",
+        style="Callout",
+    )
+    b.h1("7. Foire aux questions")
+    b.p(
+        "Ces questions ont été posées pendant les ateliers. Chaque porte-parole doit pouvoir y répondre ; le comité de suivi valide les réponses."
+    )
+    b.tag("{%p for f in faq %}")
+    b.h3(V("f.scenario"))
+    b.each("q in f.questions", [V("q.text"), I(" ("), I(V("q.group")), I(")")])
+    b.tag("{%p endfor %}")
+    return b
+
+
+def communication_externe() -> Builder:
+    b = Builder("communication-externe")
+    b.h1("De quoi s'agit-il ?")
+    b.p(V("scheme.summary"))
+    b.p(
+        B(V("workshops.count")), " ateliers, ", B(V("workshops.participants")), " participants, ",
+        B(V("workshops.contributions")), " contributions : voici ce que nous en avons retenu.",
+        style="Callout",
+    )  # fmt: skip
+    b.h1("Vous avez dit, nous avons fait")
+    b.tag("{%p for d in said_done %}")
+    b.h2(V("d.done"))
+    b.each("s in d.said", [I("« "), I(V("s")), I(" »")], style="Verbatim")
+    b.p(B("Ce que nous faisons : "), V("d.details"))
+    b.tag("{%p endfor %}")
+    b.h1("Comment participer")
+    b.each(
+        "s in solutions",
+        [B(V("s.title")), T("{% if s.description %}"), " : ", V("s.description"), T("{% endif %}")],
+    )
+    b.h1("Ce qui est ouvert à la discussion")
+    b.each("item in negotiable", [V("item")])
+    b.h3("Ce qui ne l'est pas")
+    b.each("item in non_negotiable", [V("item")])
+    b.h1("Nos engagements envers vous")
+    b.table(
+        "c in commitments",
+        [("Nous nous engageons à", 12.5, [V("c.label")]), ("Délai", 4.5, [B(V("c.delay"))])],
+    )
+    b.h1("Les règles du jeu")
+    for line in (
+        "Chacun peut participer, quel que soit son âge ou sa nationalité.",
+        "Les échanges sont respectueux ; les propos injurieux sont retirés.",
+        "Vos données personnelles ne servent qu'à vous répondre et ne sont jamais publiées.",
+        "Chaque contribution reçoit une réponse, y compris quand elle ne peut pas être retenue.",
+    ):
+        b.p(line, style="List Bullet")
+    return b
+
+
+def kit_roi_citoyen() -> Builder:
+    b = Builder("kit-roi-citoyen")
+    b.h1("1. Le principe")
+    b.p(
+        "Un dialogue citoyen ne dure que s'il profite aux trois parties : les élus, qui gardent leur mandat ; "
+        "les services, qui ne s'épuisent pas ; les citoyens, qui s'y retrouvent. Le « ROI citoyen » mesure ce retour "
+        "pour chacune d'elles, séparément, plutôt qu'en une seule note."
+    )
+    b.h1("2. Les trois conditions")
+    b.table(
+        "c in conditions",
+        [
+            ("Condition", 4.0, [B(V("c.label"))]),
+            ("La question posée", 6.5, [V("c.question")]),
+            ("Critères de la grille", 6.5, [V("c.criteria")]),
+        ],
+    )
+    b.h1("3. La grille d'analyse")
+    b.table(
+        "c in criteria",
+        [
+            ("Code", 2.3, [B(V("c.id"))]),
+            ("Critère", 8.7, [V("c.label")]),
+            ("Conditions servies", 4.0, [V("c.conditions")]),
+            ("Poids", 2.0, [V("c.weight")]),
+        ],
+        total=[["Total"], [""], [""], [V("weight_total")]],
+    )
+    b.h1("4. Comment noter un futur dispositif")
+    for line in (
+        "Décrire le dispositif en quelques lignes : qui décide, qui travaille, ce que reçoivent les participants.",
+        "Le présenter séparément aux élus, aux services et aux citoyens, et recueillir ce qui plaît, ce qui inquiète, les questions et les idées.",
+        "Noter chaque critère de 1 à 5 pour chaque groupe, 5 étant le meilleur, à l'aide de la fiche ci-après.",
+        "Calculer le score de chaque condition avec les poids de la grille.",
+    ):
+        b.p(line, style="List Number")
+    b.p(
+        "Un dispositif est viable quand aucune des trois conditions ne passe sous le seuil de ",
+        B(V("threshold")),
+        " : une condition non remplie suffit à le fragiliser.",
+        style="Callout",
+    )
+    b.page_break()
+    b.h1("5. Fiche de notation")
+    b.p(
+        "Dispositif évalué : ______________________________    Date : ____________",
+        style="Cover Line",
+    )
+    b.table(
+        "c in criteria",
+        [
+            ("Critère", 6.0, [B(V("c.id")), " – ", V("c.label")]),
+            ("Poids", 1.5, [V("c.weight")]),
+            ("Élus", 1.8, [""]),
+            ("Services", 1.8, [""]),
+            ("Citoyens", 1.8, [""]),
+            ("Observations", 4.1, [""]),
+        ],
+        row_height=1.3,
+    )
+    b.p("Verdict : ______________________________________________", style="Cover Line")
+    b.page_break()
+    b.h1("6. Exemple : les résultats des ateliers")
+    b.p(
+        "Les options étudiées avec ",
+        V("client.name"),
+        " ont été notées par les trois groupes. Classement obtenu :",
+    )
+    _ranking(b)
+    b.picture("heatmap", "Scores par option et par groupe")
+    return b
+
+
+def _ranking(b: Builder) -> None:
+    b.table(
+        "r in ranking",
+        [
+            ("Rang", 1.3, [B(V("r.rank"))]),
+            ("Option", 4.6, [B(V("r.title"))]),
+            ("Score", 1.6, [V("r.overall")]),
+            ("Élus", 1.6, [V("r.elus")]),
+            ("Services", 1.8, [V("r.services")]),
+            ("Citoyens", 1.8, [V("r.citoyens")]),
+            ("Verdict", 4.3, [V("r.verdict")]),
+        ],
+        right=(2, 3, 4, 5),
+    )
+
+
+def synthese_ateliers() -> Builder:
+    b = Builder("synthese-ateliers")
+    b.h1("1. Participation")
+    b.p(
+        B(V("totals.participants")), " participants et ", B(V("totals.contributions")),
+        " contributions recueillies, codées selon la grille d'analyse.",
+    )  # fmt: skip
+    b.table(
+        "w in workshops",
+        [
+            ("Atelier", 3.6, [B(V("w.label"))]),
+            ("Date", 2.7, [V("w.date")]),
+            ("Lieu", 3.7, [V("w.place")]),
+            ("Part.", 1.2, [V("w.participants")]),
+            ("+", 1.1, [V("w.positive")]),
+            ("–", 1.1, [V("w.negative")]),
+            ("?", 1.1, [V("w.questions")]),
+            ("Idées", 1.2, [V("w.ideas")]),
+            ("Total", 1.3, [B(V("w.total"))]),
+        ],
+        right=(3, 4, 5, 6, 7, 8),
+    )
+    b.h1("2. Classement des options")
+    b.p(
+        "Chaque option reçoit un score par condition (élus, services, citoyens) ; elle est viable quand aucune condition "
+        "ne passe sous le seuil de ", V("threshold"), ".",
+    )  # fmt: skip
+    _ranking(b)
+    b.picture("heatmap", "Scores par option et par groupe")
+    b.h1("3. Analyse par option")
+    b.tag("{%p for s in scenarios %}")
+    b.h2(V("s.title"), " (rang ", V("s.rank"), ")")
+    b.p(
+        B("Verdict : "),
+        V("s.verdict"),
+        " · score ",
+        V("s.overall"),
+        " · écart entre groupes ",
+        V("s.divergence"),
+    ).paragraph_format.keep_with_next = True
+    b.table(
+        "g in s.groups",
+        [
+            ("Groupe", 4.0, [B(V("g.group"))]),
+            ("Score", 2.6, [V("g.score")]),
+            ("Positif", 2.6, [V("g.positive")]),
+            ("Négatif", 2.6, [V("g.negative")]),
+            ("Questions", 2.6, [V("g.questions")]),
+            ("Idées", 2.6, [V("g.ideas")]),
+        ],
+        right=(1, 2, 3, 4, 5),
+        keep=True,
+    )
+    b.when("s.tension", lambda: b.p(B("Point de tension : "), V("s.tension"), style="Callout"))
+    b.each(
+        "v in s.verbatims",
+        [I("« "), I(V("v.text")), I(" »"), " (", V("v.group"), ", ", V("v.polarity"), ")"],
+        style="Verbatim",
+    )
+    b.tag("{%p endfor %}")
+    b.h1("4. Idées transmises à la séance de créativité")
+    b.table(
+        "i in ideas",
+        [
+            ("Idée", 11.0, [V("i.text")]),
+            ("Groupe", 2.5, [V("i.group")]),
+            ("Option", 3.5, [V("i.scenario")]),
+        ],
+    )
+    return b
+
+
+def devis() -> Builder:
+    b = Builder("devis", cover=False)
+    b.p(V("brand.logo"))
+    top = b.doc.add_table(rows=1, cols=2)
+    b._fixed(top, [8.5, 8.5])
+    left, right = top.rows[0].cells
+    b._fill(left, [B(V("consultant.company"))], "Normal")
+    for parts in (
+        [V("consultant.name")],
+        [V("consultant.legal")],
+        [V("consultant.address")],
+        [
+            "SIRET ",
+            V("consultant.siret"),
+            T("{% if consultant.rcs %}"),
+            " · ",
+            V("consultant.rcs"),
+            T("{% endif %}"),
+        ],
+        [
+            T("{% if consultant.vat_number %}"),
+            "TVA intracommunautaire ",
+            V("consultant.vat_number"),
+            T("{% endif %}"),
+        ],
+        [V("consultant.email"), " · ", V("consultant.phone")],
+    ):
+        b._runs(left.add_paragraph(style="Identity"), parts)
+    _shade(right, TINT)
+    b._fill(right, [B(V("client.name"))], "Normal")
+    for parts in (
+        [V("client.address")],
+        [
+            T("{% if client_contact.name %}"),
+            "À l'attention de ",
+            V("client_contact.name"),
+            T("{% if client_contact.role %}"),
+            ", ",
+            V("client_contact.role"),
+            T("{% endif %}{% endif %}"),
+        ],
+        [T("{% if client_contact.siren %}"), "SIREN ", V("client_contact.siren"), T("{% endif %}")],
+    ):
+        b._runs(right.add_paragraph(style="Identity"), parts)
+    b._margins(top, 140)
+    b.p("").paragraph_format.space_after = Pt(6)
+    title = b.p("Devis n° ", V("quote.number"), style="Title")
+    for run in title.runs:
+        run.font.color.rgb = RGBColor.from_string(PRIMARY)
+        run.font.size = Pt(22)
+    b.p(B("Objet : "), V("doc.subject"))
+    b.p(
+        "Établi le ",
+        V("quote.date"),
+        ", valable jusqu'au ",
+        B(V("quote.valid_until")),
+        ". Durée estimée : ",
+        V("quote.days"),
+        " jours d'intervention.",
+    )
+    b.table(
+        "l in quote.lines",
+        [
+            (
+                "Désignation",
+                7.6,
+                [
+                    B(V("l.label")),
+                    T("{% if l.description %}"),
+                    "\n",
+                    I(V("l.description")),
+                    T("{% endif %}"),
+                ],
+            ),
+            ("Quantité", 2.0, [V("l.quantity")]),
+            ("Unité", 2.0, [V("l.unit")]),
+            ("Prix unitaire HT", 2.7, [V("l.unit_price")]),
+            ("Montant HT", 2.7, [B(V("l.amount"))]),
+        ],
+        right=(1, 3, 4),
+    )
+    totals = [("Remise sur les honoraires", "quote.discount")]
+    table = b.doc.add_table(rows=0, cols=2)
+    b._grid(table)
+    rows: list[tuple[str | None, Sequence[Part], Sequence[Part], bool]] = []
+    for label, expr in totals:
+        rows.append(("{%tr if " + expr + " %}", [label], [V(expr)], False))
+    rows.append((None, ["Total HT"], [V("quote.total_ht")], True))
+    rows.append(
+        (
+            "{%tr if not quote.vat_exemption %}",
+            ["TVA ", V("quote.vat_rate")],
+            [V("quote.vat")],
+            False,
+        )
+    )
+    rows.append((None, ["Total TTC"], [V("quote.total_ttc")], True))
+    rows.append(
+        (
+            "{%tr if quote.deposit %}",
+            ["Acompte à la commande (", V("quote.deposit_rate"), ")"],
+            [V("quote.deposit")],
+            False,
+        )
+    )
+    rows.append(("{%tr if quote.deposit %}", ["Solde à l'achèvement"], [V("quote.balance")], False))
+    for condition, label, value, strong in rows:
+        if condition:
+            row = table.add_row()
+            b._fill(row.cells[0], [T(condition)], "Table Text")
+        row = table.add_row()
+        if strong:
+            _shade(row.cells[0], TINT)
+            _shade(row.cells[1], TINT)
+        b._fill(
+            row.cells[0],
+            [B(p) if strong and isinstance(p, str | V) else p for p in label],
+            "Table Text",
+        )
+        b._fill(
+            row.cells[1],
+            [B(p) if strong and isinstance(p, str | V) else p for p in value],
+            "Table Text",
+        )
+        row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if condition:
+            end = table.add_row()
+            b._fill(end.cells[0], [T("{%tr endif %}")], "Table Text")
+    b._fixed(table, [5.5, 3.5])
+    table.alignment = WD_TABLE_ALIGNMENT.RIGHT
+    b.p("").paragraph_format.space_after = Pt(2)
+    b.when("quote.vat_exemption", lambda: b.p(B(V("quote.vat_exemption"))))
+    b.h3("Conditions")
+    b.each("m in quote.mentions", [V("m")], style="Mention")
+    b.when("quote.procurement_note", lambda: b.p(I(V("quote.procurement_note")), style="Mention"))
+    sign = b.doc.add_table(rows=1, cols=2)
+    b._grid(sign)
+    b._fixed(sign, [8.5, 8.5])
+    _cant_split(sign.rows[0])
+    left, right = sign.rows[0].cells
+    b._fill(left, [B("Le prestataire")], "Table Text")
+    b._runs(
+        left.add_paragraph(style="Table Text"),
+        [V("consultant.name"), ", ", V("consultant.company")],
+    )
+    b._fill(right, [B("Bon pour accord")], "Table Text")
+    for line in ("Date :", "Nom, qualité et signature :", "", ""):
+        b._runs(right.add_paragraph(style="Table Text"), [line])
+    return b
+
+
+# English wording of every static text of the templates (key: the French source string).
+ENGLISH.update(
+    {
+        "\tPage ": "\tPage ",
+        " · ": " · ",
+        " · Réf. ": " · Ref. ",
+        "Document préparé par ": "Prepared by ",
+        "1. Contexte et enjeux": "1. Context and stakes",
+        "Ce que le dispositif prend en compte :": "What the scheme builds on:",
+        " : ": ": ",
+        "2. Objet et périmètre": "2. Purpose and scope",
+        "Le dispositif précise d'emblée ce qui est soumis à la discussion et ce qui ne l'est pas : c'est la première condition d'un dialogue loyal.": "The scheme states from the outset what is open for discussion and what is not: the first condition of a fair dialogue.",
+        "Ce qui est ouvert à la discussion": "What is open for discussion",
+        "Ce qui n'est pas négociable": "What is not negotiable",
+        "3. Objectifs et niveau de participation": "3. Objectives and level of participation",
+        "Chaque dispositif étudié annonce son niveau de participation et la promesse faite au public qui l'accompagne.": "Each scheme studied states its level of participation and the promise made to the public with it.",
+        "Dispositif": "Scheme",
+        "Niveau": "Level",
+        "Promesse faite au public": "Promise to the public",
+        "4. Publics et cartographie des acteurs": "4. Audiences and stakeholder map",
+        "Les acteurs sont placés selon leur influence sur la décision et leur intérêt pour le dispositif, notés de 1 à 5 ; une note d'au moins ": "Stakeholders are placed by their influence on the decision and their interest in the scheme, scored 1 to 5; a score of at least ",
+        " est considérée comme élevée.": " counts as high.",
+        "Carte des acteurs : influence et intérêt": "Stakeholder map: influence and interest",
+        "Acteur": "Stakeholder",
+        "Groupe": "Group",
+        "Influence": "Influence",
+        "Intérêt": "Interest",
+        "Quadrant": "Quadrant",
+        "Niveau conseillé": "Advised level",
+        "Une attention particulière est portée aux publics qui participent peu : documents en facile à lire et à comprendre (FALC), horaires variés, relais de proximité et lieux accessibles.": "Particular care goes to people who rarely take part: easy-to-read documents, varied hours, local relays and accessible venues.",
+        "5. Gouvernance": "5. Governance",
+        "Portage politique": "Political sponsor",
+        "Comité de suivi": "Steering committee",
+        "Place de l'opposition": "Role of the opposition",
+        "Garant": "Guarantor",
+        "Le rôle de chacun": "Who does what",
+        "Partie": "Party",
+        "Rôle dans le dispositif": "Role in the scheme",
+        "6. Le dispositif retenu": "6. The chosen scheme",
+        "La séance de créativité a transformé les options étudiées en solutions, testées auprès de chacun des trois groupes.": "The creativity session turned the options studied into solutions, tested with each of the three groups.",
+        "S'appuie sur : ": "Builds on: ",
+        "Accueil": "Reception",
+        "Remarque": "Remark",
+        "7. Règles du jeu et engagements de la collectivité": "7. Rules and commitments of the public body",
+        "La collectivité s'engage envers les participants sur des délais de réponse précis (droit de suite). Les données personnelles recueillies ne servent qu'à informer et répondre aux participants, conformément au RGPD.": "The public body commits to precise response times towards participants. Personal data collected is only used to inform and answer participants, in line with the GDPR.",
+        "Engagement": "Commitment",
+        "Délai": "Response time",
+        "8. Moyens": "8. Resources",
+        "9. Calendrier": "9. Calendar",
+        "Phase": "Phase",
+        "Jours": "Days",
+        "Dates": "Dates",
+        "État": "Status",
+        "Temps de travail": "Session",
+        "Date": "Date",
+        "Lieu": "Venue",
+        "10. Traitement des contributions": "10. Handling contributions",
+        "Chaque contribution est codée selon la grille d'analyse (polarité, intensité, critère), étudiée par les services dans un temps plafonné, puis fait l'objet d'une réponse publique dans les délais annoncés.": "Each contribution is coded against the analysis grid (polarity, intensity, criterion), assessed by staff within a capped time, then answered publicly within the announced time.",
+        "11. Évaluation": "11. Evaluation",
+        "Le dispositif est évalué pour chacune des trois parties : c'est le « ROI citoyen ».": "The scheme is evaluated for each of the three parties: the \u201ccitizen ROI\u201d.",
+        "Pour": "For",
+        "Indicateur": "Indicator",
+        "Cible": "Target",
+        "12. Risques et parades": "12. Risks and mitigations",
+        "Risque": "Risk",
+        "Parade": "Mitigation",
+        "1. Pourquoi ce dispositif": "1. Why this scheme",
+        "Nos objectifs": "Our objectives",
+        "2. Ce qui change": "2. What changes",
+        "3. Qui fait quoi": "3. Who does what",
+        "Portage politique : ": "Political sponsor: ",
+        ".": ".",
+        "Rôle": "Role",
+        "4. La posture : écouter sans promettre": "4. The stance: listen without promising",
+        "Élus et agents sont les premiers visages du dispositif. Quelques règles communes :": "Elected members and staff are the first faces of the scheme. A few shared rules:",
+        "Accueillir chaque contribution, même critique : elle dit quelque chose du service rendu.": "Welcome every contribution, even a critical one: it says something about the service.",
+        "Reformuler pour vérifier que l'on a bien compris, sans juger.": "Rephrase to check you understood, without judging.",
+        "Ne jamais promettre une décision qui appartient au conseil municipal.": "Never promise a decision that belongs to the council.",
+        "Annoncer le délai de réponse et le canal par lequel elle viendra.": "Announce when the answer will come and through which channel.",
+        "Noter la contribution et la transmettre à la mission participation le jour même.": "Write the contribution down and pass it to the participation team the same day.",
+        "5. Nos engagements envers les participants": "5. Our commitments to participants",
+        "Ces délais engagent toute la collectivité ; chaque direction veille à ce qu'ils soient tenus.": "These response times bind the whole organisation; each department makes sure they are met.",
+        "6. Modèles de réponse": "6. Reply templates",
+        "Accusé de réception. ": "Acknowledgement. ",
+        "Merci pour votre contribution. Elle a bien été reçue par ": "Thank you for your contribution. It has been received by ",
+        " et sera étudiée ; vous recevrez une réponse dans les délais annoncés.": " and will be studied; you will receive an answer within the announced time.",
+        "Proposition écartée. ": "Proposal not retained. ",
+        "Votre proposition a été étudiée avec attention. Elle ne peut pas être retenue pour la raison suivante : [motif]. Nous vous remercions de votre participation.": "Your proposal was carefully studied. It cannot be retained for the following reason: [reason]. Thank you for taking part.",
+        "7. Foire aux questions": "7. Frequently asked questions",
+        "Ces questions ont été posées pendant les ateliers. Chaque porte-parole doit pouvoir y répondre ; le comité de suivi valide les réponses.": "These questions were asked in the workshops. Every spokesperson should be able to answer them; the steering committee approves the answers.",
+        " (": " (",
+        ")": ")",
+        "De quoi s'agit-il ?": "What is it about?",
+        " ateliers, ": " workshops, ",
+        " participants, ": " participants, ",
+        " contributions : voici ce que nous en avons retenu.": " contributions: here is what we took from them.",
+        "Vous avez dit, nous avons fait": "You said, we did",
+        "« ": "\u201c",
+        " »": "\u201d",
+        "Ce que nous faisons : ": "What we are doing: ",
+        "Comment participer": "How to take part",
+        "Ce qui ne l'est pas": "What is not",
+        "Nos engagements envers vous": "Our commitments to you",
+        "Nous nous engageons à": "We commit to",
+        "Les règles du jeu": "The ground rules",
+        "Chacun peut participer, quel que soit son âge ou sa nationalité.": "Everyone can take part, whatever their age or nationality.",
+        "Les échanges sont respectueux ; les propos injurieux sont retirés.": "Exchanges are respectful; abusive remarks are removed.",
+        "Vos données personnelles ne servent qu'à vous répondre et ne sont jamais publiées.": "Your personal data is only used to answer you and is never published.",
+        "Chaque contribution reçoit une réponse, y compris quand elle ne peut pas être retenue.": "Every contribution gets an answer, including when it cannot be retained.",
+        "1. Le principe": "1. The principle",
+        "Un dialogue citoyen ne dure que s'il profite aux trois parties : les élus, qui gardent leur mandat ; les services, qui ne s'épuisent pas ; les citoyens, qui s'y retrouvent. Le « ROI citoyen » mesure ce retour pour chacune d'elles, séparément, plutôt qu'en une seule note.": "A citizen dialogue only lasts if all three parties benefit: elected members, who keep their mandate; staff, who are not exhausted; citizens, who get something back. The \u201ccitizen ROI\u201d measures this return for each of them separately, rather than as a single score.",
+        "2. Les trois conditions": "2. The three conditions",
+        "Condition": "Condition",
+        "La question posée": "The question it asks",
+        "Critères de la grille": "Grid criteria",
+        "3. La grille d'analyse": "3. The analysis grid",
+        "Code": "Code",
+        "Critère": "Criterion",
+        "Conditions servies": "Conditions served",
+        "Poids": "Weight",
+        "Total": "Total",
+        "4. Comment noter un futur dispositif": "4. How to score a future scheme",
+        "Décrire le dispositif en quelques lignes : qui décide, qui travaille, ce que reçoivent les participants.": "Describe the scheme in a few lines: who decides, who works, what participants get.",
+        "Le présenter séparément aux élus, aux services et aux citoyens, et recueillir ce qui plaît, ce qui inquiète, les questions et les idées.": "Present it separately to elected members, staff and citizens, and collect what they like, what worries them, their questions and ideas.",
+        "Noter chaque critère de 1 à 5 pour chaque groupe, 5 étant le meilleur, à l'aide de la fiche ci-après.": "Score each criterion from 1 to 5 for each group, 5 being best, with the sheet below.",
+        "Calculer le score de chaque condition avec les poids de la grille.": "Compute the score of each condition with the grid's weights.",
+        "Un dispositif est viable quand aucune des trois conditions ne passe sous le seuil de ": "A scheme is viable when none of the three conditions falls below the threshold of ",
+        " : une condition non remplie suffit à le fragiliser.": ": a single unmet condition is enough to weaken it.",
+        "5. Fiche de notation": "5. Scoring sheet",
+        "Dispositif évalué : ______________________________    Date : ____________": "Scheme assessed: ______________________________    Date: ____________",
+        "Élus": "Elected",
+        "Services": "Staff",
+        "Citoyens": "Citizens",
+        "Observations": "Remarks",
+        " – ": " – ",
+        "Verdict : ______________________________________________": "Verdict: ______________________________________________",
+        "6. Exemple : les résultats des ateliers": "6. Worked example: the workshops' results",
+        "Les options étudiées avec ": "The options studied with ",
+        " ont été notées par les trois groupes. Classement obtenu :": " were scored by the three groups. Resulting ranking:",
+        "Rang": "Rank",
+        "Option": "Option",
+        "Score": "Score",
+        "Verdict": "Verdict",
+        "Scores par option et par groupe": "Scores per option and group",
+        "1. Participation": "1. Participation",
+        " participants et ": " participants and ",
+        " contributions recueillies, codées selon la grille d'analyse.": " contributions collected, coded against the analysis grid.",
+        "Atelier": "Workshop",
+        "Part.": "Part.",
+        "+": "+",
+        "–": "–",
+        "?": "?",
+        "Idées": "Ideas",
+        "2. Classement des options": "2. Ranking of the options",
+        "Chaque option reçoit un score par condition (élus, services, citoyens) ; elle est viable quand aucune condition ne passe sous le seuil de ": "Each option gets a score per condition (elected members, staff, citizens); it is viable when no condition falls below the threshold of ",
+        "3. Analyse par option": "3. Analysis per option",
+        " (rang ": " (rank ",
+        "Verdict : ": "Verdict: ",
+        " · score ": " · score ",
+        " · écart entre groupes ": " · spread between groups ",
+        "Positif": "Positive",
+        "Négatif": "Negative",
+        "Questions": "Questions",
+        "Point de tension : ": "Tension: ",
+        ", ": ", ",
+        "4. Idées transmises à la séance de créativité": "4. Ideas passed on to the creativity session",
+        "Idée": "Idea",
+        "Devis ": "Quote ",
+        "SIRET ": "SIRET ",
+        "TVA intracommunautaire ": "EU VAT number ",
+        "À l'attention de ": "For the attention of ",
+        "SIREN ": "SIREN ",
+        "Devis n° ": "Quote no. ",
+        "Objet : ": "Subject: ",
+        "Établi le ": "Issued on ",
+        ", valable jusqu'au ": ", valid until ",
+        ". Durée estimée : ": ". Estimated effort: ",
+        " jours d'intervention.": " days of work.",
+        "Désignation": "Description",
+        "Quantité": "Quantity",
+        "Unité": "Unit",
+        "Prix unitaire HT": "Unit price",
+        "Montant HT": "Amount",
+        "Remise sur les honoraires": "Discount on fees",
+        "Total HT": "Total excl. VAT",
+        "TVA ": "VAT ",
+        "Total TTC": "Total incl. VAT",
+        "Acompte à la commande (": "Deposit on order (",
+        "Solde à l'achèvement": "Balance on completion",
+        "Conditions": "Terms",
+        "Le prestataire": "The provider",
+        "Bon pour accord": "Approved (\u201cbon pour accord\u201d)",
+        "Date :": "Date:",
+        "Nom, qualité et signature :": "Name, position and signature:",
+    }
+)
+
+
+BUILDERS: dict[str, Callable[[], Builder]] = {
+    "cahier-des-charges": cahier_des_charges,
+    "communication-interne": communication_interne,
+    "communication-externe": communication_externe,
+    "kit-roi-citoyen": kit_roi_citoyen,
+    "synthese-ateliers": synthese_ateliers,
+    "devis": devis,
+}
+
+
+def build(out_dir: Path) -> list[Path]:
+    """Write the six French templates into ``out_dir`` and the English ones into ``out_dir/en``."""
+    global LANGUAGE
+    written = []
+    for language, folder in (("fr", out_dir), ("en", out_dir / "en")):
+        LANGUAGE = language
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            for name, make in BUILDERS.items():
+                path = folder / f"{name}.docx"
+                make().save(path)
+                written.append(path)
+        finally:
+            LANGUAGE = "fr"
+    return written
+
+
+DOCS_INTRO = """# Templates of `dialogue render`
+
+<!-- Generated by `python scripts/build_templates.py --docs`; edit the script, not this file. -->
+
+`dialogue render` fills six Word templates (`.docx` files with Jinja tags, rendered by
+[docxtpl](https://docxtpl.readthedocs.io)). The defaults ship inside the package and are built by
+`scripts/build_templates.py`, in French and in English: an engagement with `language: en` gets
+the English ones (`src/dialogue_cli/templates/en/`).
+
+## Branding and overriding
+
+- `brand:` in engagement.yaml applies to the defaults without editing them: `name` (header,
+  cover, document author), `logo` (PNG or JPEG, on the cover, 40 mm wide) and `primary_color`
+  (headings, table headings, cover band; its light tint shades the total rows).
+- `dialogue templates export DIR [--language en]` copies the six defaults out. Edit them in Word or LibreOffice,
+  then put them in `templates/` beside engagement.yaml, or pass `--templates DIR` to `render`.
+  Lookup order, file by file: `--templates DIR` > `templates/` > the defaults. An overriding
+  template is used as it is (the brand colour only recolours the defaults).
+- `dialogue templates check [DIR]` checks templates before use: the file opens and every XML part
+  is well formed, the Jinja parses (a syntax error shows the surrounding text), every variable
+  exists in the context documented below (an unknown one is a warning with a suggestion: likely
+  a typo), no Jinja in the document properties (File > Properties: dialogue sets them), and
+  the styles used exist.
+
+## Writing tags
+
+- Put spaces inside tags: `{{ client.name }}`, not `{{client.name}}`.
+- Paragraph loops and conditions: `{%p for o in objectives %}` ... `{%p endfor %}`, each tag
+  alone in its paragraph (the paragraph disappears). Table rows: `{%tr for l in quote.lines %}`
+  in a row of its own, the row to repeat, then `{%tr endfor %}` in a row of its own.
+- Values are ready to print: money (`10 000,00 €`), dates (`12 janvier 2027`), scores (`+0,42`)
+  and French spacing are done. Do not compute in templates; ask for a value instead.
+- Rendering is sandboxed: `_` attributes, unsafe calls and huge ranges are refused, a missing
+  variable is an error naming every missing variable and the template, and a render stops after
+  60 s. Text from users (names, verbatims) is escaped and cleaned of characters XML forbids.
+- Pictures (`stakeholders.picture`, `heatmap`, `brand.logo`) are inserted with `{{ name }}` in a
+  paragraph of their own; they are an empty string when absent, so wrap them in
+  `{%p if heatmap %}` ... `{%p endif %}`.
+- The external communication kit never receives personal data: no stakeholder contact, no
+  feedback author, no internal note is in its context at all.
+- Charts are PNG pictures drawn at 200 dpi and inserted 160 mm wide. They are cached in
+  `~/.cache/dialogue/charts` (or `$DIALOGUE_CACHE/charts`): a render whose map and scores did not
+  change reuses them and does not even load matplotlib.
+
+## The context of each deliverable
+
+Every deliverable receives `doc`, `client` and `brand`, plus its own values. `[]` marks a list:
+`quote.lines[].amount` is the `amount` of each item of `quote.lines`.
+"""
+
+
+def _describe(schema: dict[str, object], prefix: str = "") -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for key, value in schema.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            rows.append((path, "Object."))
+            rows.extend(_describe(value, path + "."))
+        elif isinstance(value, list):
+            item = value[0]
+            rows.append(
+                (path + "[]", "List." if isinstance(item, dict) else f"List of texts: {item}")
+            )
+            if isinstance(item, dict):
+                rows.extend(_describe(item, path + "[]."))
+        else:
+            rows.append((path, str(value)))
+    return rows
+
+
+def context_docs() -> str:
+    """docs/templates.md, generated from the documented contexts (render/schema.py)."""
+    from dialogue_cli.render.schema import COMMON, CONTEXTS
+
+    out = [DOCS_INTRO]
+    out.append("### Common to all six\n\n| Variable | Value |\n|---|---|")
+    out += [f"| `{path}` | {text} |" for path, text in _describe(COMMON)]
+    for name, schema in CONTEXTS.items():
+        deliverable = BY_NAME[name]
+        own = {key: value for key, value in schema.items() if key not in COMMON}
+        out.append(f"\n### `{name}.docx`: {deliverable.title_fr}\n")
+        out.append(
+            f"{deliverable.audience_fr} ({deliverable.title_en.lower()}). Also `doc`, `client`, `brand`.\n"
+        )
+        out.append("| Variable | Value |\n|---|---|")
+        out += [f"| `{path}` | {text} |" for path, text in _describe(own)]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    if "--docs" in sys.argv:
+        (ROOT / "docs" / "templates.md").write_text(context_docs(), encoding="utf-8")
+        print("wrote docs/templates.md")
+        sys.exit(0)
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "src" / "dialogue_cli" / "templates"
+    for written in build(target):
+        print(f"wrote {written.relative_to(ROOT) if written.is_relative_to(ROOT) else written}")

@@ -1,0 +1,117 @@
+"""`dialogue render`: the six Word deliverables (and PDFs) from templates a consultant can brand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from ._common import app, console, engagement_argument, load_project, reports_errors
+
+if TYPE_CHECKING:
+    from ..render.documents import Written
+
+
+@app.command()
+@reports_errors
+def render(
+    path: Path = engagement_argument(),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="Output folder (default: livrables/ beside the engagement)."
+    ),
+    only: list[str] | None = typer.Option(
+        None,
+        "--only",
+        metavar="NAME",
+        help="Render only this deliverable (repeatable): cahier-des-charges, communication-interne, "
+        "communication-externe, kit-roi-citoyen, synthese-ateliers, devis.",
+    ),
+    templates: Path | None = typer.Option(
+        None, "--templates", help="Folder of templates overriding the defaults by file name."
+    ),
+    pdf: bool = typer.Option(False, "--pdf", help="Also write PDFs through LibreOffice (soffice)."),
+    force: bool = typer.Option(
+        False, "--force", help="Overwrite outputs edited since dialogue wrote them."
+    ),
+) -> None:
+    """Write the Word deliverables of the engagement: specification, communication kits,
+    ROI citoyen kit, workshop report and quote.
+
+    Templates come from --templates, then templates/ beside the engagement, then the defaults
+    (see `dialogue templates export`). Outputs edited by hand since the last render are never
+    overwritten without --force.
+
+    Example: dialogue render examples/ormessac --only devis --pdf
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from ..render.documents import default_out, render_documents, select
+
+    project = load_project(path)
+    chosen = select(only)
+    target = out if out is not None else default_out(project)
+    if pdf:
+        from ..render.pdf import find_soffice
+
+        find_soffice()  # fail before writing anything when LibreOffice is missing
+    err = console(stderr=True)
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("Rendering", total=len(chosen) + (1 if pdf else 0))
+
+        def advance(item: Written) -> None:
+            progress.update(task, advance=1, description=f"Wrote {item.path.name}")
+
+        written = render_documents(
+            project, target, only=only, templates_dir=templates, force=force, on_written=advance
+        )
+        pdfs: dict[str, Path] = {}
+        if pdf:
+            from ..render.pdf import convert
+
+            progress.update(task, description="Converting to PDF (LibreOffice)")
+            for produced in convert([w.path for w in written], target):
+                pdfs[produced.stem] = produced
+            progress.update(task, advance=1)
+    _summary(written, pdfs, target)
+
+
+def _summary(written: list[Written], pdfs: dict[str, Path], target: Path) -> None:
+    from rich.table import Table
+
+    from ..loader import display_name
+    from ..render.pdf import page_count
+
+    table = Table(
+        title=f"{len(written)} document{'s' if len(written) > 1 else ''} in {display_name(target)}",
+        title_justify="left",
+    )
+    table.add_column("File")
+    table.add_column("Size", justify="right")
+    table.add_column("Template")
+    if pdfs:
+        table.add_column("PDF")
+        table.add_column("Pages", justify="right")
+    for item in written:
+        row = [
+            item.path.name,
+            _size(item.size),
+            "default" if item.template.default else display_name(item.template.path),
+        ]
+        if pdfs:
+            produced = pdfs.get(item.path.stem)
+            pages = page_count(produced) if produced else None
+            row += [produced.name if produced else "", str(pages) if pages else ""]
+        table.add_row(*row)
+    console().print(table)
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"

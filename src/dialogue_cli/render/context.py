@@ -1,0 +1,917 @@
+"""The plain-data context of each deliverable, built from the engagement and computed results.
+
+Every value is ready to print: money and dates through Babel, French typography, XML-illegal
+characters removed. Templates place values and never compute. Pictures are :class:`Picture`
+objects that the renderer turns into images bound to their document. The external document's
+context is built from scratch without contacts, feedback authors or internal notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .catalog import BY_NAME
+from .environment import clean_text
+
+if TYPE_CHECKING:
+    from ..feedback import Feedback
+    from ..loader import Project
+    from ..model import Engagement
+    from ..quote import Quote
+    from ..scoring import ScoreReport
+    from ..stakeholder_map import StakeholderMap
+
+Context = dict[str, Any]
+VERBATIMS_PER_SCENARIO = 6
+SAID_PER_SOLUTION = 3
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A PNG to insert at a fixed width (millimetres)."""
+
+    data: bytes
+    width_mm: int
+    name: str
+
+    def __bool__(self) -> bool:
+        return bool(self.data)
+
+
+# ---------------------------------------------------------------------- words per language
+
+WORDS: dict[str, dict[str, Any]] = {
+    "fr": {
+        "groups": {"elus": "Élus", "services": "Services", "citoyens": "Citoyens", "partenaires": "Partenaires"},
+        "groups_lower": {"elus": "élus", "services": "services", "citoyens": "citoyens", "partenaires": "partenaires"},
+        "workshop": {"elus": "Atelier des élus", "services": "Atelier des services", "citoyens": "Atelier des citoyens"},
+        "creativity": "Séance de créativité",
+        "kinds": {"commune": "Commune", "intercommunalite": "Intercommunalité", "departement": "Département",
+                  "region": "Région", "autre": "Collectivité"},
+        "inhabitants": "{n} habitants",
+        "levels": {"informer": "Informer", "consulter": "Consulter", "concerter": "Concerter",
+                   "coconstruire": "Co-construire", "codecider": "Co-décider"},
+        "promises": {
+            "informer": "Nous vous tiendrons informés, de façon claire et régulière.",
+            "consulter": "Nous écouterons votre avis et vous dirons comment il a pesé sur la décision.",
+            "concerter": "Nous travaillerons avec vous pour que vos préoccupations se retrouvent dans les options étudiées, "
+                         "et vous dirons comment elles ont pesé.",
+            "coconstruire": "Nous construirons les solutions avec vous et reprendrons vos recommandations autant que possible.",
+            "codecider": "Nous mettrons en œuvre ce que vous déciderez, dans le cadre annoncé.",
+        },
+        "phases": {"cadrage": "Cadrage", "preparation": "Préparation", "ateliers": "Ateliers", "analyse": "Analyse",
+                   "creativite": "Séance de créativité", "livrables": "Livrables"},
+        "status": {"todo": "À venir", "doing": "En cours", "done": "Terminé"},
+        "verdicts": {"+": "Favorable", "-": "Défavorable", "=": "Réservé"},
+        "polarity": {"+": "positif", "-": "négatif", "?": "question", "idee": "idée"},
+        "viable": "Viable",
+        "blocked": "Non viable — {groups} sous le seuil",
+        "tension": "{high} ({high_score}) et {low} ({low_score}) divergent nettement.",
+        "and": " et ",
+        "from_to": "du {start} au {end}",
+        "from": "à partir du {start}",
+        "until": "jusqu'au {end}",
+        "day": "{n} jour", "days": "{n} jours", "month": "{n} mois", "months": "{n} mois", "year": "{n} an", "years": "{n} ans",
+        "conditions": {
+            "elus": ("Les élus gardent leur mandat", "Le dispositif laisse-t-il la décision aux élus, et dit-il clairement qui décide ?"),
+            "services": ("Les services ne s'épuisent pas", "La charge de travail est-elle absorbable, pour des résultats exploitables ?"),
+            "citoyens": ("Les citoyens s'y retrouvent", "Les participants reçoivent-ils une réponse, dans un délai annoncé, avec un effet visible ?"),
+        },
+        "summary": "{client} ouvre un dispositif de dialogue citoyen qui associe les habitants, les élus et les services. "
+                   "Il repose sur : {solutions}.",
+        "summary_none": "{client} ouvre un dispositif de dialogue citoyen qui associe les habitants, les élus et les services.",
+        "capital": "{form} au capital de {capital}",
+    },
+    "en": {
+        "groups": {"elus": "Elected members", "services": "Staff", "citoyens": "Citizens", "partenaires": "Partners"},
+        "groups_lower": {"elus": "elected members", "services": "staff", "citoyens": "citizens", "partenaires": "partners"},
+        "workshop": {"elus": "Elected members' workshop", "services": "Staff workshop", "citoyens": "Citizens' workshop"},
+        "creativity": "Creativity session",
+        "kinds": {"commune": "Municipality", "intercommunalite": "Inter-municipal body", "departement": "Département",
+                  "region": "Region", "autre": "Public body"},
+        "inhabitants": "{n} inhabitants",
+        "levels": {"informer": "Inform", "consulter": "Consult", "concerter": "Involve",
+                   "coconstruire": "Collaborate", "codecider": "Empower"},
+        "promises": {
+            "informer": "We will keep you informed.",
+            "consulter": "We will listen to you and tell you how your input influenced the decision.",
+            "concerter": "We will work with you so that your concerns are reflected in the options, and tell you how.",
+            "coconstruire": "We will build the solutions with you and follow your advice as far as possible.",
+            "codecider": "We will implement what you decide, within the stated framework.",
+        },
+        "phases": {"cadrage": "Scoping", "preparation": "Preparation", "ateliers": "Workshops", "analyse": "Analysis",
+                   "creativite": "Creativity session", "livrables": "Deliverables"},
+        "status": {"todo": "To do", "doing": "In progress", "done": "Done"},
+        "verdicts": {"+": "Favourable", "-": "Unfavourable", "=": "Reserved"},
+        "polarity": {"+": "positive", "-": "negative", "?": "question", "idee": "idea"},
+        "viable": "Viable",
+        "blocked": "Not viable — {groups} below the threshold",
+        "tension": "{high} ({high_score}) and {low} ({low_score}) clearly disagree.",
+        "and": " and ",
+        "from_to": "from {start} to {end}",
+        "from": "from {start}",
+        "until": "until {end}",
+        "day": "{n} day", "days": "{n} days", "month": "{n} month", "months": "{n} months", "year": "{n} year", "years": "{n} years",
+        "conditions": {
+            "elus": ("Elected members keep their mandate", "Does the scheme leave the decision to elected members and say who decides?"),
+            "services": ("Staff are not exhausted", "Is the workload absorbable, for usable results?"),
+            "citoyens": ("Citizens get something back", "Do participants get an answer, on time, with a visible effect?"),
+        },
+        "summary": "{client} is opening a citizen-dialogue scheme that brings residents, elected members and staff "
+                   "together. It rests on: {solutions}.",
+        "summary_none": "{client} is opening a citizen-dialogue scheme that brings residents, elected members and staff together.",
+        "capital": "{form} with a share capital of {capital}",
+    },
+}  # fmt: skip
+
+CONDITION_ORDER = ("elus", "services", "citoyens")
+
+
+class Fmt:
+    """Formatting in the engagement's language: text, money, dates, numbers, scores."""
+
+    def __init__(self, language: str) -> None:
+        self.language = "en" if language == "en" else "fr"
+        self.words = WORDS[self.language]
+
+    def t(self, value: object) -> str:
+        """Clean text for a document: XML-safe, line ends normalised, French typography."""
+        if value is None:
+            return ""
+        text = clean_text(str(value)).strip()
+        if self.language == "fr" and text:
+            from ..formatting import french_spaces
+
+            text = french_spaces(text)
+        return text
+
+    def money(self, amount: Decimal, currency: str = "EUR") -> str:
+        from ..formatting import money
+
+        return money(amount, self.language, currency)
+
+    def date(self, value: dt.date | None) -> str:
+        from ..formatting import date
+
+        return date(value, self.language) if value else ""
+
+    def number(self, value: Decimal | float | int, digits: int | None = None) -> str:
+        from ..formatting import number
+
+        return number(value, self.language, digits)
+
+    def percent(self, value: Decimal | float | int) -> str:
+        from ..formatting import percent
+
+        return percent(value, self.language)
+
+    def score(self, value: float | None) -> str:
+        """A score in [-1, 1] with its sign: ``+0,42``, ``−0,25``, ``0,00``; an en dash when unknown."""
+        if value is None:
+            return "–"
+        text = self.number(abs(value), 2)
+        if round(value, 2) > 0:
+            return "+" + text
+        if round(value, 2) < 0:
+            return "\u2212" + text
+        return text
+
+    def delay(self, days: int | None) -> str:
+        if days is None:
+            return ""
+        w = self.words
+        if days and days % 365 == 0:
+            n = days // 365
+            return str(w["year"] if n == 1 else w["years"]).format(n=n)
+        if days >= 90 and days % 30 == 0:
+            n = days // 30
+            return str(w["month"] if n == 1 else w["months"]).format(n=n)
+        return str(w["day"] if days == 1 else w["days"]).format(n=days)
+
+    def dates(self, start: dt.date | None, end: dt.date | None) -> str:
+        w = self.words
+        if start and end:
+            return str(w["from_to"]).format(start=self.date(start), end=self.date(end))
+        if start:
+            return str(w["from"]).format(start=self.date(start))
+        if end:
+            return str(w["until"]).format(end=self.date(end))
+        return ""
+
+    def join(self, items: Iterable[str]) -> str:
+        values = [item for item in items if item]
+        if len(values) <= 1:
+            return "".join(values)
+        return ", ".join(values[:-1]) + str(self.words["and"]) + values[-1]
+
+    def group(self, group: str | None) -> str:
+        return str(self.words["groups"].get(group or "", group or ""))
+
+
+# ---------------------------------------------------------------------- computed results
+
+
+@dataclass
+class WorkshopCounts:
+    """Feedback counted per workshop while the scores are computed (one pass over the items)."""
+
+    positive: int = 0
+    negative: int = 0
+    questions: int = 0
+    ideas: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.positive + self.negative + self.questions + self.ideas
+
+
+@dataclass
+class FeedbackDigest:
+    """What the documents need from the feedback beyond the scores: counts and chosen verbatims.
+
+    Holds no author: verbatims keep only their text, group, scenario, polarity and intensity.
+    """
+
+    counts: dict[str, WorkshopCounts] = field(default_factory=dict)
+    verbatims: dict[str, list[tuple[int, int, str, str, str]]] = field(default_factory=dict)
+    _order: int = 0
+
+    def add(self, item: Feedback) -> None:
+        counts = self.counts.setdefault(item.workshop, WorkshopCounts())
+        if item.polarity == "+":
+            counts.positive += 1
+        elif item.polarity == "-":
+            counts.negative += 1
+        elif item.polarity == "?":
+            counts.questions += 1
+        else:
+            counts.ideas += 1
+        if not item.text.strip():
+            return
+        self._order += 1
+        chosen = self.verbatims.setdefault(item.scenario, [])
+        # Keep the most intense items; among equals, the first ones read. Bounded per scenario.
+        entry = (item.intensity, -self._order, item.text, item.group, item.polarity)
+        if len(chosen) < 4 * VERBATIMS_PER_SCENARIO:
+            chosen.append(entry)
+        else:
+            weakest = min(range(len(chosen)), key=lambda i: chosen[i][:2])
+            if entry[:2] > chosen[weakest][:2]:
+                chosen[weakest] = entry
+
+    def selected(
+        self, scenario: str, limit: int, groups: Iterable[str] | None = None
+    ) -> list[tuple[str, str, str]]:
+        """Up to ``limit`` verbatims (text, group, polarity): the most intense, spread over groups and polarities."""
+        pool = [
+            v for v in self.verbatims.get(scenario, []) if groups is None or v[3] in set(groups)
+        ]
+        pool.sort(key=lambda v: (-v[0], -v[1]))
+        picked: list[tuple[int, int, str, str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for entry in pool:  # first pass: one per (group, polarity)
+            if (entry[3], entry[4]) not in seen and len(picked) < limit:
+                picked.append(entry)
+                seen.add((entry[3], entry[4]))
+        for entry in pool:
+            if entry not in picked and len(picked) < limit:
+                picked.append(entry)
+        picked.sort(key=lambda v: -v[1])
+        return [(text, group, polarity) for _i, _o, text, group, polarity in picked]
+
+
+def chart_cache_dir() -> Path:
+    """Where chart pictures are cached: ``$DIALOGUE_CACHE``, else the user's cache folder."""
+    import os
+
+    explicit = os.environ.get("DIALOGUE_CACHE")
+    if explicit:
+        return Path(explicit) / "charts"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dialogue" / "charts"
+
+
+def cached_chart(kind: str, inputs: str, draw: Callable[[], bytes], cache: Path | None) -> bytes:
+    """The PNG of a chart, from the cache when its inputs and the chart code are unchanged.
+
+    Drawing a chart costs the pyplot import (about 0.5 s) plus about 0.2 s a picture; a render
+    whose charts did not change skips both. The key covers the inputs and the chart modules'
+    source, so a new version of the drawing code never reuses an old picture.
+    """
+    if cache is None:
+        return draw()
+    import hashlib
+
+    from .. import charts
+
+    digest = hashlib.sha256(f"{kind}\n{inputs}".encode())
+    for module in sorted(Path(charts.__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
+    path = cache / f"{kind}-{digest.hexdigest()[:32]}.png"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    data = draw()
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        temp = path.with_suffix(f".{os.getpid()}.tmp")
+        temp.write_bytes(data)
+        temp.replace(path)
+        old = sorted(cache.glob("*.png"), key=lambda p: p.stat().st_mtime)
+        for stale in old[:-64]:  # keep the cache small
+            stale.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only cache only costs time
+    return data
+
+
+class Results:
+    """The computed results of one project, each computed once and only when a document needs it."""
+
+    def __init__(
+        self, project: Project, today: dt.date | None = None, cache: Path | None = None
+    ) -> None:
+        self.project = project
+        self.engagement: Engagement = project.engagement
+        self.today = today or dt.date.today()
+        self.cache = cache
+
+    @cached_property
+    def quote(self) -> Quote:
+        from ..quote import build_quote
+
+        return build_quote(self.project)
+
+    @cached_property
+    def map(self) -> StakeholderMap:
+        from ..stakeholder_map import build_map
+
+        return build_map(self.engagement)
+
+    @cached_property
+    def _scored(self) -> tuple[ScoreReport, FeedbackDigest]:
+        from ..scoring import Accumulator
+
+        accumulator = Accumulator(self.engagement)
+        digest = FeedbackDigest()
+        for item in self.project.feedback():
+            accumulator.add(item)
+            digest.add(item)
+        return accumulator.report(), digest
+
+    @property
+    def scores(self) -> ScoreReport:
+        return self._scored[0]
+
+    @property
+    def digest(self) -> FeedbackDigest:
+        return self._scored[1]
+
+    @cached_property
+    def map_picture(self) -> Picture:
+        if not self.engagement.stakeholders:
+            return Picture(b"", 160, "map")
+        import json
+
+        title, language = self.engagement.engagement.title, self.engagement.language
+
+        def draw() -> bytes:
+            from ..charts.stakeholder_chart import draw_map
+
+            return bytes(draw_map(self.map, title, language, fmt="png", dpi=200))
+
+        inputs = json.dumps([self.map.to_json(), title, language], sort_keys=True, default=str)
+        return Picture(cached_chart("map", inputs, draw, self.cache), 160, "map")
+
+    @cached_property
+    def heatmap_picture(self) -> Picture:
+        import importlib.util
+        import json
+
+        if importlib.util.find_spec("dialogue_cli.charts.heatmap") is None:
+            return Picture(b"", 160, "heatmap")  # optional: the tables carry the same numbers
+        language = self.engagement.language
+
+        def draw() -> bytes:
+            from ..charts.heatmap import draw_heatmap
+
+            return bytes(draw_heatmap(self.scores, language, fmt="png", dpi=200))
+
+        inputs = json.dumps([self.scores.to_json(), language], sort_keys=True, default=str)
+        return Picture(cached_chart("heatmap", inputs, draw, self.cache), 160, "heatmap")
+
+
+# ---------------------------------------------------------------------- shared parts
+
+
+def _common(name: str, results: Results, f: Fmt) -> Context:
+    e = results.engagement
+    deliverable = BY_NAME[name]
+    brand_name = e.brand.name or e.consultant.company or e.consultant.name
+    logo: Picture | str = ""
+    if e.brand.logo:
+        logo = Picture(_logo_bytes(results.project.base_dir / e.brand.logo), 40, "logo")
+    population = (
+        f.words["inhabitants"].format(n=f.number(e.client.population))
+        if e.client.population
+        else ""
+    )
+    return {
+        "doc": {
+            "name": name,
+            "title": f.t(deliverable.title(f.language)),
+            "audience": f.t(deliverable.audience(f.language)),
+            "subject": f.t(e.engagement.title),
+            "date": f.date(results.today),
+            "reference": f.t(e.engagement.reference),
+            "language": f.language,
+        },
+        "client": {
+            "name": f.t(e.client.name),
+            "kind": f.words["kinds"].get(e.client.kind, ""),
+            "population": population,
+            "address": f.t(e.client.address),
+        },
+        "brand": {
+            "name": f.t(brand_name),
+            "color": e.brand.primary_color.lstrip("#").upper(),
+            "logo": logo,
+        },
+    }
+
+
+# Picture formats Word and python-docx accept (no SVG), by their first bytes.
+_PICTURE_MAGIC = (
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",
+    b"GIF87a",
+    b"GIF89a",
+    b"BM",
+    b"II*\x00",
+    b"MM\x00*",
+)
+
+
+def _logo_bytes(path: Path) -> bytes:
+    from ..errors import FileProblem
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FileProblem(f"{path}: brand.logo cannot be read ({error.strerror})") from None
+    if not data.startswith(_PICTURE_MAGIC):
+        raise FileProblem(
+            f"{path}: brand.logo must be a PNG or JPEG picture (SVG is not supported by Word files)"
+        )
+    return data
+
+
+def _items(records: Iterable[Any], f: Fmt) -> list[Context]:
+    return [{"label": f.t(r.label), "details": f.t(r.details)} for r in records]
+
+
+def _scenario_titles(e: Engagement) -> dict[str, str]:
+    return {s.id: s.title for s in e.scenarios}
+
+
+def _solutions(e: Engagement, f: Fmt, retained_only: bool = True) -> list[Context]:
+    titles = _scenario_titles(e)
+    chosen = [s for s in e.creativity.solutions if s.retained or not retained_only]
+    return [
+        {
+            "id": s.id,
+            "title": f.t(s.title),
+            "description": f.t(s.description),
+            "scenarios": f.t(f.join(titles.get(ref, ref) for ref in s.scenarios)),
+        }
+        for s in chosen
+    ]
+
+
+def _in_sentence(title: str) -> str:
+    """A title inside a sentence: ``Un panel`` -> ``un panel``; ``ROI citoyen`` stays."""
+    if len(title) > 1 and title[0].isupper() and not title[1].isupper():
+        return title[0].lower() + title[1:]
+    return title
+
+
+def _commitments(e: Engagement, f: Fmt) -> list[Context]:
+    return [
+        {"label": f.t(c.label), "delay": f.delay(c.delay_days), "details": f.t(c.details)}
+        for c in e.commitments
+    ]
+
+
+def _roles(e: Engagement, f: Fmt) -> list[Context]:
+    roles = e.governance.roles
+    return [
+        {"group": f.group(group), "role": f.t(getattr(roles, group))}
+        for group in ("elus", "services", "citoyens")
+        if getattr(roles, group).strip()
+    ]
+
+
+def _verdict(viable: bool, blocking: Iterable[str], f: Fmt) -> str:
+    if viable:
+        return str(f.words["viable"])
+    groups = f.join(f.words["groups_lower"].get(g, g) for g in blocking)
+    return f.t(f.words["blocked"].format(groups=groups))
+
+
+def _ranking(results: Results, f: Fmt) -> list[Context]:
+    out = []
+    for s in results.scores.options:
+        conditions = {
+            k: s.conditions[k].shown if k in s.conditions else None for k in CONDITION_ORDER
+        }
+        out.append(
+            {
+                "rank": str(s.rank) if s.rank is not None else "",
+                "id": s.id,
+                "title": f.t(s.title),
+                "overall": f.score(s.overall),
+                "elus": f.score(conditions["elus"]),
+                "services": f.score(conditions["services"]),
+                "citoyens": f.score(conditions["citoyens"]),
+                "divergence": f.number(s.divergence, 2) if s.divergence is not None else "–",
+                "verdict": _verdict(s.viable, s.blocking, f),
+                "viable": s.viable,
+            }
+        )
+    return out
+
+
+# ---------------------------------------------------------------------- the six contexts
+
+
+def cahier_des_charges(results: Results, f: Fmt) -> Context:
+    e = results.engagement
+    smap = results.map
+    by_id = {s.id: s for s in e.stakeholders}
+    from ..stakeholder_map import quadrant_label
+
+    rows = []
+    for placed in smap.stakeholders:
+        rows.append(
+            {
+                "name": f.t(by_id[placed.id].name),
+                "group": f.group(placed.group),
+                "influence": str(placed.influence),
+                "interest": str(placed.interest),
+                "quadrant": f.t(quadrant_label(placed.quadrant, f.language)),
+                "level": f.words["levels"].get(placed.level, placed.level),
+            }
+        )
+    calendar_workshops = [
+        {
+            "label": f.words["workshop"].get(w.group, w.id),
+            "date": f.date(w.date),
+            "place": f.t(w.place),
+        }
+        for w in e.workshops
+    ]
+    if e.creativity.date or e.creativity.place:
+        calendar_workshops.append(
+            {
+                "label": f.words["creativity"],
+                "date": f.date(e.creativity.date),
+                "place": f.t(e.creativity.place),
+            }
+        )
+    solutions = _solutions(e, f)
+    tests = {s.id: s.tests for s in e.creativity.solutions}
+    for solution in solutions:
+        solution["tests"] = [
+            {
+                "group": f.group(t.group),
+                "verdict": f.words["verdicts"][t.verdict],
+                "note": f.t(t.note),
+            }
+            for t in tests[solution["id"]]
+        ]
+    return {
+        **_common("cahier-des-charges", results, f),
+        "engagement": {
+            "context": f.t(e.engagement.context),
+            "negotiable": [f.t(x) for x in e.engagement.negotiable],
+            "non_negotiable": [f.t(x) for x in e.engagement.non_negotiable],
+        },
+        "state_of_the_art": _items(e.state_of_the_art, f),
+        "objectives": _items(e.objectives, f),
+        "scenarios": [
+            {
+                "id": s.id,
+                "title": f.t(s.title),
+                "description": f.t(s.description),
+                "level": f.words["levels"].get(s.level, "") if s.level else "",
+                "promise": f.t(f.words["promises"].get(s.level, "")) if s.level else "",
+            }
+            for s in e.scenarios
+            if not s.transversal
+        ],
+        "stakeholders": {
+            "picture": results.map_picture,
+            "threshold": str(smap.threshold),
+            "rows": rows,
+            "groups": [{"label": f.group(g), "count": str(n)} for g, n in smap.groups.items() if n],
+        },
+        "governance": {
+            "sponsor": f.t(e.governance.sponsor),
+            "committee": f.t(e.governance.committee),
+            "opposition": f.t(e.governance.opposition),
+            "guarantor": f.t(e.governance.guarantor),
+            "roles": _roles(e, f),
+        },
+        "solutions": solutions,
+        "means": _items(e.means, f),
+        "calendar": {
+            "phases": [
+                {
+                    "label": f.words["phases"][name],
+                    "days": f.number(phase.days),
+                    "dates": f.dates(phase.start, phase.end),
+                    "status": f.words["status"][phase.status],
+                }
+                for name, phase in e.phases.items()
+            ],
+            "workshops": calendar_workshops,
+        },
+        "commitments": _commitments(e, f),
+        "indicators": [
+            {"group": f.group(i.group), "label": f.t(i.label), "target": f.t(i.target)}
+            for i in e.indicators
+        ],
+        "risks": [{"label": f.t(r.label), "mitigation": f.t(r.mitigation)} for r in e.risks],
+    }
+
+
+def communication_interne(results: Results, f: Fmt) -> Context:
+    e = results.engagement
+    titles = _scenario_titles(e)
+    faq: dict[str, list[Context]] = {}
+    for remark in results.scores.questions:
+        faq.setdefault(remark.scenario, []).append(
+            {
+                "text": f.t(remark.text),
+                "group": f.words["groups_lower"].get(remark.group, remark.group),
+            }
+        )
+    order = [s.id for s in e.scenarios]
+    return {
+        **_common("communication-interne", results, f),
+        "engagement": {"context": f.t(e.engagement.context)},
+        "objectives": _items(e.objectives, f),
+        "solutions": _solutions(e, f),
+        "roles": _roles(e, f),
+        "commitments": _commitments(e, f),
+        "faq": [
+            {"scenario": f.t(titles.get(sid, sid)), "questions": faq[sid]}
+            for sid in sorted(faq, key=lambda s: order.index(s) if s in order else len(order))
+        ],
+        "sponsor": f.t(e.governance.sponsor),
+    }
+
+
+def communication_externe(results: Results, f: Fmt) -> Context:
+    """For residents: never a contact, an author, an internal note (they are not even read here)."""
+    e = results.engagement
+    solutions = _solutions(e, f)
+    summary_key = "summary" if solutions else "summary_none"
+    summary = f.words[summary_key].format(
+        client=e.client.name, solutions=f.join(_in_sentence(s["title"]) for s in solutions)
+    )
+    said_done = []
+    by_id = {s.id: s for s in e.creativity.solutions}
+    for solution in solutions:
+        said: list[str] = []
+        for scenario in by_id[solution["id"]].scenarios:
+            for text, _group, _polarity in results.digest.selected(
+                scenario, SAID_PER_SOLUTION, groups=("citoyens",)
+            ):
+                if len(said) < SAID_PER_SOLUTION:
+                    said.append(f.t(text))
+        said_done.append(
+            {"said": said, "done": solution["title"], "details": solution["description"]}
+        )
+    counts = results.digest.counts
+    return {
+        **_common("communication-externe", results, f),
+        "scheme": {"name": f.t(e.engagement.title), "summary": f.t(summary)},
+        "solutions": solutions,
+        "negotiable": [f.t(x) for x in e.engagement.negotiable],
+        "non_negotiable": [f.t(x) for x in e.engagement.non_negotiable],
+        "commitments": _commitments(e, f),
+        "said_done": said_done,
+        "workshops": {
+            "count": str(len(e.workshops) + (1 if e.creativity.date else 0)),
+            "participants": f.number(
+                sum(w.participants for w in e.workshops) + e.creativity.participants
+            ),
+            "contributions": f.number(sum(c.total for c in counts.values())),
+        },
+    }
+
+
+def kit_roi_citoyen(results: Results, f: Fmt) -> Context:
+    e = results.engagement
+    criteria = e.grid.criteria
+    total = sum(Decimal(str(c.weight)) for c in criteria)
+    return {
+        **_common("kit-roi-citoyen", results, f),
+        "conditions": [
+            {
+                "id": k,
+                "label": f.t(f.words["conditions"][k][0]),
+                "question": f.t(f.words["conditions"][k][1]),
+                "criteria": ", ".join(c.id for c in criteria if k in c.conditions),
+            }
+            for k in CONDITION_ORDER
+        ],
+        "criteria": [
+            {
+                "id": c.id,
+                "label": f.t(c.label),
+                "weight": f.number(Decimal(str(c.weight))),
+                "conditions": f.join(f.words["groups_lower"][k] for k in c.conditions),
+            }
+            for c in criteria
+        ],
+        "weight_total": f.number(total),
+        "threshold": f.score(e.grid.threshold),
+        "ranking": _ranking(results, f),
+        "heatmap": results.heatmap_picture,
+    }
+
+
+def synthese_ateliers(results: Results, f: Fmt) -> Context:
+    e = results.engagement
+    report = results.scores
+    digest = results.digest
+    workshops = []
+    for w in e.workshops:
+        c = digest.counts.get(w.id, WorkshopCounts())
+        workshops.append(
+            {
+                "label": f.words["workshop"].get(w.group, w.id),
+                "date": f.date(w.date),
+                "place": f.t(w.place),
+                "participants": f.number(w.participants),
+                "positive": f.number(c.positive),
+                "negative": f.number(c.negative),
+                "questions": f.number(c.questions),
+                "ideas": f.number(c.ideas),
+                "total": f.number(c.total),
+            }
+        )
+    tensions = {t.scenario: t for t in report.tensions}
+    ranked = {r["id"]: r for r in _ranking(results, f)}
+    scenarios = []
+    for s in report.options:
+        tension = tensions.get(s.id)
+        scenarios.append(
+            {
+                **ranked[s.id],
+                "groups": [
+                    {
+                        "group": f.group(g),
+                        "score": f.score(cell.shown),
+                        "positive": str(cell.positive),
+                        "negative": str(cell.negative),
+                        "questions": str(cell.questions),
+                        "ideas": str(cell.ideas),
+                    }
+                    for g, cell in s.groups.items()
+                ],
+                "tension": f.t(
+                    f.words["tension"].format(
+                        high=f.group(tension.high_group), high_score=f.score(tension.high),
+                        low=f.words["groups_lower"].get(tension.low_group, tension.low_group), low_score=f.score(tension.low),
+                    )
+                ) if tension else "",
+                "verbatims": [
+                    {"text": f.t(text), "group": f.words["groups_lower"].get(group, group), "polarity": f.words["polarity"].get(polarity, polarity)}
+                    for text, group, polarity in digest.selected(s.id, VERBATIMS_PER_SCENARIO)
+                ],
+            }
+        )  # fmt: skip
+    titles = _scenario_titles(e)
+    return {
+        **_common("synthese-ateliers", results, f),
+        "workshops": workshops,
+        "totals": {
+            "participants": f.number(sum(w.participants for w in e.workshops)),
+            "contributions": f.number(sum(c.total for c in digest.counts.values())),
+            "unclassified": f.number(report.unclassified),
+        },
+        "threshold": f.score(report.threshold),
+        "ranking": list(ranked.values()),
+        "heatmap": results.heatmap_picture,
+        "scenarios": scenarios,
+        "ideas": [
+            {
+                "text": f.t(idea.text),
+                "group": f.words["groups_lower"].get(idea.group, idea.group),
+                "scenario": f.t(titles.get(idea.scenario, idea.scenario)),
+            }
+            for idea in report.ideas
+        ],
+    }
+
+
+_ACCEPTANCE = ("Bon pour accord", "Approved (")
+
+
+def devis(results: Results, f: Fmt) -> Context:
+    e = results.engagement
+    q = results.quote
+    c = e.consultant
+    legal = ""
+    if c.legal_form:
+        legal = (
+            f.words["capital"].format(form=c.legal_form, capital=c.capital)
+            if c.capital
+            else c.legal_form
+        )
+    from ..quote import format_siret
+
+    mentions = list(q.mentions)
+    for index, mention in enumerate(mentions):  # the template draws its own "Bon pour accord" block
+        if mention.startswith(_ACCEPTANCE):
+            mentions = mentions[:index]
+            break
+    identity = (c.company or c.name).strip()
+    mentions = [m for m in mentions if m != q.vat_exemption]
+    if identity and mentions and mentions[0].startswith(identity):
+        mentions = mentions[1:]  # the identity block at the top already carries it
+    siren = e.client.siren
+    return {
+        **_common("devis", results, f),
+        "consultant": {
+            "name": f.t(c.name),
+            "company": f.t(c.company or c.name),
+            "legal": f.t(legal),
+            "address": f.t(c.address),
+            "email": f.t(c.email),
+            "phone": f.t(c.phone),
+            "siret": format_siret(c.siret) if c.siret else "",
+            "rcs": f.t(c.rcs),
+            "vat_number": f.t(c.vat_number),
+        },
+        "client_contact": {
+            "name": f.t(e.client.contact.name),
+            "role": f.t(e.client.contact.role),
+            "siren": f"{siren[:3]} {siren[3:6]} {siren[6:]}" if siren else "",
+        },
+        "quote": {
+            "number": f.t(q.number),
+            "date": f.date(q.date),
+            "valid_until": f.date(q.valid_until),
+            "lines": [
+                {
+                    "label": f.t(line.label),
+                    "description": f.t(line.description),
+                    "quantity": f.number(line.quantity),
+                    "unit": f.t(line.unit),
+                    "unit_price": f.money(line.unit_price, q.currency),
+                    "amount": f.money(line.amount, q.currency),
+                }
+                for line in q.lines
+            ],
+            "discount": f.money(q.discount, q.currency) if q.discount else "",
+            "expenses": f.money(q.expenses, q.currency) if q.expenses else "",
+            "total_ht": f.money(q.total_ht, q.currency),
+            "vat_rate": f.percent(q.vat_rate),
+            "vat": f.money(q.vat, q.currency),
+            "vat_exemption": f.t(q.vat_exemption or ""),
+            "total_ttc": f.money(q.total_ttc, q.currency),
+            "deposit": f.money(q.deposit, q.currency) if q.deposit else "",
+            "deposit_rate": f.percent(q.deposit_percent) if q.deposit else "",
+            "balance": f.money(q.balance, q.currency),
+            "days": f.number(q.days),
+            "mentions": [f.t(m) for m in mentions],
+            "procurement_note": f.t(q.procurement_note or ""),
+        },
+    }
+
+
+BUILDERS: dict[str, Callable[[Results, Fmt], Context]] = {
+    "cahier-des-charges": cahier_des_charges,
+    "communication-interne": communication_interne,
+    "communication-externe": communication_externe,
+    "kit-roi-citoyen": kit_roi_citoyen,
+    "synthese-ateliers": synthese_ateliers,
+    "devis": devis,
+}
+
+
+def build_context(name: str, results: Results) -> Context:
+    """The context of deliverable ``name`` (see docs/templates.md)."""
+    return BUILDERS[name](results, Fmt(results.engagement.language))

@@ -1,0 +1,232 @@
+"""Render the deliverables of a project: template, context, hardened Jinja, checked atomic write."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import signal
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import FileProblem
+from .catalog import BY_NAME, DELIVERABLES, NAMES, Deliverable
+from .context import Picture, Results, build_context, chart_cache_dir
+from .environment import TemplateProblem, make_environment
+from .templates import Source, apply_brand_color, locate, parse, shape_of, unknown_variables
+from .writer import EditedOutput, Manifest, write_checked
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate
+
+    from ..loader import Project
+
+# A template gets this long to render before it is stopped (a hostile one could loop for ever).
+RENDER_TIMEOUT_SECONDS = 60
+LANGUAGE_TAGS = {"fr": "fr-FR", "en": "en-GB"}
+
+
+@dataclass(frozen=True)
+class Written:
+    """One file written by a render."""
+
+    name: str
+    path: Path
+    template: Source
+    size: int
+    pages: int | None = None
+
+
+def select(only: Sequence[str] | None) -> list[Deliverable]:
+    """The deliverables named by ``--only`` (all when empty), in the canonical order."""
+    if not only:
+        return list(DELIVERABLES)
+    wanted = set()
+    for raw in only:
+        name = raw.removesuffix(".docx").strip()
+        if name not in BY_NAME:
+            from ..feedback import suggest
+
+            raise FileProblem(
+                f"--only {raw}: unknown deliverable{suggest(name, NAMES)}; choose from {', '.join(NAMES)}"
+            )
+        wanted.add(name)
+    return [d for d in DELIVERABLES if d.name in wanted]
+
+
+def default_out(project: Project) -> Path:
+    return project.base_dir / "livrables"
+
+
+def render_documents(
+    project: Project,
+    out_dir: Path,
+    *,
+    only: Sequence[str] | None = None,
+    templates_dir: Path | None = None,
+    force: bool = False,
+    today: dt.date | None = None,
+    use_cache: bool = True,
+    on_written: Callable[[Written], None] | None = None,
+) -> list[Written]:
+    """Render the chosen deliverables into ``out_dir``; return what was written, in order.
+
+    Raises:
+        EditedOutput: an output was edited since the tool wrote it (and ``force`` is false).
+        TemplateProblem: a template is broken, uses a missing variable or does something forbidden.
+    """
+    deliverables = select(only)
+    language = project.engagement.language
+    sources = [locate(d, templates_dir, project.base_dir, language) for d in deliverables]
+    if out_dir.exists() and not out_dir.is_dir():
+        raise FileProblem(f"{out_dir}: exists and is not a folder")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    manifest = Manifest(out_dir)
+    if not force:
+        edited = manifest.edited(d.filename for d in deliverables)
+        if edited:
+            raise EditedOutput(edited)
+    results = Results(project, today=today, cache=chart_cache_dir() if use_cache else None)
+    written = []
+    for source in sources:
+        context = build_context(source.deliverable.name, results)
+        target = out_dir / source.deliverable.filename
+        tpl = render_one(source, context, project)
+        write_checked(target, tpl.save, manifest)
+        item = Written(source.deliverable.name, target, source, target.stat().st_size)
+        written.append(item)
+        if on_written is not None:
+            on_written(item)
+    return written
+
+
+def render_one(
+    source: Source, context: dict[str, Any], project: Project | None = None
+) -> DocxTemplate:
+    """Render one template with ``context``; the result is ready to save."""
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    label = _label(source, project)
+    try:
+        tpl = DocxTemplate(source.path)
+        tpl.init_docx()
+    except Exception as error:  # python-docx raises many types on a damaged package
+        raise TemplateProblem(label, f"cannot open the template: {error}") from None
+    if source.default:
+        apply_brand_color(tpl, context["brand"]["color"])
+    trees = parse(tpl, label)
+    usage = unknown_variables(trees, shape_of(context))
+    if usage.missing:
+        names = ", ".join(usage.describe(p) for p in usage.missing)
+        raise TemplateProblem(label, f"undefined variable{'s' if len(usage.missing) > 1 else ''}: {names} "
+                                     f"(see docs/templates.md for the context of {source.deliverable.name})")  # fmt: skip
+    bound = _bind_pictures(context, tpl)
+    try:
+        with _deadline(RENDER_TIMEOUT_SECONDS):
+            tpl.render(bound, jinja_env=make_environment())
+    except SecurityError as error:
+        raise TemplateProblem(label, f"forbidden in a template: {error}") from None
+    except UndefinedError as error:
+        raise TemplateProblem(label, f"undefined variable: {error.message}") from None
+    except TemplateError as error:
+        raise TemplateProblem(label, f"template error: {error.message or error}") from None
+    except (OverflowError, RecursionError, MemoryError) as error:
+        raise TemplateProblem(label, f"the template asks for too much: {error}") from None
+    except _Timeout:
+        raise TemplateProblem(
+            label, f"rendering took more than {RENDER_TIMEOUT_SECONDS} s; stopped"
+        ) from None
+    except (
+        TypeError,
+        ValueError,
+        ZeroDivisionError,
+        KeyError,
+        IndexError,
+        AttributeError,
+    ) as error:
+        raise TemplateProblem(label, f"template error: {type(error).__name__}: {error}") from None
+    _properties(tpl, context)
+    return tpl
+
+
+def _label(source: Source, project: Project | None) -> str:
+    if source.default:
+        return f"{source.deliverable.filename} (default template)"
+    if project is not None:
+        return project.display(source.path)
+    return str(source.path)
+
+
+def _bind_pictures(value: Any, tpl: DocxTemplate) -> Any:
+    """Replace every :class:`Picture` by an InlineImage bound to this template (or '' when empty)."""
+    if isinstance(value, Picture):
+        if not value:
+            return ""
+        import io
+
+        from docx.shared import Mm
+        from docxtpl import InlineImage
+
+        return InlineImage(tpl, io.BytesIO(value.data), width=Mm(value.width_mm))
+    if isinstance(value, dict):
+        return {key: _bind_pictures(item, tpl) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_bind_pictures(item, tpl) for item in value]
+    return value
+
+
+def _properties(tpl: DocxTemplate, context: dict[str, Any]) -> None:
+    """Document properties set in code, never through Jinja (docxtpl would escape them twice)."""
+    from docx.oxml.ns import qn
+
+    from .environment import clean_text
+
+    language = LANGUAGE_TAGS.get(context["doc"]["language"], "fr-FR")
+    props = tpl.docx.core_properties
+    author = clean_text(str(context["brand"]["name"]))
+    props.title = clean_text(f"{context['doc']['title']} – {context['client']['name']}")
+    props.subject = clean_text(str(context["doc"]["subject"]))
+    props.author = author
+    props.last_modified_by = author
+    props.language = language
+    props.keywords = ""
+    props.comments = ""
+    props.category = ""
+    props.identifier = clean_text(str(context["doc"]["reference"]))
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = now
+    # Spell-checking language of the text itself.
+    styles = tpl.docx.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is not None:
+        for lang in defaults.iter(qn("w:lang")):
+            lang.set(qn("w:val"), language)
+    for lang in styles.iter(qn("w:lang")):
+        lang.set(qn("w:val"), language)
+
+
+class _Timeout(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _deadline(seconds: int) -> Iterator[None]:
+    """Stop a runaway render after ``seconds`` (main thread on POSIX; elsewhere no limit)."""
+    if not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise _Timeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

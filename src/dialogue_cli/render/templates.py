@@ -1,0 +1,413 @@
+"""Find, export, brand and check the Word templates of the six deliverables.
+
+Lookup order for each deliverable, by file name: ``--templates DIR`` > ``templates/`` beside the
+engagement file > the defaults shipped in the package.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import shutil
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import FileProblem
+from .catalog import BY_FILENAME, DELIVERABLES, Deliverable
+from .environment import TemplateProblem, make_environment
+from .schema import CONTEXTS
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate
+    from jinja2 import nodes
+
+# The colours the default templates are drawn with; `brand.primary_color` replaces them.
+DEFAULT_PRIMARY = "1F4E79"
+DEFAULT_TINT = "DCE6F1"
+# Names Jinja provides itself inside a template.
+JINJA_NAMES = frozenset(
+    {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "loop", "true", "false", "none"}
+)
+# Styles the default templates use; a custom template must keep them (python-docx raises otherwise).
+REQUIRED_STYLES = ("Normal",)
+
+
+def packaged_dir(language: str = "fr") -> Path:
+    """Where the default templates of ``language`` live inside the installed package."""
+    root = Path(str(resources.files("dialogue_cli") / "templates"))
+    return root / "en" if language == "en" else root
+
+
+@dataclass(frozen=True)
+class Source:
+    """The template chosen for one deliverable and where it comes from."""
+
+    deliverable: Deliverable
+    path: Path
+    default: bool
+
+    @property
+    def origin(self) -> str:
+        return "default" if self.default else str(self.path.parent)
+
+
+def locate(
+    deliverable: Deliverable,
+    templates_dir: Path | None,
+    base_dir: Path | None,
+    language: str = "fr",
+) -> Source:
+    """Pick the template of ``deliverable`` following the lookup order (defaults in ``language``)."""
+    if templates_dir is not None:
+        if not templates_dir.is_dir():
+            raise FileProblem(f"{templates_dir}: --templates must be a folder")
+        candidate = templates_dir / deliverable.filename
+        if candidate.is_file():
+            return Source(deliverable, candidate, False)
+    if base_dir is not None:
+        candidate = base_dir / "templates" / deliverable.filename
+        if candidate.is_file():
+            return Source(deliverable, candidate, False)
+    default = packaged_dir(language) / deliverable.filename
+    if not default.is_file():
+        raise FileProblem(f"{default}: the default template is missing from the installation")
+    return Source(deliverable, default, True)
+
+
+def export(target: Path, overwrite: bool = False, language: str = "fr") -> list[Path]:
+    """Copy the six default templates into ``target`` for editing; never overwrite silently."""
+    if target.exists() and not target.is_dir():
+        raise FileProblem(f"{target}: exists and is not a folder")
+    existing = [target / d.filename for d in DELIVERABLES if (target / d.filename).exists()]
+    if existing and not overwrite:
+        names = ", ".join(p.name for p in existing)
+        raise FileProblem(f"{target}: already holds {names}; use --force to overwrite")
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for deliverable in DELIVERABLES:
+        destination = target / deliverable.filename
+        shutil.copyfile(packaged_dir(language) / deliverable.filename, destination)
+        written.append(destination)
+    return written
+
+
+# ---------------------------------------------------------------------- branding
+
+
+def tint(color: str, amount: float = 0.82) -> str:
+    """A light tint of ``color`` (hex): ``1F4E79`` -> a pale blue, for shaded rows."""
+    red, green, blue = (int(color[i : i + 2], 16) for i in (0, 2, 4))
+    return "".join(f"{round(c + (255 - c) * amount):02X}" for c in (red, green, blue))
+
+
+def apply_brand_color(tpl: DocxTemplate, color: str) -> None:
+    """Recolour the default templates' primary colour and tint in styles, body, headers, footers."""
+    color = color.lstrip("#").upper()
+    if color == DEFAULT_PRIMARY:
+        return
+    mapping = {DEFAULT_PRIMARY: color, DEFAULT_TINT: tint(color)}
+    document = tpl.docx
+    roots = [document.styles.element, document.element.body]
+    for section in document.sections:
+        for part in (
+            section.header,
+            section.footer,
+            section.first_page_header,
+            section.first_page_footer,
+        ):
+            roots.append(part._element)
+    for root in roots:
+        for element in root.iter():
+            for attr, value in element.attrib.items():
+                if value.upper() in mapping and attr.rsplit("}", 1)[-1] in ("val", "fill", "color"):
+                    element.set(attr, mapping[value.upper()])
+
+
+# ---------------------------------------------------------------------- reading a template
+
+
+def jinja_sources(tpl: DocxTemplate) -> Iterator[tuple[str, str]]:
+    """(part name, Jinja source) for the body, headers and footers, as docxtpl will render them."""
+    from docx.oxml import parse_xml
+
+    tpl.init_docx()
+    body = tpl.patch_xml(tpl.get_xml())
+    yield "document", _lines_per_paragraph(body)
+    for uri, kind in ((tpl.HEADER_URI, "header"), (tpl.FOOTER_URI, "footer")):
+        for _key, rel in tpl.docx._part.rels.items():
+            if rel.reltype == uri and rel.target_part.blob:
+                xml = tpl.patch_xml(tpl.xml_to_string(parse_xml(rel.target_part.blob)))
+                yield kind, _lines_per_paragraph(xml)
+
+
+def _lines_per_paragraph(xml: str) -> str:
+    # docxtpl renders with one line per paragraph: error line numbers then point at a paragraph.
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+
+
+def syntax_context(source: str, lineno: int | None) -> list[str]:
+    """The text of the paragraphs around a syntax error, tags stripped (what docxtpl calls docx_context)."""
+    if not lineno:
+        return []
+    lines = source.splitlines()
+    start = max(lineno - 3, 0)
+    return [re.sub(r"<[^>]+>", "", line) for line in lines[start : lineno + 2]]
+
+
+def parse(tpl: DocxTemplate, name: str) -> list[nodes.Template]:
+    """Parse every part of a template with the render environment; a syntax error names its place."""
+    from jinja2 import TemplateSyntaxError
+
+    env = make_environment()
+    trees = []
+    for part, source in jinja_sources(tpl):
+        try:
+            trees.append(env.parse(source))
+        except TemplateSyntaxError as error:
+            where = f"{name} ({part})"
+            raise TemplateProblem(
+                where,
+                f"template syntax error: {error.message}",
+                syntax_context(source, error.lineno),
+            ) from None
+    return trees
+
+
+# ---------------------------------------------------------------------- variables used
+
+
+@dataclass
+class Usage:
+    """What a template uses that the context does not have: top-level names and attribute paths."""
+
+    missing: list[str] = field(default_factory=list)
+    hints: dict[str, str] = field(default_factory=dict)
+
+    def add(self, path: str, choices: list[str]) -> None:
+        if path in self.missing:
+            return
+        self.missing.append(path)
+        leaf = path.rsplit(".", 1)[-1]
+        close = difflib.get_close_matches(leaf, choices, n=1, cutoff=0.6)
+        if close:
+            self.hints[path] = path[: len(path) - len(leaf)] + close[0]
+
+    def describe(self, path: str) -> str:
+        hint = self.hints.get(path)
+        return f"{path} (did you mean {hint!r}?)" if hint else path
+
+
+_UNKNOWN = object()
+
+
+def shape_of(value: Any) -> Any:
+    """The schema-like shape of a built context (dict -> dict, list -> [item], other -> leaf)."""
+    if isinstance(value, dict):
+        return {key: shape_of(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [shape_of(value[0])] if value else [_UNKNOWN]
+    return "value"
+
+
+def unknown_variables(trees: list[nodes.Template], shape: dict[str, Any]) -> Usage:
+    """Every variable and attribute a template reads that ``shape`` does not provide."""
+    from jinja2 import meta
+
+    usage = Usage()
+    for tree in trees:
+        for name in sorted(meta.find_undeclared_variables(tree)):
+            if name not in shape and name not in JINJA_NAMES:
+                usage.add(name, list(shape))
+        _walk(tree, {name: (value, name) for name, value in shape.items()}, usage)
+    return usage
+
+
+def _walk(node: nodes.Node, scope: dict[str, tuple[Any, str]], usage: Usage) -> None:
+    from jinja2 import nodes
+
+    if isinstance(node, nodes.For):
+        _walk(node.iter, scope, usage)
+        shape, path = _resolve(node.iter, scope, usage)
+        inner = dict(scope)
+        inner["loop"] = (_UNKNOWN, "loop")
+        if isinstance(node.target, nodes.Name):
+            item = shape[0] if isinstance(shape, list) else _UNKNOWN
+            inner[node.target.name] = (item, f"{path}[]")
+        else:
+            for target in node.target.find_all(nodes.Name):
+                inner[target.name] = (_UNKNOWN, target.name)
+        for child in [*node.body, *node.else_]:
+            _walk(child, inner, usage)
+        if node.test is not None:
+            _walk(node.test, inner, usage)
+        return
+    if isinstance(node, nodes.Assign | nodes.AssignBlock):
+        for target in node.target.find_all(nodes.Name):
+            scope[target.name] = (_UNKNOWN, target.name)
+    if isinstance(node, nodes.Getattr | nodes.Getitem):
+        _resolve(node, scope, usage)
+        return
+    for child in node.iter_child_nodes():
+        _walk(child, scope, usage)
+
+
+def _resolve(node: nodes.Node, scope: dict[str, tuple[Any, str]], usage: Usage) -> tuple[Any, str]:
+    from jinja2 import nodes
+
+    if isinstance(node, nodes.Name):
+        return scope.get(node.name, (_UNKNOWN, node.name))
+    if isinstance(node, nodes.Getattr | nodes.Getitem):
+        base, path = _resolve(node.node, scope, usage)
+        if isinstance(node, nodes.Getattr):
+            key: Any = node.attr
+        elif isinstance(node.arg, nodes.Const):
+            key = node.arg.value
+        else:
+            _walk(node.arg, scope, usage)
+            return _UNKNOWN, path
+        if isinstance(base, dict) and isinstance(key, str):
+            if key in base:
+                return base[key], f"{path}.{key}"
+            usage.add(f"{path}.{key}", list(base))
+        return _UNKNOWN, f"{path}.{key}"
+    for child in node.iter_child_nodes():
+        _walk(child, scope, usage)
+    return _UNKNOWN, "?"
+
+
+# ---------------------------------------------------------------------- check
+
+
+@dataclass
+class Finding:
+    """One result of `templates check`: an error stops a render, a warning may be a typo."""
+
+    file: str
+    level: str  # "error" or "warning"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.level}: {self.message}"
+
+
+def check_file(path: Path) -> list[Finding]:
+    """Check one template: it opens, parses, uses documented variables, keeps Jinja out of properties."""
+    from docxtpl import DocxTemplate
+
+    name = str(path)
+    deliverable = BY_FILENAME.get(path.name)
+    if deliverable is None:
+        known = ", ".join(d.filename for d in DELIVERABLES)
+        return [
+            Finding(
+                name,
+                "warning",
+                f"not a deliverable's file name, so never used (expected one of {known})",
+            )
+        ]
+    findings: list[Finding] = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            duplicates = sorted({n for n in names if names.count(n) > 1})
+            if duplicates:
+                findings.append(
+                    Finding(name, "error", f"duplicate zip entries: {', '.join(duplicates)}")
+                )
+            findings.extend(_strict_parts(archive, name))
+    except (zipfile.BadZipFile, OSError) as error:
+        return [Finding(name, "error", f"not a Word .docx file ({error})")]
+    if any(f.level == "error" for f in findings):
+        return findings
+    try:
+        tpl = DocxTemplate(path)
+        tpl.init_docx()
+    except Exception as error:  # python-docx raises many types on a damaged package
+        return [Finding(name, "error", f"python-docx cannot open it: {error}")]
+    try:
+        trees = parse(tpl, name)
+    except TemplateProblem as problem:
+        return [Finding(name, "error", "\n".join([problem.message, *problem.lines()[1:]]))]
+    usage = unknown_variables(trees, CONTEXTS[deliverable.name])
+    for path_used in usage.missing:
+        findings.append(
+            Finding(
+                name,
+                "warning",
+                f"{usage.describe(path_used)} is not in the documented context of {deliverable.name}",
+            )
+        )
+    props = tpl.docx.core_properties
+    for prop in (
+        "title",
+        "subject",
+        "author",
+        "comments",
+        "keywords",
+        "category",
+        "identifier",
+        "language",
+    ):
+        value = getattr(props, prop) or ""
+        if "{{" in value or "{%" in value:
+            findings.append(
+                Finding(
+                    name,
+                    "error",
+                    f"Jinja in the document property {prop!r}: remove it (properties are set by dialogue)",
+                )
+            )
+    findings.extend(_styles(tpl, name))
+    return findings
+
+
+def _strict_parts(archive: zipfile.ZipFile, name: str) -> list[Finding]:
+    from lxml import etree  # type: ignore[import-untyped,unused-ignore]
+
+    findings = []
+    parser = etree.XMLParser(recover=False, resolve_entities=False, no_network=True)
+    for entry in archive.namelist():
+        if entry.endswith((".xml", ".rels")):
+            try:
+                etree.fromstring(archive.read(entry), parser)
+            except etree.XMLSyntaxError as error:
+                findings.append(Finding(name, "error", f"{entry} is not well-formed XML: {error}"))
+    return findings
+
+
+def _styles(tpl: DocxTemplate, name: str) -> list[Finding]:
+    """Paragraph and table styles referenced by id but absent from styles.xml."""
+    from docx.oxml.ns import qn
+
+    defined = {style.style_id for style in tpl.docx.styles}
+    used: set[str] = set()
+    for tag in ("w:pStyle", "w:rStyle", "w:tblStyle"):
+        for element in tpl.docx.element.body.iter(qn(tag)):
+            used.add(element.get(qn("w:val")))
+    missing = sorted(used - defined)
+    findings = [
+        Finding(name, "warning", f"style {style!r} is used but not defined") for style in missing
+    ]
+    for style in REQUIRED_STYLES:
+        if style not in {s.name for s in tpl.docx.styles}:
+            findings.append(Finding(name, "error", f"style {style!r} is missing"))
+    return findings
+
+
+def check_dir(folder: Path | None) -> list[tuple[Path, list[Finding]]]:
+    """Check every .docx in ``folder`` (default: the packaged templates, French and English)."""
+    if folder is None:
+        files = sorted(packaged_dir("fr").glob("*.docx")) + sorted(
+            packaged_dir("en").glob("*.docx")
+        )
+    else:
+        if not folder.exists():
+            raise FileProblem(f"{folder}: no such folder")
+        files = [folder] if folder.is_file() else sorted(folder.glob("*.docx"))
+        if not files:
+            raise FileProblem(f"{folder}: no .docx templates in this folder")
+    return [(path, check_file(path)) for path in files if not path.name.startswith("~$")]

@@ -1,0 +1,384 @@
+"""`dialogue render` on the Ormessac example: six documents, their content, safe overwrites."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from dialogue_cli.cli import app
+from dialogue_cli.loader import load
+from dialogue_cli.render.catalog import NAMES
+
+FILES = [f"{name}.docx" for name in NAMES]
+
+
+@pytest.fixture(autouse=True)
+def _chart_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the chart cache of these tests out of the user's cache folder."""
+    monkeypatch.setenv("DIALOGUE_CACHE", str(tmp_path / "cache"))
+
+
+def docx_text(path: Path) -> str:
+    """Every paragraph of the body, tables, headers and footers, opened with python-docx."""
+    document = Document(str(path))
+    chunks: list[str] = []
+
+    def paragraphs(container: object) -> None:
+        for paragraph in container.paragraphs:  # type: ignore[attr-defined]
+            chunks.append(paragraph.text)
+        for table in getattr(container, "tables", []):
+            for row in table.rows:
+                for cell in row.cells:
+                    paragraphs(cell)
+
+    paragraphs(document)
+    for section in document.sections:
+        for part in (
+            section.header,
+            section.footer,
+            section.first_page_header,
+            section.first_page_footer,
+        ):
+            paragraphs(part)
+    props = document.core_properties
+    chunks += [
+        props.title or "",
+        props.subject or "",
+        props.author or "",
+        props.comments or "",
+        props.keywords or "",
+    ]
+    return "\n".join(chunks)
+
+
+def raw_xml(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return "\n".join(
+            archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xml")
+        )
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example rendered once for the content tests of this module."""
+    import shutil
+
+    from tests.conftest import EXAMPLE
+
+    folder = tmp_path_factory.mktemp("render") / "ormessac"
+    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("livrables"))
+    env = {"DIALOGUE_CACHE": str(folder.parent / "cache")}
+    result = CliRunner().invoke(app, ["render", str(folder)], env=env)
+    assert result.exit_code == 0, result.output
+    return folder / "livrables"
+
+
+def test_render_writes_the_six_documents_and_lists_them(rendered: Path) -> None:
+    assert sorted(p.name for p in rendered.glob("*.docx")) == sorted(FILES)
+    manifest = json.loads((rendered / ".dialogue-manifest.json").read_text(encoding="utf-8"))
+    for name in FILES:
+        digest = hashlib.sha256((rendered / name).read_bytes()).hexdigest()
+        assert manifest["files"][name] == digest
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_document_names_the_client_and_leaves_no_tag(rendered: Path, name: str) -> None:
+    text = docx_text(rendered / name)
+    assert "Ville d'Ormessac" in text
+    xml = raw_xml(rendered / name)
+    assert "{{" not in xml and "{%" not in xml and "{#" not in xml
+    document = Document(str(rendered / name))
+    assert document.core_properties.language == "fr-FR"
+    assert document.core_properties.author == "Marchal Concertation"
+    assert "Ville d'Ormessac" in document.core_properties.title
+    # Page numbers are fields that Word and LibreOffice compute.
+    assert "NUMPAGES" in xml and " PAGE " in xml
+
+
+def test_workshop_report_ranks_the_options_with_scores(rendered: Path) -> None:
+    text = docx_text(rendered / "synthese-ateliers.docx")
+    project = load(Path(rendered.parent))
+    from dialogue_cli.scoring import score_project
+
+    report = score_project(project)
+    ranked = [s.title for s in report.options]
+    positions = [text.index(title) for title in ranked]
+    assert positions == sorted(positions), "options must appear in rank order in the ranking table"
+    assert "Panel citoyen tiré au sort" in text
+    assert "Viable" in text
+    # Heatmap and anonymised verbatims, French quotes with their no-break spaces.
+    assert len(Document(str(rendered / "synthese-ateliers.docx")).inline_shapes) == 1
+    assert "«\u00a0Un panel tiré au sort" in text
+    assert "Nadia B." not in text
+
+
+def test_quote_shows_lines_totals_and_mentions_in_french(rendered: Path) -> None:
+    text = docx_text(rendered / "devis.docx")
+    # 10 000 + 2 400 + 4 x 350 + 2 x 900 + 380 = 15 980 HT; VAT 20 % = 3 196; TTC 19 176; 30 % = 5 752,80.
+    for amount in (
+        "15\u202f980,00\u00a0€",
+        "3\u202f196,00\u00a0€",
+        "19\u202f176,00\u00a0€",
+        "5\u202f752,80\u00a0€",
+    ):
+        assert amount in text, amount
+    assert "DEV-2027-004" in text
+    assert "Bon pour accord" in text
+    assert "4 janvier 2027" in text and "4 avril 2027" in text
+    assert "Chorus Pro" in text
+    assert "TVA 20\u00a0%" in text
+    # No English word in a French quote, and French spacing before the colon.
+    assert not re.search(r"\b(Total excl|VAT|Quote|Deposit|Balance)\b", text)
+    assert "Objet\u00a0:" in text
+
+
+def test_specification_has_the_map_picture_and_the_sections(rendered: Path) -> None:
+    path = rendered / "cahier-des-charges.docx"
+    document = Document(str(path))
+    assert len(document.inline_shapes) == 1
+    shape = document.inline_shapes[0]
+    assert abs(shape.width.mm - 160) < 0.5
+    with zipfile.ZipFile(path) as archive:
+        media = [n for n in archive.namelist() if n.startswith("word/media/")]
+        assert media and all(n.endswith(".png") for n in media)
+    text = docx_text(path)
+    for heading in (
+        "Contexte et enjeux",
+        "Gouvernance",
+        "Le dispositif retenu",
+        "Calendrier",
+        "Évaluation",
+    ):
+        assert heading in text
+    assert "Un budget participatif à pas mesurés" in text  # retained solution
+    assert "Statuts publics sur la plateforme" not in text  # not retained
+    assert "Adjointe à la démocratie locale" in text  # stakeholder table
+    assert "Co-décider" in text and "7\u00a0jours" not in text and "7 jours" in text
+
+
+def test_external_document_holds_no_personal_data(rendered: Path) -> None:
+    project = load(Path(rendered.parent))
+    e = project.engagement
+    secrets = {item.author for item in project.feedback() if len(item.author) >= 4}
+    secrets |= {
+        e.client.contact.email,
+        e.client.contact.phone,
+        e.consultant.email,
+        e.consultant.phone,
+    }
+    for stakeholder in e.stakeholders:
+        if stakeholder.contact:
+            secrets |= {stakeholder.contact.email, stakeholder.contact.phone}
+        if stakeholder.notes:
+            secrets.add(stakeholder.notes)
+    secrets.discard("")
+    assert len(secrets) > 10  # the example does carry authors, e-mails and phones
+    path = rendered / "communication-externe.docx"
+    everything = docx_text(path) + raw_xml(path)
+    leaked = sorted(s for s in secrets if s in everything)
+    assert leaked == []
+    assert "Vous avez dit, nous avons fait" in everything
+
+
+def test_internal_kit_builds_its_faq_from_the_questions(rendered: Path) -> None:
+    text = docx_text(rendered / "communication-interne.docx")
+    assert "Foire aux questions" in text
+    assert "Qui décide si un projet est faisable\u202f? On aimerait" in text  # French spacing
+    assert "Agent 10" not in text
+
+
+def test_roi_kit_has_grid_blank_sheet_and_worked_example(rendered: Path) -> None:
+    path = rendered / "kit-roi-citoyen.docx"
+    text = docx_text(path)
+    assert "Fiche de notation" in text
+    assert "MANDAT" in text and "100" in text  # weights total
+    assert "Panel citoyen tiré au sort" in text
+
+
+def test_only_renders_a_subset(runner: CliRunner, example: Path) -> None:
+    result = runner.invoke(
+        app, ["render", str(example), "--only", "devis", "--out", str(example / "out")]
+    )
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (example / "out").glob("*.docx")] == ["devis.docx"]
+    assert "1 document in" in result.stdout
+
+
+def test_only_rejects_an_unknown_name_with_a_suggestion(runner: CliRunner, example: Path) -> None:
+    result = runner.invoke(app, ["render", str(example), "--only", "devi"])
+    assert result.exit_code == 1
+    assert "did you mean 'devis'" in result.stderr
+
+
+def test_an_edited_output_is_not_overwritten_without_force(
+    runner: CliRunner, example: Path
+) -> None:
+    assert runner.invoke(app, ["render", str(example), "--only", "devis"]).exit_code == 0
+    target = example / "livrables" / "devis.docx"
+    document = Document(str(target))
+    document.add_paragraph("Ajout manuel du consultant")
+    document.save(str(target))
+    edited = target.read_bytes()
+    result = runner.invoke(app, ["render", str(example), "--only", "devis"])
+    assert result.exit_code == 1
+    assert "devis.docx" in result.stderr and "--force" in result.stderr
+    assert target.read_bytes() == edited
+    forced = runner.invoke(app, ["render", str(example), "--only", "devis", "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert "Ajout manuel" not in docx_text(target)
+
+
+def test_a_failing_template_leaves_earlier_files_intact(runner: CliRunner, example: Path) -> None:
+    assert runner.invoke(app, ["render", str(example)]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in (example / "livrables").glob("*.docx")}
+    broken = Document()
+    broken.add_paragraph("{{ quote.total_ht }} {% if %}")
+    (example / "templates").mkdir()
+    broken.save(str(example / "templates" / "devis.docx"))
+    result = runner.invoke(app, ["render", str(example)])
+    assert result.exit_code == 1
+    assert "devis.docx" in result.stderr and "syntax error" in result.stderr
+    after = {p.name: p.read_bytes() for p in (example / "livrables").glob("*.docx")}
+    assert after["devis.docx"] == before["devis.docx"]
+    assert not list((example / "livrables").glob(".*.docx")), "no temp file left behind"
+
+
+def test_an_override_template_takes_precedence(
+    runner: CliRunner, example: Path, tmp_path: Path
+) -> None:
+    custom = Document()
+    custom.add_paragraph("Devis personnalisé pour {{ client.name }} : {{ quote.total_ttc }}")
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    custom.save(str(folder / "devis.docx"))
+    result = runner.invoke(
+        app, ["render", str(example), "--only", "devis", "--templates", str(folder)]
+    )
+    assert result.exit_code == 0, result.output
+    text = docx_text(example / "livrables" / "devis.docx")
+    assert "Devis personnalisé pour Ville d'Ormessac : 19\u202f176,00\u00a0€" in text
+
+
+def test_brand_colour_recolours_the_default_templates(runner: CliRunner, example: Path) -> None:
+    path = example / "engagement.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            'primary_color: "1F4E79"', 'primary_color: "8A1538"'
+        ),
+        encoding="utf-8",
+    )
+    assert runner.invoke(app, ["render", str(example), "--only", "devis"]).exit_code == 0
+    xml = raw_xml(example / "livrables" / "devis.docx")
+    assert "8A1538" in xml and "1F4E79" not in xml
+
+
+def test_brand_logo_lands_on_the_cover(runner: CliRunner, example: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (200, 80), "#8A1538").save(buffer, format="PNG")
+    (example / "logo.png").write_bytes(buffer.getvalue())
+    path = example / "engagement.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("brand:\n", "brand:\n  logo: logo.png\n"),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["render", str(example), "--only", "communication-externe"])
+    assert result.exit_code == 0, result.output
+    shapes = Document(str(example / "livrables" / "communication-externe.docx")).inline_shapes
+    assert len(shapes) == 1 and abs(shapes[0].width.mm - 40) < 0.5
+
+
+def test_english_engagement_gets_english_values(runner: CliRunner, example: Path) -> None:
+    path = example / "engagement.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("language: fr", "language: en"), encoding="utf-8"
+    )
+    result = runner.invoke(app, ["render", str(example), "--only", "devis"])
+    assert result.exit_code == 0, result.output
+    document = Document(str(example / "livrables" / "devis.docx"))
+    assert document.core_properties.language == "en-GB"
+    text = docx_text(example / "livrables" / "devis.docx")
+    assert "€15,980.00" in text
+    assert "Quote no. DEV-2027-004" in text and "Total incl. VAT" in text
+    assert "Désignation" not in text and "Bon pour accord" not in text.replace(
+        "(“bon pour accord”)", ""
+    )
+
+
+def test_help_does_not_import_heavy_libraries() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, dialogue_cli.cli; print(any(m in sys.modules for m in ('docx', 'docxtpl', 'jinja2', 'matplotlib', 'lxml')))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "False"
+
+
+def test_charts_are_cached_and_redrawn_when_their_inputs_change(
+    runner: CliRunner, example: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache" / "charts"
+    assert (
+        runner.invoke(app, ["render", str(example), "--only", "cahier-des-charges"]).exit_code == 0
+    )
+    first = sorted(p.name for p in cache.glob("*.png"))
+    assert len(first) == 1 and first[0].startswith("map-")
+    assert (
+        runner.invoke(app, ["render", str(example), "--only", "cahier-des-charges"]).exit_code == 0
+    )
+    assert sorted(p.name for p in cache.glob("*.png")) == first  # reused, not redrawn
+    path = example / "engagement.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("name: Maire,", "name: Maire d'Ormessac,"),
+        encoding="utf-8",
+    )
+    assert (
+        runner.invoke(app, ["render", str(example), "--only", "cahier-des-charges"]).exit_code == 0
+    )
+    assert len(list(cache.glob("map-*.png"))) == 2  # the changed map got its own picture
+
+
+ENGLISH_WORDS = {
+    "the",
+    "and",
+    "of",
+    "with",
+    "is",
+    "for",
+    "staff",
+    "workshop",
+    "quote",
+    "deposit",
+    "balance",
+}
+ENGLISH_WORDS |= {"excl", "incl", "vat", "scheme", "commitment", "elected", "citizens", "page of"}
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_no_english_word_in_a_french_document(rendered: Path, name: str) -> None:
+    words = set(re.findall(r"[a-zà-ÿ']+", docx_text(rendered / name).lower()))
+    assert words & ENGLISH_WORDS == set()
+
+
+def test_a_logo_that_is_not_a_picture_is_a_clear_error(runner: CliRunner, example: Path) -> None:
+    (example / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    path = example / "engagement.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("brand:\n", "brand:\n  logo: logo.svg\n"),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["render", str(example), "--only", "devis"])
+    assert result.exit_code == 1
+    assert "logo.svg: brand.logo must be a PNG or JPEG picture" in result.stderr
