@@ -132,7 +132,9 @@ def parse_catalog(text: str, name: str) -> Catalog:
     try:
         parsed = CatalogFile.model_validate(data)
     except ValidationError as error:
-        raise _located(text, name, _problems(error)) from None
+        from .loader import located
+
+        raise located(text, name, _problems(error)) from None
     issues: list[tuple[tuple[int | str, ...], str, bool]] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(parsed.options):
@@ -146,7 +148,9 @@ def parse_catalog(text: str, name: str) -> Catalog:
             )
         seen.setdefault(entry.id, index)
     if issues:
-        raise _located(text, name, issues)
+        from .loader import located
+
+        raise located(text, name, issues)
     return Catalog(tuple(parsed.options), name)
 
 
@@ -178,17 +182,3 @@ def _problems(error: ValidationError) -> list[tuple[tuple[int | str, ...], str, 
                 message = f"{message}, got {value!r}"
         out.append((loc, message, kind == "extra_forbidden"))
     return out
-
-
-def _located(
-    text: str, name: str, issues: Sequence[tuple[tuple[int | str, ...], str, bool]]
-) -> LocatedError:
-    from .loader import format_loc
-    from .yamlio import position, roundtrip_load
-
-    root = roundtrip_load(text, name)
-    problems = []
-    for loc, message, at_key in issues:
-        line, col, _walked = position(root, loc, at_key=at_key)
-        problems.append(Problem(name, line, col, format_loc(loc), message))
-    return LocatedError(problems)

@@ -107,10 +107,10 @@ def load(path: Path) -> Project:
     try:
         engagement = Engagement.model_validate(data)
     except ValidationError as error:
-        raise _located(text, name, _validation_problems(error)) from None
+        raise located(text, name, _validation_problems(error)) from None
     issues = check_references(engagement, file.parent)
     if issues:
-        raise _located(text, name, issues)
+        raise located(text, name, issues)
     return Project(file.resolve(), name, engagement)
 
 
@@ -205,8 +205,11 @@ def _allowed_keys(loc: Loc) -> list[str]:
     return []
 
 
-def _located(text: str, name: str, issues: Sequence[tuple[Loc, str, bool]]) -> LocatedError:
-    """Parse round-trip (slow, positions) only now that there is something to point at."""
+def located(text: str, name: str, issues: Sequence[tuple[Loc, str, bool]]) -> LocatedError:
+    """Each ``(data path, message, points at the key)`` as a problem at its line and column.
+
+    The text is parsed round-trip (slow, positions) only now that there is something to point at.
+    """
     from .yamlio import position, roundtrip_load
 
     root = roundtrip_load(text, name)

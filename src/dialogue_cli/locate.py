@@ -41,13 +41,8 @@ def located_error(project: Project, issues: Sequence[tuple[Loc, str]]) -> Locate
     Returns:
         A LocatedError to raise.
     """
-    from .loader import format_loc
-    from .yamlio import position, read_text, roundtrip_load
+    from .loader import located
+    from .yamlio import read_text
 
     text = read_text(project.path, project.name)
-    root = roundtrip_load(text, project.name)
-    problems = []
-    for loc, message in issues:
-        line, col, _walked = position(root, loc)
-        problems.append(Problem(project.name, line, col, format_loc(loc), message))
-    return LocatedError(problems)
+    return located(text, project.name, [(loc, message, False) for loc, message in issues])
