@@ -11,18 +11,17 @@ import typer
 from . import __version__
 from .commands._common import app
 
-# Commands register themselves on `app` when imported; the order is the order of --help.
+# Commands register themselves on `app` when imported, in the order of the method (and of --help).
 from .commands import init as _init  # noqa: F401  isort: skip
 from .commands import check as _check  # noqa: F401  isort: skip
-from .commands import schema as _schema  # noqa: F401  isort: skip
-# -- more commands (one line each) --
+from .commands import map as _map  # noqa: F401  isort: skip
 from .commands import score as _score  # noqa: F401  isort: skip
 from .commands import feedback as _feedback  # noqa: F401  isort: skip
 from .commands import quote as _quote  # noqa: F401  isort: skip
 from .commands import plan as _plan  # noqa: F401  isort: skip
-from .commands import map as _map  # noqa: F401  isort: skip
 from .commands import render as _render  # noqa: F401  isort: skip
 from .commands import templates as _templates  # noqa: F401  isort: skip
+from .commands import schema as _schema  # noqa: F401  isort: skip
 
 
 def _version(value: bool) -> None:
