@@ -459,6 +459,8 @@ class Builder:
                 self._fill(
                     cell, [B(p) if isinstance(p, str | V) else p for p in parts], "Table Text"
                 )
+            for index in right:
+                table.rows[4].cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         self.p("").paragraph_format.space_after = Pt(2)
 
     def pairs(
@@ -632,23 +634,44 @@ def cahier_des_charges() -> Builder:
         [B(V("m.label")), T("{% if m.details %}"), " : ", V("m.details"), T("{% endif %}")],
     )
     b.h1("9. Calendrier")
+    b.p(V("calendar.summary")).paragraph_format.keep_with_next = True
+
+    def provisional() -> None:
+        note = b.p(
+            I(
+                "Calendrier indicatif : la date de démarrage n'est pas encore arrêtée ; "
+                "les dates seront recalées à la signature."
+            )
+        )
+        note.paragraph_format.keep_with_next = True
+
+    b.when("calendar.provisional", provisional)
     b.table(
         "ph in calendar.phases",
         [
-            ("Phase", 5.0, [B(V("ph.label"))]),
-            ("Jours", 2.0, [V("ph.days")]),
-            ("Dates", 6.5, [V("ph.dates")]),
-            ("État", 3.5, [V("ph.status")]),
+            ("Phase", 3.7, [B(V("ph.label"))]),
+            ("Jours", 1.5, [V("ph.days")]),
+            ("Début", 4.3, [V("ph.start")]),
+            ("Fin", 4.3, [V("ph.end")]),
+            ("État", 3.2, [V("ph.status")]),
         ],
+        total=[["Total"], [V("calendar.planned_days")], [], [], []],
+        right=(1,),
     )
+    b.picture(
+        "calendar.gantt", "Calendrier prévisionnel : phases, ateliers et séance de créativité"
+    )
+    b.tag("{%p if calendar.workshops %}")
+    b.h3("Ateliers et séance de créativité")
     b.table(
         "w in calendar.workshops",
         [
             ("Temps de travail", 5.0, [B(V("w.label"))]),
-            ("Date", 4.5, [V("w.date")]),
-            ("Lieu", 7.5, [V("w.place")]),
+            ("Date", 4.8, [V("w.date")]),
+            ("Lieu", 7.2, [V("w.place")]),
         ],
     )
+    b.tag("{%p endif %}")
     b.h1("10. Traitement des contributions")
     b.p(
         "Chaque contribution est codée selon la grille d'analyse (polarité, intensité, critère), étudiée par les services "
@@ -1139,6 +1162,11 @@ ENGLISH.update(
         "Dates": "Dates",
         "État": "Status",
         "Temps de travail": "Session",
+        "Calendrier indicatif : la date de démarrage n'est pas encore arrêtée ; les dates seront recalées à la signature.": "Indicative calendar: the start date is not settled yet; the dates will be adjusted on signature.",
+        "Calendrier prévisionnel : phases, ateliers et séance de créativité": "Planned calendar: phases, workshops and creativity session",
+        "Début": "Start",
+        "Fin": "End",
+        "Ateliers et séance de créativité": "Workshops and creativity session",
         "Date": "Date",
         "Lieu": "Venue",
         "10. Traitement des contributions": "10. Handling contributions",
@@ -1345,14 +1373,18 @@ the English ones (`src/dialogue_cli/templates/en/`).
 - Rendering is sandboxed: `_` attributes, unsafe calls and huge ranges are refused, a missing
   variable is an error naming every missing variable and the template, and a render stops after
   60 s. Text from users (names, verbatims) is escaped and cleaned of characters XML forbids.
-- Pictures (`stakeholders.picture`, `heatmap`, `brand.logo`) are inserted with `{{ name }}` in a
-  paragraph of their own; they are an empty string when absent, so wrap them in
+- Pictures (`stakeholders.picture`, `heatmap`, `calendar.gantt`, `brand.logo`) are inserted with
+  `{{ name }}` in a paragraph of their own; they are an empty string when absent, so wrap them in
   `{%p if heatmap %}` ... `{%p endif %}`.
 - The external communication kit never receives personal data: no stakeholder contact, no
   feedback author, no internal note is in its context at all.
-- Charts are PNG pictures drawn at 200 dpi and inserted 160 mm wide. They are cached in
-  `~/.cache/dialogue/charts` (or `$DIALOGUE_CACHE/charts`): a render whose map and scores did not
-  change reuses them and does not even load matplotlib.
+- Charts are PNG pictures drawn at 200 dpi and inserted 160 mm wide (the Gantt chart of the
+  calendar 170 mm, the whole text width). They are cached in `~/.cache/dialogue/charts` (or
+  `$DIALOGUE_CACHE/charts`): a render whose map, scores and plan did not change reuses them and
+  does not even load matplotlib.
+- The calendar of the specification (`calendar`) comes from the same plan as `dialogue plan`:
+  phases on French working days, half days marked ('14 janvier 2027 (midi)'). The plan's
+  warnings are for the consultant and are not in the context: run `dialogue plan` to see them.
 
 ## The context of each deliverable
 

@@ -142,9 +142,9 @@ def test_quote_shows_lines_totals_and_mentions_in_french(rendered: Path) -> None
 def test_specification_has_the_map_picture_and_the_sections(rendered: Path) -> None:
     path = rendered / "cahier-des-charges.docx"
     document = Document(str(path))
-    assert len(document.inline_shapes) == 1
-    shape = document.inline_shapes[0]
-    assert abs(shape.width.mm - 160) < 0.5
+    assert len(document.inline_shapes) == 2  # the map, then the Gantt chart of the calendar
+    widths = [round(shape.width.mm) for shape in document.inline_shapes]
+    assert widths == [160, 170]  # the Gantt takes the whole text width (A4, 2 cm margins)
     with zipfile.ZipFile(path) as archive:
         media = [n for n in archive.namelist() if n.startswith("word/media/")]
         assert media and all(n.endswith(".png") for n in media)
@@ -161,6 +161,111 @@ def test_specification_has_the_map_picture_and_the_sections(rendered: Path) -> N
     assert "Statuts publics sur la plateforme" not in text  # not retained
     assert "Adjointe à la démocratie locale" in text  # stakeholder table
     assert "Co-décider" in text and "7\u00a0jours" not in text and "7 jours" in text
+
+
+def _table(document: object, heading: str) -> list[list[str]]:
+    """The rows of the first table whose first heading cell reads ``heading``."""
+    for table in document.tables:  # type: ignore[attr-defined]
+        rows = [[cell.text for cell in row.cells] for row in table.rows]
+        if rows and rows[0][0] == heading:
+            return rows
+    raise AssertionError(f"no table headed {heading!r}")
+
+
+def test_specification_calendar_comes_from_the_computed_plan(rendered: Path) -> None:
+    path = rendered / "cahier-des-charges.docx"
+    document = Document(str(path))
+    phases = {row[0]: row[1:] for row in _table(document, "Phase")}
+    # Worked out by hand on the working days of 2027: cadrage Mon 11 Jan (1 day), preparation
+    # 2.5 days from Tue 12 to Thu 14 Jan at midday; ateliers moves to its first workshop (Tue 2
+    # Feb) and stretches to its last (Tue 9 Feb); analyse Wed 10 and Thu 11 Feb; creativite 1.5
+    # days from the session (Tue 9 Mar) to Wed 10 Mar at midday; livrables 2 days from Wed 10 Mar
+    # in the afternoon (four half days) to Fri 12 Mar at midday.
+    assert phases["Cadrage"] == ["1", "11 janvier 2027", "11 janvier 2027", "Terminée"]
+    assert phases["Préparation"] == ["2,5", "12 janvier 2027", "14 janvier 2027 (midi)", "Terminée"]
+    assert phases["Ateliers"][1:3] == ["2 février 2027", "9 février 2027"]
+    assert phases["Analyse"][3] == "En cours"
+    assert phases["Livrables"] == [
+        "2",
+        "10 mars 2027 (après-midi)",
+        "12 mars 2027 (midi)",
+        "À venir",
+    ]
+    assert phases["Total"][0] == "12"
+    from dialogue_cli.formatting import date
+    from dialogue_cli.plan import build_plan
+
+    livrables = build_plan(load(rendered.parent).engagement).phase("livrables")
+    assert phases["Livrables"][2] == f"{date(livrables.end)} (midi)"
+
+    events = {row[0]: row[1:] for row in _table(document, "Temps de travail")}
+    assert "2 février 2027" in events["Atelier des élus"][0]
+    assert events["Atelier des élus"] == [
+        "mardi 2 février 2027",
+        "Salle du conseil, hôtel de ville",
+    ]
+    assert events["Séance de créativité"][0] == "mardi 9 mars 2027"
+    assert list(events)[1:] == [
+        "Atelier des élus",
+        "Atelier des citoyens",
+        "Atelier des services",
+        "Séance de créativité",
+    ]  # in date order
+    text = docx_text(path)
+    assert "du 11 janvier 2027 au 12 mars 2027, soit 45 jours ouvrés" in text
+    assert "12 jours d'intervention, conformément au forfait de 12 jours" in text
+    assert "Calendrier indicatif" not in text  # engagement.start is set
+
+    # The Gantt chart is a picture of its own in word/media: the one drawn into the chart cache.
+    gantt = list((rendered.parent.parent / "cache" / "charts").glob("gantt-*.png"))
+    assert len(gantt) == 1
+    with zipfile.ZipFile(path) as archive:
+        pictures = [archive.read(n) for n in archive.namelist() if n.startswith("word/media/")]
+    assert gantt[0].read_bytes() in pictures
+    assert len(pictures) == 2
+
+
+def test_calendar_without_a_start_is_indicative_and_keeps_plan_warnings_out(
+    runner: CliRunner, example: Path
+) -> None:
+    path = example / "engagement.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  start: 2027-01-11\n", "").replace("start: 2027-01-11, ", "")
+    text = text.replace("livrables: {days: 2,", "livrables: {days: 3,")
+    path.write_text(text, encoding="utf-8")
+    plan = runner.invoke(app, ["plan", str(example)])
+    assert "pricing.package.days" in plan.output + plan.stderr  # the consultant is warned...
+    result = runner.invoke(app, ["render", str(example), "--only", "cahier-des-charges"])
+    assert result.exit_code == 0, result.output
+    document = example / "livrables" / "cahier-des-charges.docx"
+    shown = docx_text(document)
+    assert "Calendrier indicatif\u00a0: la date de démarrage n'est pas encore arrêtée" in shown
+    assert "13 jours d'intervention, pour un forfait de 12 jours" in shown
+    # ...but the client's document carries none of the plan's warnings.
+    for word in ("engagement.start", "pricing.package", "phases.", "warning"):
+        assert word not in shown
+    phases = {row[0]: row[1:] for row in _table(Document(str(document)), "Phase")}
+    assert phases["Total"][0] == "13"
+
+
+def test_english_calendar_marks_half_days_in_english(runner: CliRunner, example: Path) -> None:
+    path = example / "engagement.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("language: fr", "language: en"), encoding="utf-8"
+    )
+    result = runner.invoke(app, ["render", str(example), "--only", "cahier-des-charges"])
+    assert result.exit_code == 0, result.output
+    document = Document(str(example / "livrables" / "cahier-des-charges.docx"))
+    phases = {row[0]: row[1:] for row in _table(document, "Phase")}
+    assert phases["Preparation"] == ["2.5", "12 January 2027", "14 January 2027 (midday)", "Done"]
+    assert phases["Deliverables"][1:] == [
+        "10 March 2027 (afternoon)",
+        "12 March 2027 (midday)",
+        "To do",
+    ]
+    events = {row[0]: row[1:] for row in _table(document, "Session")}
+    assert events["Elected members' workshop"][0] == "Tuesday, 2 February 2027"
+    assert len(document.inline_shapes) == 2
 
 
 def test_external_document_holds_no_personal_data(rendered: Path) -> None:
@@ -334,7 +439,7 @@ def test_charts_are_cached_and_redrawn_when_their_inputs_change(
         runner.invoke(app, ["render", str(example), "--only", "cahier-des-charges"]).exit_code == 0
     )
     first = sorted(p.name for p in cache.glob("*.png"))
-    assert len(first) == 1 and first[0].startswith("map-")
+    assert len(first) == 2 and first[0].startswith("gantt-") and first[1].startswith("map-")
     assert (
         runner.invoke(app, ["render", str(example), "--only", "cahier-des-charges"]).exit_code == 0
     )
@@ -348,6 +453,17 @@ def test_charts_are_cached_and_redrawn_when_their_inputs_change(
         runner.invoke(app, ["render", str(example), "--only", "cahier-des-charges"]).exit_code == 0
     )
     assert len(list(cache.glob("map-*.png"))) == 2  # the changed map got its own picture
+    assert len(list(cache.glob("gantt-*.png"))) == 1  # the plan did not change
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "livrables: {days: 2, status: todo}", "livrables: {days: 2, status: doing}"
+        ),
+        encoding="utf-8",
+    )
+    assert (
+        runner.invoke(app, ["render", str(example), "--only", "cahier-des-charges"]).exit_code == 0
+    )
+    assert len(list(cache.glob("gantt-*.png"))) == 2  # a new status, a new Gantt chart
 
 
 ENGLISH_WORDS = {

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..feedback import Feedback
     from ..loader import Project
     from ..model import Engagement
+    from ..plan import Plan
     from ..quote import Quote
     from ..scoring import ScoreReport
     from ..stakeholder_map import StakeholderMap
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 Context = dict[str, Any]
 VERBATIMS_PER_SCENARIO = 6
 SAID_PER_SOLUTION = 3
+CHART_WIDTH_MM = 160
+GANTT_WIDTH_MM = 170  # the whole text width of an A4 page with 2 cm margins: the chart is wide
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ WORDS: dict[str, dict[str, Any]] = {
         },
         "phases": {"cadrage": "Cadrage", "preparation": "Préparation", "ateliers": "Ateliers", "analyse": "Analyse",
                    "creativite": "Séance de créativité", "livrables": "Livrables"},
-        "status": {"todo": "À venir", "doing": "En cours", "done": "Terminé"},
+        "status": {"todo": "À venir", "doing": "En cours", "done": "Terminée"},
         "verdicts": {"+": "Favorable", "-": "Défavorable", "=": "Réservé"},
         "polarity": {"+": "positif", "-": "négatif", "?": "question", "idee": "idée"},
         "viable": "Viable",
@@ -78,6 +81,12 @@ WORDS: dict[str, dict[str, Any]] = {
         "from_to": "du {start} au {end}",
         "from": "à partir du {start}",
         "until": "jusqu'au {end}",
+        "midday": "{date} (midi)",
+        "afternoon": "{date} (après-midi)",
+        "to_be_set": "À fixer",
+        "span": "Le dispositif se déroule du {start} au {end}, soit {working} jours ouvrés.",
+        "total_match": "Les six phases représentent {planned} d'intervention, conformément au forfait de {package}.",
+        "total_differ": "Les six phases représentent {planned} d'intervention, pour un forfait de {package}.",
         "day": "{n} jour", "days": "{n} jours", "month": "{n} mois", "months": "{n} mois", "year": "{n} an", "years": "{n} ans",
         "conditions": {
             "elus": ("Les élus gardent leur mandat", "Le dispositif laisse-t-il la décision aux élus, et dit-il clairement qui décide ?"),
@@ -118,6 +127,12 @@ WORDS: dict[str, dict[str, Any]] = {
         "from_to": "from {start} to {end}",
         "from": "from {start}",
         "until": "until {end}",
+        "midday": "{date} (midday)",
+        "afternoon": "{date} (afternoon)",
+        "to_be_set": "To be set",
+        "span": "The scheme runs from {start} to {end}: {working} working days.",
+        "total_match": "The six phases add up to {planned} of work, matching the package of {package}.",
+        "total_differ": "The six phases add up to {planned} of work, for a package of {package}.",
         "day": "{n} day", "days": "{n} days", "month": "{n} month", "months": "{n} months", "year": "{n} year", "years": "{n} years",
         "conditions": {
             "elus": ("Elected members keep their mandate", "Does the scheme leave the decision to elected members and say who decides?"),
@@ -204,6 +219,30 @@ class Fmt:
         if end:
             return str(w["until"]).format(end=self.date(end))
         return ""
+
+    def day(self, value: dt.date | None) -> str:
+        """A date with its weekday: ``mardi 2 février 2027``, ``Tuesday, 2 February 2027``."""
+        from ..formatting import date
+
+        return date(value, self.language, "full") if value else ""
+
+    def half_day(self, value: dt.date, half: str, end: bool) -> str:
+        """A phase's first or last day, with the half day when it is not the whole day.
+
+        A phase that ends at midday (``end`` and ``am``) reads ``14 janvier 2027 (midi)``; one
+        that starts in the afternoon (not ``end`` and ``pm``) ``10 mars 2027 (après-midi)``.
+        """
+        text = self.date(value)
+        if end and half == "am":
+            return str(self.words["midday"]).format(date=text)
+        if not end and half == "pm":
+            return str(self.words["afternoon"]).format(date=text)
+        return text
+
+    def days(self, value: Decimal) -> str:
+        """``12 jours``, ``1 jour``, ``0,5 jour`` (French singular below 2); ``1 day``, ``2.5 days``."""
+        one = value < 2 if self.language == "fr" else value == 1
+        return str(self.words["day" if one else "days"]).format(n=self.number(value))
 
     def join(self, items: Iterable[str]) -> str:
         values = [item for item in items if item]
@@ -376,9 +415,32 @@ class Results:
         return self._scored[1]
 
     @cached_property
+    def plan(self) -> Plan:
+        from ..plan import build_plan
+
+        return build_plan(self.engagement, today=self.today)
+
+    @cached_property
+    def gantt_picture(self) -> Picture:
+        plan = self.plan
+        if all(p.empty for p in plan.phases) and not plan.events:
+            return Picture(b"", GANTT_WIDTH_MM, "gantt")
+        import json
+
+        title, language = self.engagement.engagement.title, self.engagement.language
+
+        def draw() -> bytes:
+            from ..charts.gantt import draw_gantt
+
+            return bytes(draw_gantt(plan, title, language, fmt="png", dpi=200))
+
+        inputs = json.dumps([plan.to_json(), title, language], sort_keys=True, default=str)
+        return Picture(cached_chart("gantt", inputs, draw, self.cache), GANTT_WIDTH_MM, "gantt")
+
+    @cached_property
     def map_picture(self) -> Picture:
         if not self.engagement.stakeholders:
-            return Picture(b"", 160, "map")
+            return Picture(b"", CHART_WIDTH_MM, "map")
         import json
 
         title, language = self.engagement.engagement.title, self.engagement.language
@@ -389,7 +451,7 @@ class Results:
             return bytes(draw_map(self.map, title, language, fmt="png", dpi=200))
 
         inputs = json.dumps([self.map.to_json(), title, language], sort_keys=True, default=str)
-        return Picture(cached_chart("map", inputs, draw, self.cache), 160, "map")
+        return Picture(cached_chart("map", inputs, draw, self.cache), CHART_WIDTH_MM, "map")
 
     @cached_property
     def heatmap_picture(self) -> Picture:
@@ -397,7 +459,8 @@ class Results:
         import json
 
         if importlib.util.find_spec("dialogue_cli.charts.heatmap") is None:
-            return Picture(b"", 160, "heatmap")  # optional: the tables carry the same numbers
+            # Optional: the tables carry the same numbers.
+            return Picture(b"", CHART_WIDTH_MM, "heatmap")
         language = self.engagement.language
 
         def draw() -> bytes:
@@ -406,7 +469,7 @@ class Results:
             return bytes(draw_heatmap(self.scores, language, fmt="png", dpi=200))
 
         inputs = json.dumps([self.scores.to_json(), language], sort_keys=True, default=str)
-        return Picture(cached_chart("heatmap", inputs, draw, self.cache), 160, "heatmap")
+        return Picture(cached_chart("heatmap", inputs, draw, self.cache), CHART_WIDTH_MM, "heatmap")
 
 
 # ---------------------------------------------------------------------- shared parts
@@ -549,6 +612,73 @@ def _ranking(results: Results, f: Fmt) -> list[Context]:
     return out
 
 
+def _calendar(results: Results, f: Fmt) -> Context:
+    """Section 9 of the specification, from the computed plan (:mod:`dialogue_cli.plan`).
+
+    The plan's warnings are left out: they speak to the consultant about the file (paths,
+    fixes) and `dialogue plan` shows them.
+    """
+    e = results.engagement
+    plan = results.plan
+    phases = []
+    for phase in plan.phases:
+        start = "" if phase.empty else f.half_day(phase.start, phase.start_half, end=False)
+        end = "" if phase.empty else f.half_day(phase.end, phase.end_half, end=True)
+        phases.append(
+            {
+                "label": f.words["phases"].get(phase.name, phase.label),
+                "days": f.number(phase.days),
+                "start": start or "–",
+                "end": end or "–",
+                "dates": f.t(f.words["from_to"].format(start=start, end=end)) if start else "",
+                "status": f.words["status"].get(phase.status, phase.status),
+            }
+        )
+    events = [
+        {
+            "label": f.words["workshop"].get(event.group or "", event.id)
+            if event.kind == "workshop"
+            else f.words["creativity"],
+            "date": f.day(event.date),
+            "place": f.t(event.place),
+        }
+        for event in plan.events
+    ]
+    # Not on the calendar yet, but announced: listed last, their date still to be set.
+    undated = [
+        {"label": f.words["workshop"].get(w.group, w.id), "date": f.words["to_be_set"], "place": f.t(w.place)}
+        for w in e.workshops
+        if w.date is None
+    ]  # fmt: skip
+    if e.creativity.date is None and e.creativity.place:
+        undated.append(
+            {"label": f.words["creativity"], "date": f.words["to_be_set"], "place": f.t(e.creativity.place)}
+        )  # fmt: skip
+    total = "total_match" if plan.planned_days == plan.package_days else "total_differ"
+    summary = " ".join(
+        (
+            f.words["span"].format(
+                start=f.date(plan.start), end=f.date(plan.end), working=f.number(plan.working_days)
+            ),
+            f.words[total].format(
+                planned=f.days(plan.planned_days), package=f.days(plan.package_days)
+            ),
+        )
+    )
+    return {
+        "summary": f.t(summary),
+        "provisional": plan.start_is_default,
+        "start": f.date(plan.start),
+        "end": f.date(plan.end),
+        "working_days": f.number(plan.working_days),
+        "planned_days": f.number(plan.planned_days),
+        "package_days": f.number(plan.package_days),
+        "gantt": results.gantt_picture,
+        "phases": phases,
+        "workshops": events + undated,
+    }
+
+
 # ---------------------------------------------------------------------- the six contexts
 
 
@@ -568,22 +698,6 @@ def cahier_des_charges(results: Results, f: Fmt) -> Context:
                 "interest": str(placed.interest),
                 "quadrant": f.t(quadrant_label(placed.quadrant, f.language)),
                 "level": f.words["levels"].get(placed.level, placed.level),
-            }
-        )
-    calendar_workshops = [
-        {
-            "label": f.words["workshop"].get(w.group, w.id),
-            "date": f.date(w.date),
-            "place": f.t(w.place),
-        }
-        for w in e.workshops
-    ]
-    if e.creativity.date or e.creativity.place:
-        calendar_workshops.append(
-            {
-                "label": f.words["creativity"],
-                "date": f.date(e.creativity.date),
-                "place": f.t(e.creativity.place),
             }
         )
     solutions = _solutions(e, f)
@@ -632,18 +746,7 @@ def cahier_des_charges(results: Results, f: Fmt) -> Context:
         },
         "solutions": solutions,
         "means": _items(e.means, f),
-        "calendar": {
-            "phases": [
-                {
-                    "label": f.words["phases"][name],
-                    "days": f.number(phase.days),
-                    "dates": f.dates(phase.start, phase.end),
-                    "status": f.words["status"][phase.status],
-                }
-                for name, phase in e.phases.items()
-            ],
-            "workshops": calendar_workshops,
-        },
+        "calendar": _calendar(results, f),
         "commitments": _commitments(e, f),
         "indicators": [
             {"group": f.group(i.group), "label": f.t(i.label), "target": f.t(i.target)}

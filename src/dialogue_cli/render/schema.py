@@ -121,18 +121,34 @@ CONTEXTS: dict[str, Schema] = {
         ],
         "means": [_ITEM],
         "calendar": {
+            "summary": "Two sentences from the computed plan: the period with its working days, "
+            "then the phases' planned days against the package days.",
+            "provisional": "True when engagement.start is not set: the dates are planned from "
+            "the render date and only indicative.",
+            "start": "First day of the calendar ('11 janvier 2027').",
+            "end": "Last day of the calendar.",
+            "working_days": "Working days from start to end, both included ('45').",
+            "planned_days": "Planned days of the six phases, added up ('12').",
+            "package_days": "Days of the package (pricing.package.days), e.g. '12'.",
+            "gantt": PICTURE + " The Gantt chart of the plan, 170 mm wide (the text width).",
             "phases": [
                 {
                     "label": "Phase in words.",
                     "days": "Planned days ('2,5').",
-                    "dates": "Dates in words, or empty.",
+                    "start": "First day, with '(après-midi)' when the phase starts at midday; "
+                    "'–' for a phase of 0 days.",
+                    "end": "Last day, with '(midi)' when the phase ends at midday; '–' for a "
+                    "phase of 0 days.",
+                    "dates": "Both in a phrase ('du 11 janvier 2027 au 14 janvier 2027 (midi)'), "
+                    "or empty for a phase of 0 days.",
                     "status": "Status in words.",
                 }
             ],
             "workshops": [
                 {
-                    "label": "Workshop in words ('Atelier des élus').",
-                    "date": "Date, or empty.",
+                    "label": "Workshop or creativity session in words ('Atelier des élus').",
+                    "date": "Date with its weekday ('mardi 2 février 2027'), in date order; "
+                    "'À fixer' (listed last) when not dated yet.",
                     "place": "Place, or empty.",
                 }
             ],
