@@ -141,6 +141,29 @@ def main() -> None:
         )
         verdict = "OK" if png < 2.0 and cli < 2.0 else "SLOWER THAN TARGET"
         print(f"target: under 2 s -> {verdict}")
+        from run_all import figure, write_summary
+
+        write_summary(
+            [
+                figure(
+                    f"draw_map png, {len(smap.stakeholders)} stakeholders",
+                    png,
+                    "s",
+                    target=2.0,
+                    baseline_name="bare scatter png",
+                    baseline_value=base,
+                ),
+                figure(
+                    f"draw_map svg, {len(smap.stakeholders)} stakeholders",
+                    svg,
+                    "s",
+                    target=2.0,
+                    baseline_name="bare scatter svg",
+                    baseline_value=base_svg,
+                ),
+                figure("dialogue map --png (cli)", cli, "s", target=2.0),
+            ]
+        )
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, args.keep / "engagement.yaml")

@@ -160,6 +160,8 @@ def run_child(kind: str, path: Path) -> dict[str, object]:
 
 
 def main() -> None:
+    from run_all import figure, write_summary
+
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--keep", type=Path, help="Generate the data in this folder and keep it.")
@@ -180,6 +182,7 @@ def main() -> None:
         f"{'rows':>9}  {'run':<8}{'in-process s':>13}{'wall s':>9}{'peak MB':>9}{'vs pandas':>11}"
     )
     print(header)
+    summary: list[dict[str, object]] = []
     for rows in args.rows:
         folder = Path(tempfile.mkdtemp(prefix="bench_score_")) if not args.keep else args.keep
         try:
@@ -198,6 +201,19 @@ def main() -> None:
                     f"{'':>9}  {kind:<8}{inner_text}{result['wall']:9.2f}"
                     f"{result['peak_mb']:9.0f}{ratio:>11}"
                 )
+            label = f"{rows // 1000}k" if rows < 1_000_000 else f"{rows // 1_000_000}M"
+            cli = results["cli"]
+            target_s, target_mb = (5.0, 500.0) if rows >= 1_000_000 else (None, None)
+            summary.append(figure(
+                f"score {label} rows (cli, wall)", float(str(cli["wall"])), "s", target=target_s,
+                baseline_name="pandas" if base else None,
+                baseline_value=float(str(base["wall"])) if base else None,
+            ))  # fmt: skip
+            summary.append(figure(
+                f"score {label} rows (cli, peak memory)", float(str(cli["peak_mb"])), "MB",
+                target=target_mb, baseline_name="pandas" if base else None,
+                baseline_value=float(str(base["peak_mb"])) if base else None,
+            ))  # fmt: skip
             if base is not None:
                 ours = results["stream"]["scores"]
                 theirs = base["scores"]
@@ -209,6 +225,7 @@ def main() -> None:
         finally:
             if not args.keep:
                 shutil.rmtree(folder, ignore_errors=True)
+    write_summary(summary)
 
 
 if __name__ == "__main__":

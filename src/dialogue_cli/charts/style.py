@@ -111,5 +111,7 @@ def save(fig: Figure, fmt: str = "png", dpi: int = 200) -> bytes:
 
     buffer = io.BytesIO()
     with matplotlib.rc_context(cast(Any, dict(_RC))):
-        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=dict(_METADATA[fmt]))
+        # zlib level 3 instead of 6: about 15 % faster for a few % more bytes (performance.md §4b).
+        extra: dict[str, Any] = {"pil_kwargs": {"compress_level": 3}} if fmt == "png" else {}
+        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=dict(_METADATA[fmt]), **extra)
     return buffer.getvalue()
