@@ -126,10 +126,10 @@ def test_ids_are_case_tolerant(tmp_path: Path) -> None:
     ("row", "expected"),
     [
         ("C1;XX;+;1;RETOUR;;a;", "f.csv:2: scenario: unknown scenario 'XX'"),
-        ("C1;BP;+;1;RETOURS;;a;", "f.csv:2: criteria: unknown criterion 'RETOURS' (did you mean 'RETOUR'?)"),
-        ("C1;BP;bof;1;RETOUR;;a;", "f.csv:2: polarity: 'bof' is not one of +, -, ?, idee"),
-        ("C1;BP;+;5;RETOUR;;a;", "f.csv:2: intensity: '5' is not an intensity from 1 to 3"),
-        ("C1;BP;+;0;RETOUR;;a;", "f.csv:2: intensity: '0' is not an intensity from 1 to 3"),
+        ("C1;BP;+;1;RETOURS;;a;", "f.csv:2: critere: unknown criterion 'RETOURS' (did you mean 'RETOUR'?)"),
+        ("C1;BP;bof;1;RETOUR;;a;", "f.csv:2: polarite: 'bof' is not one of +, -, ?, idee"),
+        ("C1;BP;+;5;RETOUR;;a;", "f.csv:2: intensite: '5' is not an intensity from 1 to 3"),
+        ("C1;BP;+;0;RETOUR;;a;", "f.csv:2: intensite: '0' is not an intensity from 1 to 3"),
         ("C1;;+;1;RETOUR;;a;", "f.csv:2: scenario: empty: which scenario is this about?"),
     ],
 )  # fmt: skip
@@ -215,7 +215,7 @@ def test_bad_file_through_the_cli_is_a_located_message_not_a_traceback(tmp_path:
     folder = project(tmp_path, "f.csv", HEADER + "C1;BP;+;7;RETOUR;;a;\n")
     result = CliRunner().invoke(app, ["score", str(folder)])
     assert result.exit_code == 1
-    assert "f.csv:2: intensity: '7' is not an intensity from 1 to 3" in result.stderr
+    assert "f.csv:2: intensite: '7' is not an intensity from 1 to 3" in result.stderr
     assert "Traceback" not in result.output
 
 
@@ -277,7 +277,7 @@ def test_a_shared_file_is_split_by_its_atelier_column(tmp_path: Path) -> None:
     with (tmp_path / "all.csv").open("a", encoding="utf-8") as handle:
         handle.write("X1;;BP;+;\n")
     assert [line.split("all.csv")[1] for line in problems(tmp_path)] == [
-        ":5: workshop: empty, but several workshops read this file: whose row is it?"
+        ":5: atelier: empty, but several workshops read this file: whose row is it?"
     ]
 
 

@@ -178,9 +178,9 @@ CSV_HEAD = "id;scenario;polarite;intensite;criteres;theme;verbatim;auteur\n"
             ":3: scenario:",
             "unknown scenario 'BQ' (did you mean 'BP'?)",
         ),
-        ("X1;BP;bof;1;MANDAT;t;ok;\n", ":2: polarity:", "'bof' is not one of"),
-        ("X1;BP;+;4;MANDAT;t;ok;\n", ":2: intensity:", "'4' is not an intensity"),
-        ("X1;BP;+;1;MANDAT|NOPE;t;ok;\n", ":2: criteria:", "unknown criterion 'NOPE'"),
+        ("X1;BP;bof;1;MANDAT;t;ok;\n", ":2: polarite:", "'bof' is not one of"),
+        ("X1;BP;+;4;MANDAT;t;ok;\n", ":2: intensite:", "'4' is not an intensity"),
+        ("X1;BP;+;1;MANDAT|NOPE;t;ok;\n", ":2: criteres:", "unknown criterion 'NOPE'"),
         ("X1;BP;+;1;;t;ok;\nX1;BP;-;1;;t;ok;\n", ":3: id:", "duplicate feedback id 'X1'"),
     ],
 )

@@ -374,10 +374,13 @@ def _validate_rows(
     problems: list[Problem] = []
     extra = 0
 
+    written: dict[str, str] = {}  # column -> its header as written in the file
+
     def problem(row: int, found: Problem) -> None:
         nonlocal extra
         if len(problems) < MAX_PROBLEMS_PER_FILE:
-            problems.append(Problem(name, row, 0, found.path, found.message))
+            column = written.get(found.path) or found.path
+            problems.append(Problem(name, row, 0, column, found.message))
         else:
             extra += 1
 
@@ -389,6 +392,7 @@ def _validate_rows(
                 [Problem(name, 0, 0, "", "empty file: it needs at least a header row")]
             )
         index = map_header(header, name, refs)
+        written.update({column: header[at].strip() for column, at in index.items()})
         width = len(header)
         # A missing optional column reads as one extra empty cell at the end of every row.
         padded = any(column not in index for column in (*COLUMNS, "workshop"))

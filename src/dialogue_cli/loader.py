@@ -145,7 +145,11 @@ def _message(detail: ErrorDetails, loc: Loc) -> str:
     value = detail.get("input")
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
-        return f"unknown key {key!r}{suggest(key, _allowed_keys(loc[:-1]))}"
+        hint = suggest(key, _allowed_keys(loc[:-1]))
+        if not hint and not key.replace("_", "").isalnum():
+            # "{label: Un agent (0,5 ETP)}" reads as two keys: the comma splits the mapping.
+            hint = " (a comma inside { } starts a new key: put the value in quotes)"
+        return f"unknown key {key!r}{hint}"
     if kind == "missing":
         return "required, but missing"
     message = detail["msg"]

@@ -229,6 +229,8 @@ def build_status(engagement: Engagement, tally: FeedbackTally) -> Status:
         add("creativite", "no_solutions")
     else:
         for solution in e.creativity.solutions:
+            if not solution.retained:
+                continue  # a discarded solution needs no more tests
             tested = {t.group for t in solution.tests}
             for group in WORKSHOP_GROUPS:
                 if group not in tested:

@@ -54,7 +54,7 @@ def _print(name: str, status: object) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from ..status import GROUP_LABELS, Status
+    from ..status import Status
 
     assert isinstance(status, Status)
     out = console()
@@ -80,10 +80,9 @@ def _print(name: str, status: object) -> None:
         )
     out.print(phases)
     counts = status.counts
-    groups = GROUP_LABELS["en"]
+    # The groups by their ids in the file: no plural to get wrong ("1 partners").
     per_group = ", ".join(
-        f"{counts['stakeholders'][g]} {groups[g]}"
-        for g in ("elus", "citoyens", "services", "partenaires")
+        f"{g}: {counts['stakeholders'][g]}" for g in ("elus", "citoyens", "services", "partenaires")
     )
     out.print(f"Stakeholders: {counts['stakeholders']['total']} ({per_group})")
     out.print(
