@@ -67,13 +67,22 @@ class I:  # noqa: E742
 
 
 @dataclass(frozen=True)
+class G:
+    """Grey italic text: what a draft still lacks, inside a line (``à compléter``)."""
+
+    part: str
+
+
+@dataclass(frozen=True)
 class T:
     """A raw Jinja statement inside a paragraph, e.g. ``{% if x %}``."""
 
     tag: str
 
 
-Part = str | V | B | I | T
+Part = str | V | B | I | G | T
+
+TODO = "À compléter : "  # the start of every placeholder of a draft
 
 
 def typo(text: str) -> str:
@@ -199,6 +208,7 @@ class Builder:
             ("Mention", 8.5, GREY, False, False),
             ("Verbatim", 10, "404040", False, True),
             ("Callout", 10.5, "262626", False, False),
+            ("Placeholder", 10, "7F7F7F", False, True),
         ):
             style = styles.add_style(name, 1)
             style.base_style = normal
@@ -291,18 +301,22 @@ class Builder:
         )
         gap = self.p("")
         gap.paragraph_format.space_after = Pt(150)
+        self.tag("{%p if brand.name %}")
         self.p("Document préparé par ", B(V("brand.name")), style="Cover Line")
+        self.tag("{%p endif %}")
         self.page_break()
 
     # ------------------------------------------------------------------ content
 
     def _runs(self, paragraph: Paragraph, parts: Sequence[Part]) -> None:
         for part in parts:
-            bold = italic = False
+            bold = italic = grey = False
             if isinstance(part, B):
                 part, bold = part.part, True
             elif isinstance(part, I):
                 part, italic = part.part, True
+            elif isinstance(part, G):
+                part, italic, grey = part.part, True, True
             if isinstance(part, V):
                 text = "{{ " + part.expr + " }}"
             elif isinstance(part, T):
@@ -314,6 +328,8 @@ class Builder:
             run = paragraph.add_run(text)
             run.bold = bold or None
             run.italic = italic or None
+            if grey:
+                run.font.color.rgb = RGBColor.from_string("7F7F7F")
 
     def static(self, text: str) -> str:
         """Static text in the template's language: French typography, or the English wording."""
@@ -339,11 +355,38 @@ class Builder:
         """A paragraph-level Jinja statement: the whole paragraph disappears when rendered."""
         self.doc.add_paragraph().add_run(statement)
 
-    def each(self, loop: str, *lines: Sequence[Part], style: str = "List Bullet") -> None:
+    def each(
+        self,
+        loop: str,
+        *lines: Sequence[Part],
+        style: str = "List Bullet",
+        empty: str | None = None,
+    ) -> None:
+        """A paragraph per item of ``loop``; with ``empty``, a placeholder when there is none."""
+        if empty is not None:
+            self.tag("{%p if " + _iterable(loop) + " %}")
         self.tag("{%p for " + loop + " %}")
         for line in lines:
             self.p(*line, style=style)
         self.tag("{%p endfor %}")
+        if empty is not None:
+            self.tag("{%p else %}")
+            self.todo(empty)
+            self.tag("{%p endif %}")
+
+    def todo(self, message: str) -> Paragraph:
+        """A placeholder for what a draft still lacks: ``À compléter : <message>``, grey italic."""
+        return self.p(TODO, message, style="Placeholder")
+
+    def unless(self, condition: str, message: str) -> None:
+        """A placeholder shown only when ``condition`` is false."""
+        self.tag("{%p if not (" + condition + ") %}")
+        self.todo(message)
+        self.tag("{%p endif %}")
+
+    def either(self, condition: str, body: Callable[[], None], message: str) -> None:
+        """``body`` when ``condition`` holds, else the placeholder ``message``."""
+        self.when(condition, body, lambda: self.todo(message))
 
     def when(
         self, condition: str, body: Callable[[], None], otherwise: Callable[[], None] | None = None
@@ -421,12 +464,31 @@ class Builder:
         row_height: float | None = None,
         right: Sequence[int] = (),
         keep: bool = False,
+        empty: str | None = None,
     ) -> None:
         """A table with a heading row, one row per item of ``loop``, and an optional total row.
 
         ``right`` lists the columns aligned right (amounts); ``keep`` keeps a short table on one
-        page with what follows it.
+        page with what follows it. A table is never left with its heading row only: with
+        ``empty`` the placeholder ``À compléter : <empty>`` replaces it, else it is left out.
         """
+        self._keep_previous()
+        self.tag("{%p if " + _iterable(loop) + " %}")
+        self._table(loop, columns, total, row_height, right, keep)
+        if empty is not None:
+            self.tag("{%p else %}")
+            self.todo(empty)
+        self.tag("{%p endif %}")
+
+    def _table(
+        self,
+        loop: str,
+        columns: Sequence[tuple[str, float, Sequence[Part]]],
+        total: Sequence[Sequence[Part]] | None,
+        row_height: float | None,
+        right: Sequence[int],
+        keep: bool,
+    ) -> None:
         widths = [width for _, width, _ in columns]
         self._keep_previous()
         rows = 4 + (1 if total else 0)
@@ -497,6 +559,11 @@ class Builder:
         _reproducible_zip(buffer.getvalue(), path)
 
 
+def _iterable(loop: str) -> str:
+    """The list a loop runs over: ``"s in scenarios"`` -> ``"scenarios"``."""
+    return loop.split(" in ", 1)[1]
+
+
 def _repeat_header(row: object) -> None:
     tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
     header = OxmlElement("w:tblHeader")
@@ -523,10 +590,30 @@ def _reproducible_zip(data: bytes, path: Path) -> None:
 # ====================================================================== the six templates
 
 
+COMMITMENTS_TODO = "aucun engagement de délai de réponse n'est encore fixé."
+
+
+def _or_todo(expr: str) -> list[Part]:
+    """A value, or a grey ``à compléter`` when it is empty (a line of a two-column table)."""
+    return [
+        T("{% if " + expr + " %}"),
+        V(expr),
+        T("{% else %}"),
+        G("à compléter"),
+        T("{% endif %}"),
+    ]
+
+
 def cahier_des_charges() -> Builder:
     b = Builder("cahier-des-charges")
     b.h1("1. Contexte et enjeux")
+    b.tag("{%p if engagement.context %}")
     b.p(V("engagement.context"))
+    b.tag("{%p endif %}")
+    b.unless(
+        "engagement.context or state_of_the_art",
+        "le contexte de la démarche et l'état de l'art ne sont pas encore décrits.",
+    )
     b.tag("{%p if state_of_the_art %}")
     b.p("Ce que le dispositif prend en compte :")
     b.each(
@@ -538,18 +625,29 @@ def cahier_des_charges() -> Builder:
     b.p(
         "Le dispositif précise d'emblée ce qui est soumis à la discussion et ce qui ne l'est pas : c'est la première condition d'un dialogue loyal."
     )
-    b.h3("Ce qui est ouvert à la discussion")
-    b.each("item in engagement.negotiable", [V("item")])
-    b.h3("Ce qui n'est pas négociable")
-    b.each("item in engagement.non_negotiable", [V("item")])
+    b.unless(
+        "engagement.negotiable or engagement.non_negotiable",
+        "ce qui est ouvert à la discussion et ce qui ne l'est pas n'est pas encore précisé.",
+    )
+    for heading, items in (
+        ("Ce qui est ouvert à la discussion", "engagement.negotiable"),
+        ("Ce qui n'est pas négociable", "engagement.non_negotiable"),
+    ):
+        b.tag("{%p if " + items + " %}")
+        b.h3(heading)
+        b.each("item in " + items, [V("item")])
+        b.tag("{%p endif %}")
     b.h1("3. Objectifs et niveau de participation")
     b.each(
         "o in objectives",
         [B(V("o.label")), T("{% if o.details %}"), " : ", V("o.details"), T("{% endif %}")],
+        empty="aucun objectif n'est encore défini.",
     )
+    b.tag("{%p if scenarios %}")
     b.p(
         "Chaque dispositif étudié annonce son niveau de participation et la promesse faite au public qui l'accompagne."
     )
+    b.tag("{%p endif %}")
     b.table(
         "s in scenarios",
         [
@@ -557,51 +655,82 @@ def cahier_des_charges() -> Builder:
             ("Niveau", 3.0, [V("s.level")]),
             ("Promesse faite au public", 9.0, [V("s.promise")]),
         ],
+        empty="aucun dispositif n'est encore étudié ; les scénarios présentés en ateliers restent à décrire.",
     )
     b.h1("4. Publics et cartographie des acteurs")
-    b.p(
-        "Les acteurs sont placés selon leur influence sur la décision et leur intérêt pour le dispositif, notés de 1 à 5 ; une note d'au moins ",
-        V("stakeholders.threshold"),
-        " est considérée comme élevée.",
-    )
-    b.picture("stakeholders.picture", "Carte des acteurs : influence et intérêt")
-    b.table(
-        "r in stakeholders.rows",
-        [
-            ("Acteur", 5.4, [V("r.name")]),
-            ("Groupe", 2.2, [V("r.group")]),
-            ("Influence", 1.8, [V("r.influence")]),
-            ("Intérêt", 1.6, [V("r.interest")]),
-            ("Quadrant", 3.2, [V("r.quadrant")]),
-            ("Niveau conseillé", 2.8, [V("r.level")]),
-        ],
+
+    def stakeholders() -> None:
+        b.p(
+            "Les acteurs sont placés selon leur influence sur la décision et leur intérêt pour le dispositif, notés de 1 à 5 ; une note d'au moins ",
+            V("stakeholders.threshold"),
+            " est considérée comme élevée.",
+        )
+        b.picture("stakeholders.picture", "Carte des acteurs : influence et intérêt")
+        b.table(
+            "r in stakeholders.rows",
+            [
+                ("Acteur", 5.4, [V("r.name")]),
+                ("Groupe", 2.2, [V("r.group")]),
+                ("Influence", 1.8, [V("r.influence")]),
+                ("Intérêt", 1.6, [V("r.interest")]),
+                ("Quadrant", 3.2, [V("r.quadrant")]),
+                ("Niveau conseillé", 2.8, [V("r.level")]),
+            ],
+        )
+
+    b.either(
+        "stakeholders.rows", stakeholders, "aucune partie prenante n'est encore cartographiée."
     )
     b.p(
         "Une attention particulière est portée aux publics qui participent peu : documents en facile à lire et à comprendre (FALC), "
         "horaires variés, relais de proximité et lieux accessibles."
     )
     b.h1("5. Gouvernance")
-    b.pairs(
-        [
-            ("Portage politique", [V("governance.sponsor")]),
-            ("Comité de suivi", [V("governance.committee")]),
-            ("Place de l'opposition", [V("governance.opposition")]),
-            ("Garant", [V("governance.guarantor")]),
-        ]
-    )
-    b.h3("Le rôle de chacun")
-    b.table(
-        "r in governance.roles",
-        [("Partie", 3.5, [B(V("r.group"))]), ("Rôle dans le dispositif", 13.5, [V("r.role")])],
+    values = ("sponsor", "committee", "opposition", "guarantor")
+
+    def governance() -> None:
+        b.pairs(
+            [
+                (label, _or_todo("governance." + key))
+                for label, key in zip(
+                    ("Portage politique", "Comité de suivi", "Place de l'opposition", "Garant"),
+                    values,
+                    strict=True,
+                )
+            ]
+        )
+        b.tag("{%p if governance.roles %}")
+        b.h3("Le rôle de chacun")
+        b.table(
+            "r in governance.roles",
+            [("Partie", 3.5, [B(V("r.group"))]), ("Rôle dans le dispositif", 13.5, [V("r.role")])],
+        )
+        b.tag("{%p endif %}")
+
+    b.either(
+        " or ".join(f"governance.{key}" for key in (*values, "roles")),
+        governance,
+        "le portage politique, le comité de suivi et le rôle de chacun ne sont pas encore définis.",
     )
     b.h1("6. Le dispositif retenu")
-    b.p(
-        "La séance de créativité a transformé les options étudiées en solutions, testées auprès de chacun des trois groupes."
+
+    def intro() -> None:
+        b.p(
+            "La séance de créativité a transformé les options étudiées en solutions, testées auprès de chacun des trois groupes."
+        )
+
+    b.either(
+        "solutions",
+        intro,
+        "aucune solution n'est encore retenue ; elles viendront de la séance de créativité.",
     )
     b.tag("{%p for s in solutions %}")
     b.h2(V("s.title"))
-    b.p(V("s.description"))
-    b.p(I("S'appuie sur : "), I(V("s.scenarios")), style="Small")
+    b.when("s.description", lambda: b.p(V("s.description")))
+    b.when(
+        "s.scenarios",
+        lambda: b.p(I("S'appuie sur : "), I(V("s.scenarios")), style="Small"),
+    )
     b.table(
         "t in s.tests",
         [
@@ -627,11 +756,13 @@ def cahier_des_charges() -> Builder:
             ),
             ("Délai", 4.5, [B(V("c.delay"))]),
         ],
+        empty=COMMITMENTS_TODO,
     )
     b.h1("8. Moyens")
     b.each(
         "m in means",
         [B(V("m.label")), T("{% if m.details %}"), " : ", V("m.details"), T("{% endif %}")],
+        empty="les moyens disponibles (humains, budget, outils) ne sont pas encore décrits.",
     )
     b.h1("9. Calendrier")
     b.p(V("calendar.summary")).paragraph_format.keep_with_next = True
@@ -686,10 +817,13 @@ def cahier_des_charges() -> Builder:
             ("Indicateur", 10.0, [V("i.label")]),
             ("Cible", 4.0, [V("i.target")]),
         ],
+        empty="aucun indicateur n'est encore défini.",
     )
     b.h1("12. Risques et parades")
     b.table(
-        "r in risks", [("Risque", 6.0, [B(V("r.label"))]), ("Parade", 11.0, [V("r.mitigation")])]
+        "r in risks",
+        [("Risque", 6.0, [B(V("r.label"))]), ("Parade", 11.0, [V("r.mitigation")])],
+        empty="aucun risque n'est encore identifié.",
     )
     return b
 
@@ -697,20 +831,35 @@ def cahier_des_charges() -> Builder:
 def communication_interne() -> Builder:
     b = Builder("communication-interne")
     b.h1("1. Pourquoi ce dispositif")
-    b.p(V("engagement.context"))
-    b.h3("Nos objectifs")
-    b.each(
-        "o in objectives",
-        [B(V("o.label")), T("{% if o.details %}"), " : ", V("o.details"), T("{% endif %}")],
+    b.when("engagement.context", lambda: b.p(V("engagement.context")))
+
+    def objectives() -> None:
+        b.h3("Nos objectifs")
+        b.each(
+            "o in objectives",
+            [B(V("o.label")), T("{% if o.details %}"), " : ", V("o.details"), T("{% endif %}")],
+        )
+
+    b.when("objectives", objectives)
+    b.unless(
+        "engagement.context or objectives",
+        "le contexte et les objectifs du dispositif ne sont pas encore décrits.",
     )
     b.h1("2. Ce qui change")
+    b.unless("solutions", "aucune solution n'est encore retenue.")
     b.tag("{%p for s in solutions %}")
     b.h3(V("s.title"))
-    b.p(V("s.description"))
+    b.when("s.description", lambda: b.p(V("s.description")))
     b.tag("{%p endfor %}")
     b.h1("3. Qui fait quoi")
-    b.p("Portage politique : ", B(V("sponsor")), ".")
-    b.table("r in roles", [("Partie", 3.5, [B(V("r.group"))]), ("Rôle", 13.5, [V("r.role")])])
+    b.when("sponsor", lambda: b.p("Portage politique : ", B(V("sponsor")), "."))
+    b.table(
+        "r in roles",
+        [("Partie", 3.5, [B(V("r.group"))]), ("Rôle", 13.5, [V("r.role")])],
+    )
+    b.unless(
+        "sponsor or roles", "le portage politique et le rôle de chacun ne sont pas encore définis."
+    )
     b.h1("4. La posture : écouter sans promettre")
     b.p(
         "Élus et agents sont les premiers visages du dispositif. Quelques règles communes :",
@@ -725,12 +874,16 @@ def communication_interne() -> Builder:
     ):
         b.p(line, style="List Bullet")
     b.h1("5. Nos engagements envers les participants")
-    b.p(
-        "Ces délais engagent toute la collectivité ; chaque direction veille à ce qu'ils soient tenus."
+    b.when(
+        "commitments",
+        lambda: b.p(
+            "Ces délais engagent toute la collectivité ; chaque direction veille à ce qu'ils soient tenus."
+        ),
     )
     b.table(
         "c in commitments",
         [("Engagement", 12.5, [V("c.label")]), ("Délai", 4.5, [B(V("c.delay"))])],
+        empty=COMMITMENTS_TODO,
     )
     b.h1("6. Modèles de réponse")
     b.p(
@@ -746,9 +899,13 @@ def communication_interne() -> Builder:
         style="Callout",
     )
     b.h1("7. Foire aux questions")
-    b.p(
-        "Ces questions ont été posées pendant les ateliers. Chaque porte-parole doit pouvoir y répondre ; le comité de suivi valide les réponses."
-    )
+
+    def faq() -> None:
+        b.p(
+            "Ces questions ont été posées pendant les ateliers. Chaque porte-parole doit pouvoir y répondre ; le comité de suivi valide les réponses."
+        )
+
+    b.either("faq", faq, "aucune question n'a encore été recueillie en atelier.")
     b.tag("{%p for f in faq %}")
     b.h3(V("f.scenario"))
     b.each("q in f.questions", [V("q.text"), I(" ("), I(V("q.group")), I(")")])
@@ -760,30 +917,47 @@ def communication_externe() -> Builder:
     b = Builder("communication-externe")
     b.h1("De quoi s'agit-il ?")
     b.p(V("scheme.summary"))
-    b.p(
-        B(V("workshops.count")), " ateliers, ", B(V("workshops.participants")), " participants, ",
-        B(V("workshops.contributions")), " contributions : voici ce que nous en avons retenu.",
-        style="Callout",
+    b.when(
+        "said_done",
+        lambda: b.p(
+            B(V("workshops.count")), " ateliers, ", B(V("workshops.participants")), " participants, ",
+            B(V("workshops.contributions")), " contributions : voici ce que nous en avons retenu.",
+            style="Callout",
+        ),
     )  # fmt: skip
     b.h1("Vous avez dit, nous avons fait")
+    b.unless(
+        "said_done",
+        "les ateliers n'ont pas encore rendu leurs conclusions ; ce qui en sera retenu paraîtra ici.",
+    )
     b.tag("{%p for d in said_done %}")
     b.h2(V("d.done"))
     b.each("s in d.said", [I("« "), I(V("s")), I(" »")], style="Verbatim")
-    b.p(B("Ce que nous faisons : "), V("d.details"))
+    b.when("d.details", lambda: b.p(B("Ce que nous faisons : "), V("d.details")))
     b.tag("{%p endfor %}")
     b.h1("Comment participer")
     b.each(
         "s in solutions",
         [B(V("s.title")), T("{% if s.description %}"), " : ", V("s.description"), T("{% endif %}")],
+        empty="les façons de participer ne sont pas encore arrêtées.",
     )
     b.h1("Ce qui est ouvert à la discussion")
-    b.each("item in negotiable", [V("item")])
-    b.h3("Ce qui ne l'est pas")
-    b.each("item in non_negotiable", [V("item")])
+    b.each(
+        "item in negotiable",
+        [V("item")],
+        empty="ce qui est ouvert à la discussion n'est pas encore précisé.",
+    )
+
+    def fixed() -> None:
+        b.h3("Ce qui ne l'est pas")
+        b.each("item in non_negotiable", [V("item")])
+
+    b.when("non_negotiable", fixed)
     b.h1("Nos engagements envers vous")
     b.table(
         "c in commitments",
         [("Nous nous engageons à", 12.5, [V("c.label")]), ("Délai", 4.5, [B(V("c.delay"))])],
+        empty=COMMITMENTS_TODO,
     )
     b.h1("Les règles du jeu")
     for line in (
@@ -823,6 +997,7 @@ def kit_roi_citoyen() -> Builder:
             ("Poids", 2.0, [V("c.weight")]),
         ],
         total=[["Total"], [""], [""], [V("weight_total")]],
+        empty="la grille d'analyse n'a encore aucun critère.",
     )
     b.h1("4. Comment noter un futur dispositif")
     for line in (
@@ -855,18 +1030,28 @@ def kit_roi_citoyen() -> Builder:
             ("Observations", 4.1, [""]),
         ],
         row_height=1.3,
+        empty="la fiche suit les critères de la grille d'analyse, qui n'en a encore aucun.",
     )
     b.p("Verdict : ______________________________________________", style="Cover Line")
     b.page_break()
     b.h1("6. Exemple : les résultats des ateliers")
-    b.p(
-        "Les options étudiées avec ",
-        V("client.name"),
-        " ont été notées par les trois groupes. Classement obtenu :",
-    )
-    _ranking(b)
-    b.picture("heatmap", "Scores par option et par groupe")
+
+    def example() -> None:
+        b.p(
+            "Les options étudiées avec ",
+            V("client.name"),
+            " ont été notées par les trois groupes. Classement obtenu :",
+        )
+        _ranking(b)
+        b.picture("heatmap", "Scores par option et par groupe")
+
+    b.either("ranking", example, RANKING_TODO)
     return b
+
+
+RANKING_TODO = (
+    "aucune option n'est encore notée ; les scénarios et les retours des ateliers restent à saisir."
+)
 
 
 def _ranking(b: Builder) -> None:
@@ -892,6 +1077,11 @@ def synthese_ateliers() -> Builder:
         B(V("totals.participants")), " participants et ", B(V("totals.contributions")),
         " contributions recueillies, codées selon la grille d'analyse.",
     )  # fmt: skip
+    b.unless("workshops", "aucun atelier n'est encore prévu.")
+    b.unless(
+        'not workshops or totals.contributions != "0"',
+        "aucune contribution n'est encore saisie pour les ateliers.",
+    )
     b.table(
         "w in workshops",
         [
@@ -908,13 +1098,18 @@ def synthese_ateliers() -> Builder:
         right=(3, 4, 5, 6, 7, 8),
     )
     b.h1("2. Classement des options")
-    b.p(
-        "Chaque option reçoit un score par condition (élus, services, citoyens) ; elle est viable quand aucune condition "
-        "ne passe sous le seuil de ", V("threshold"), ".",
-    )  # fmt: skip
-    _ranking(b)
-    b.picture("heatmap", "Scores par option et par groupe")
+
+    def ranking() -> None:
+        b.p(
+            "Chaque option reçoit un score par condition (élus, services, citoyens) ; elle est viable quand aucune condition "
+            "ne passe sous le seuil de ", V("threshold"), ".",
+        )  # fmt: skip
+        _ranking(b)
+        b.picture("heatmap", "Scores par option et par groupe")
+
+    b.either("ranking", ranking, RANKING_TODO)
     b.h1("3. Analyse par option")
+    b.unless("scenarios", "aucune option n'est encore analysée.")
     b.tag("{%p for s in scenarios %}")
     b.h2(V("s.title"), " (rang ", V("s.rank"), ")")
     b.p(
@@ -953,6 +1148,7 @@ def synthese_ateliers() -> Builder:
             ("Groupe", 2.5, [V("i.group")]),
             ("Option", 3.5, [V("i.scenario")]),
         ],
+        empty="aucune idée n'a encore été recueillie en atelier.",
     )
     return b
 
@@ -963,28 +1159,49 @@ def devis() -> Builder:
     top = b.doc.add_table(rows=1, cols=2)
     b._fixed(top, [8.5, 8.5])
     left, right = top.rows[0].cells
-    b._fill(left, [B(V("consultant.company"))], "Normal")
-    for parts in (
-        [V("consultant.name")],
-        [V("consultant.legal")],
-        [V("consultant.address")],
-        [
-            "SIRET ",
-            V("consultant.siret"),
-            T("{% if consultant.rcs %}"),
-            " · ",
-            V("consultant.rcs"),
-            T("{% endif %}"),
-        ],
-        [
-            T("{% if consultant.vat_number %}"),
-            "TVA intracommunautaire ",
-            V("consultant.vat_number"),
-            T("{% endif %}"),
-        ],
-        [V("consultant.email"), " · ", V("consultant.phone")],
+    # The provider's identity, line by line; each line only when it has something to say.
+    b._fill(left, [T("{%p if consultant.company %}")], "Normal")
+    b._runs(left.add_paragraph(style="Normal"), [B(V("consultant.company"))])
+    for condition, parts in (
+        ("consultant.name != consultant.company", [V("consultant.name")]),
+        ("consultant.legal", [V("consultant.legal")]),
+        ("consultant.address", [V("consultant.address")]),
+        (
+            "consultant.siret or consultant.rcs",
+            [
+                T("{% if consultant.siret %}"),
+                "SIRET ",
+                V("consultant.siret"),
+                T("{% endif %}{% if consultant.siret and consultant.rcs %}"),
+                " · ",
+                T("{% endif %}"),
+                V("consultant.rcs"),
+            ],
+        ),
+        (
+            "consultant.vat_number",
+            ["TVA intracommunautaire ", V("consultant.vat_number")],
+        ),
+        (
+            "consultant.email or consultant.phone",
+            [
+                V("consultant.email"),
+                T("{% if consultant.email and consultant.phone %}"),
+                " · ",
+                T("{% endif %}"),
+                V("consultant.phone"),
+            ],
+        ),
     ):
+        b._runs(left.add_paragraph(), [T("{%p if " + condition + " %}")])
         b._runs(left.add_paragraph(style="Identity"), parts)
+        b._runs(left.add_paragraph(), [T("{%p endif %}")])
+    b._runs(left.add_paragraph(), [T("{%p else %}")])
+    b._runs(
+        left.add_paragraph(style="Placeholder"),
+        [TODO, "le prestataire (nom, adresse, SIRET) n'est pas encore renseigné."],
+    )
+    b._runs(left.add_paragraph(), [T("{%p endif %}")])
     _shade(right, TINT)
     b._fill(right, [B(V("client.name"))], "Normal")
     for parts in (
@@ -1100,7 +1317,14 @@ def devis() -> Builder:
     b._fill(left, [B("Le prestataire")], "Table Text")
     b._runs(
         left.add_paragraph(style="Table Text"),
-        [V("consultant.name"), ", ", V("consultant.company")],
+        [
+            V("consultant.name"),
+            T("{% if consultant.company != consultant.name %}{% if consultant.name %}"),
+            ", ",
+            T("{% endif %}"),
+            V("consultant.company"),
+            T("{% endif %}"),
+        ],
     )
     b._fill(right, [B("Bon pour accord")], "Table Text")
     for line in ("Date :", "Nom, qualité et signature :", "", ""):
@@ -1115,6 +1339,34 @@ ENGLISH.update(
         " · ": " · ",
         " · Réf. ": " · Ref. ",
         "Document préparé par ": "Prepared by ",
+        TODO: "To be completed: ",
+        "à compléter": "to be completed",
+        "le contexte de la démarche et l'état de l'art ne sont pas encore décrits.": "the context and the state of the art are not described yet.",
+        "ce qui est ouvert à la discussion et ce qui ne l'est pas n'est pas encore précisé.": "what is open for discussion and what is not is not stated yet.",
+        "aucun objectif n'est encore défini.": "no objective defined yet.",
+        "aucun dispositif n'est encore étudié ; les scénarios présentés en ateliers restent à décrire.": "no scheme studied yet; the scenarios presented in the workshops are still to be described.",
+        "aucune partie prenante n'est encore cartographiée.": "no stakeholder mapped yet.",
+        "le portage politique, le comité de suivi et le rôle de chacun ne sont pas encore définis.": "the political sponsor, the steering committee and who does what are not defined yet.",
+        "aucune solution n'est encore retenue ; elles viendront de la séance de créativité.": "no solution retained yet; they will come from the creativity session.",
+        COMMITMENTS_TODO: "no response-time commitment set yet.",
+        "les moyens disponibles (humains, budget, outils) ne sont pas encore décrits.": "the resources available (people, budget, tools) are not described yet.",
+        "aucun indicateur n'est encore défini.": "no indicator defined yet.",
+        "aucun risque n'est encore identifié.": "no risk identified yet.",
+        "le contexte et les objectifs du dispositif ne sont pas encore décrits.": "the context and objectives of the scheme are not described yet.",
+        "aucune solution n'est encore retenue.": "no solution retained yet.",
+        "le portage politique et le rôle de chacun ne sont pas encore définis.": "the political sponsor and who does what are not defined yet.",
+        "aucune question n'a encore été recueillie en atelier.": "no question collected in the workshops yet.",
+        "les ateliers n'ont pas encore rendu leurs conclusions ; ce qui en sera retenu paraîtra ici.": "the workshops have not concluded yet; what is taken from them will appear here.",
+        "les façons de participer ne sont pas encore arrêtées.": "the ways to take part are not settled yet.",
+        "ce qui est ouvert à la discussion n'est pas encore précisé.": "what is open for discussion is not stated yet.",
+        "la grille d'analyse n'a encore aucun critère.": "the analysis grid has no criterion yet.",
+        "la fiche suit les critères de la grille d'analyse, qui n'en a encore aucun.": "the sheet follows the criteria of the analysis grid, which has none yet.",
+        RANKING_TODO: "no option scored yet; the scenarios and the workshops' feedback are still to be entered.",
+        "aucun atelier n'est encore prévu.": "no workshop planned yet.",
+        "aucune contribution n'est encore saisie pour les ateliers.": "no contribution entered for the workshops yet.",
+        "aucune option n'est encore analysée.": "no option analysed yet.",
+        "aucune idée n'a encore été recueillie en atelier.": "no idea collected in the workshops yet.",
+        "le prestataire (nom, adresse, SIRET) n'est pas encore renseigné.": "the provider (name, address, SIRET) is not filled in yet.",
         "1. Contexte et enjeux": "1. Context and stakes",
         "Ce que le dispositif prend en compte :": "What the scheme builds on:",
         " : ": ": ",
@@ -1384,7 +1636,14 @@ the English ones (`src/dialogue_cli/templates/en/`).
   does not even load matplotlib.
 - The calendar of the specification (`calendar`) comes from the same plan as `dialogue plan`:
   phases on French working days, half days marked ('14 janvier 2027 (midi)'). The plan's
-  warnings are for the consultant and are not in the context: run `dialogue plan` to see them.
+  warnings are for the consultant and are not in the context: `dialogue render` prints them on
+  stderr, as `dialogue plan` does.
+- Drafts read as drafts: a section whose data is still empty shows a grey italic placeholder
+  (style `Placeholder`: 'À compléter : aucune partie prenante n'est encore cartographiée.')
+  instead of a table with only its heading row, and a sub-heading with nothing under it is left
+  out. A table is wrapped in `{%p if rows %}` ... `{%p else %}` placeholder `{%p endif %}`; do
+  the same in an overriding template. The cover's 'Document préparé par' line only appears when
+  `brand.name` is known.
 
 ## The context of each deliverable
 

@@ -7,9 +7,11 @@ import json
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from dialogue_cli.cli import app
@@ -237,6 +239,7 @@ def test_calendar_without_a_start_is_indicative_and_keeps_plan_warnings_out(
     assert "pricing.package.days" in plan.output + plan.stderr  # the consultant is warned...
     result = runner.invoke(app, ["render", str(example), "--only", "cahier-des-charges"])
     assert result.exit_code == 0, result.output
+    assert "(pricing.package.days)\n" in result.stderr  # render warns the same way
     document = example / "livrables" / "cahier-des-charges.docx"
     shown = docx_text(document)
     assert "Calendrier indicatif\u00a0: la date de démarrage n'est pas encore arrêtée" in shown
@@ -498,3 +501,104 @@ def test_a_logo_that_is_not_a_picture_is_a_clear_error(runner: CliRunner, exampl
     result = runner.invoke(app, ["render", str(example), "--only", "devis"])
     assert result.exit_code == 1
     assert "logo.svg: brand.logo must be a PNG or JPEG picture" in result.stderr
+
+
+# ---------------------------------------------------------------------- drafts: the bare scaffold
+
+
+@pytest.fixture(scope="module")
+def scaffold(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A fresh `dialogue init --yes` rendered once: its folder and the render's stderr."""
+    folder = tmp_path_factory.mktemp("draft") / "brouillon"
+    runner = CliRunner()
+    env = {"DIALOGUE_CACHE": str(folder.parent / "cache")}
+    created = runner.invoke(app, ["init", str(folder), "--yes"], env=env)
+    assert created.exit_code == 0, created.output
+    result = runner.invoke(app, ["render", str(folder)], env=env)
+    assert result.exit_code == 0, result.output
+    return folder, result.stderr
+
+
+def _header_only_tables(document: Any) -> list[str]:
+    """Tables with their repeated heading row and nothing under it."""
+    empty = []
+    for table in document.tables:
+        heading = table.rows[0]._tr.find(qn("w:trPr"))
+        repeated = heading is not None and heading.find(qn("w:tblHeader")) is not None
+        if repeated and len(table.rows) == 1:
+            empty.append(" | ".join(cell.text for cell in table.rows[0].cells))
+    return empty
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_a_draft_has_no_empty_table_no_tag_and_no_dangling_author(
+    scaffold: tuple[Path, str], name: str
+) -> None:
+    path = scaffold[0] / "livrables" / name
+    document = Document(str(path))  # opens
+    assert _header_only_tables(document) == []
+    xml = raw_xml(path)
+    assert "{{" not in xml and "{%" not in xml
+    text = docx_text(path)
+    assert "Document préparé par" not in text  # no consultant nor brand name yet
+    assert "À compléter\u00a0: " in text  # every document says it is a draft, in French spacing
+
+
+def test_a_draft_specification_says_no_stakeholder_is_mapped(scaffold: tuple[Path, str]) -> None:
+    document = Document(str(scaffold[0] / "livrables" / "cahier-des-charges.docx"))
+    placeholders = [p for p in document.paragraphs if p.style.name == "Placeholder"]
+    texts = [p.text for p in placeholders]
+    assert "À compléter\u00a0: aucune partie prenante n'est encore cartographiée." in texts
+    assert document.styles["Placeholder"].font.italic is True
+    # The section's explanation of the map, which would describe an empty table, is left out.
+    assert "Les acteurs sont placés selon leur influence" not in docx_text(
+        scaffold[0] / "livrables" / "cahier-des-charges.docx"
+    )
+
+
+def test_a_draft_in_english_gets_english_placeholders(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "draft"
+    assert runner.invoke(app, ["init", str(folder), "--yes", "--language", "en"]).exit_code == 0
+    result = runner.invoke(app, ["render", str(folder), "--only", "cahier-des-charges"])
+    assert result.exit_code == 0, result.output
+    text = docx_text(folder / "livrables" / "cahier-des-charges.docx")
+    assert "To be completed: no stakeholder mapped yet." in text
+    assert "compléter" not in text and "Prepared by" not in text
+
+
+def test_render_of_a_draft_prints_the_plan_warnings_and_succeeds(
+    runner: CliRunner, scaffold: tuple[Path, str]
+) -> None:
+    folder, stderr = scaffold
+    plan = runner.invoke(app, ["plan", str(folder)])
+    expected = [line for line in plan.stderr.splitlines() if line.startswith("warning: ")]
+    assert any(line.startswith("warning: engagement.start: not set") for line in expected)
+    assert [line for line in stderr.splitlines() if line.startswith("warning: ")] == expected
+    # For the consultant only: no document carries them.
+    for name in FILES:
+        assert "engagement.start" not in docx_text(folder / "livrables" / name)
+
+
+def test_render_computes_the_plan_once(
+    runner: CliRunner, example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dialogue_cli.plan
+
+    calls = []
+    original = dialogue_cli.plan.build_plan
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(dialogue_cli.plan, "build_plan", counting)
+    result = runner.invoke(app, ["render", str(example), "--only", "cahier-des-charges"])
+    assert result.exit_code == 0, result.output
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_a_complete_engagement_shows_no_placeholder(rendered: Path, name: str) -> None:
+    text = docx_text(rendered / name)
+    assert "compléter" not in text.lower()
+    assert "Document préparé par" in text or name == "devis.docx"

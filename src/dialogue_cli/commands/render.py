@@ -40,15 +40,18 @@ def render(
 
     Templates come from --templates, then templates/ beside the engagement, then the defaults
     (see `dialogue templates export`). Outputs edited by hand since the last render are never
-    overwritten without --force.
+    overwritten without --force. The plan's warnings (as `dialogue plan` shows them) are printed
+    on stderr; they never go into the documents.
 
     Example: dialogue render examples/ormessac --only devis --pdf
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from ..render.context import Results, chart_cache_dir
     from ..render.documents import default_out, render_documents, select
 
     project = load_project(path)
+    results = Results(project, cache=chart_cache_dir())
     chosen = select(only)
     target = out if out is not None else default_out(project)
     if pdf:
@@ -70,7 +73,13 @@ def render(
             progress.update(task, advance=1, description=f"Wrote {item.path.name}")
 
         written = render_documents(
-            project, target, only=only, templates_dir=templates, force=force, on_written=advance
+            project,
+            target,
+            only=only,
+            templates_dir=templates,
+            force=force,
+            on_written=advance,
+            results=results,
         )
         pdfs: dict[str, Path] = {}
         if pdf:
@@ -80,6 +89,10 @@ def render(
             for produced in convert([w.path for w in written], target):
                 pdfs[produced.stem] = produced
             progress.update(task, advance=1)
+    # For the consultant, never in the documents: the same lines as `dialogue plan`. The plan is
+    # the one the specification's calendar was drawn from (computed once, shared by `results`).
+    for warning in results.plan.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     _summary(written, pdfs, target)
 
 

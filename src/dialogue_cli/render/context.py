@@ -458,8 +458,11 @@ class Results:
         import importlib.util
         import json
 
-        if importlib.util.find_spec("dialogue_cli.charts.heatmap") is None:
-            # Optional: the tables carry the same numbers.
+        if (
+            not self.scores.options
+            or importlib.util.find_spec("dialogue_cli.charts.heatmap") is None
+        ):
+            # Nothing scored yet, or the chart module is absent: the tables carry the numbers.
             return Picture(b"", CHART_WIDTH_MM, "heatmap")
         language = self.engagement.language
 

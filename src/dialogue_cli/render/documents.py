@@ -70,8 +70,12 @@ def render_documents(
     today: dt.date | None = None,
     use_cache: bool = True,
     on_written: Callable[[Written], None] | None = None,
+    results: Results | None = None,
 ) -> list[Written]:
     """Render the chosen deliverables into ``out_dir``; return what was written, in order.
+
+    ``results`` lets the caller share the computed results (plan, scores, charts) with what it
+    shows afterwards, such as the plan's warnings; ``today`` and ``use_cache`` then do not apply.
 
     Raises:
         EditedOutput: an output was edited since the tool wrote it (and ``force`` is false).
@@ -88,7 +92,8 @@ def render_documents(
         edited = manifest.edited(d.filename for d in deliverables)
         if edited:
             raise EditedOutput(edited)
-    results = Results(project, today=today, cache=chart_cache_dir() if use_cache else None)
+    if results is None:
+        results = Results(project, today=today, cache=chart_cache_dir() if use_cache else None)
     written = []
     for source in sources:
         context = build_context(source.deliverable.name, results)
