@@ -470,3 +470,16 @@ def test_broken_catalog_is_located(name: str, text: str, where: str, words: str)
     first = caught.value.lines()[0]
     assert first.startswith(where), first
     assert words in first, first
+
+
+def test_default_catalogs_agree_on_ids_and_prices() -> None:
+    from dialogue_cli.catalog import default_catalog
+
+    french, english = default_catalog("fr"), default_catalog("en")
+    assert french.ids() == english.ids()
+    for entry in french.entries:
+        other = english.get(entry.id)
+        assert other is not None
+        assert (other.unit_price, other.days) == (entry.unit_price, entry.days)
+    assert english.get("entretien-complementaire").label == "Additional interview"  # type: ignore[union-attr]
+    assert french.get("entretien-complementaire").label == "Entretien complémentaire"  # type: ignore[union-attr]

@@ -83,12 +83,18 @@ def of(entries: Sequence[CatalogEntry], source: str = "(memory)") -> Catalog:
     return Catalog(tuple(entries), source)
 
 
-def default_catalog() -> Catalog:
-    """The catalog shipped with the package (prices clearly marked as editable)."""
+def default_catalog(language: str = "fr") -> Catalog:
+    """The catalog shipped with the package (prices clearly marked as editable).
+
+    Args:
+        language: ``fr`` (default) or ``en``: the language of the labels; ids and prices are
+            the same in both.
+    """
     from importlib.resources import files
 
-    text = files("dialogue_cli").joinpath("data", "catalog.yaml").read_text(encoding="utf-8")
-    return parse_catalog(text, DEFAULT_NAME)
+    file = "catalog.en.yaml" if language == "en" else "catalog.yaml"
+    text = files("dialogue_cli").joinpath("data", file).read_text(encoding="utf-8")
+    return parse_catalog(text, DEFAULT_NAME.replace("catalog.yaml", file))
 
 
 def load_catalog(path: Path, name: str) -> Catalog:

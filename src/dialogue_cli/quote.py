@@ -519,7 +519,7 @@ def catalog_for(project: Project) -> Catalog:
 
     relative = project.engagement.pricing.catalog
     if not relative:
-        return default_catalog()
+        return default_catalog(project.engagement.language)
     path = project.base_dir / relative
     if not path.is_file():
         what = "is a folder" if path.is_dir() else "not found"
