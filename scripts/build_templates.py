@@ -889,7 +889,7 @@ def communication_interne() -> Builder:
     b.p(
         B("Accusé de réception. "),
         "Merci pour votre contribution. Elle a bien été reçue par ",
-        V("client.name"),
+        V("client.in_text"),
         " et sera étudiée ; vous recevrez une réponse dans les délais annoncés.",
         style="Callout",
     )
@@ -1039,7 +1039,7 @@ def kit_roi_citoyen() -> Builder:
     def example() -> None:
         b.p(
             "Les options étudiées avec ",
-            V("client.name"),
+            V("client.in_text"),
             " ont été notées par les trois groupes. Classement obtenu :",
         )
         _ranking(b)
@@ -1644,6 +1644,13 @@ the English ones (`src/dialogue_cli/templates/en/`).
   out. A table is wrapped in `{%p if rows %}` ... `{%p else %}` placeholder `{%p endif %}`; do
   the same in an overriding template. The cover's 'Document préparé par' line only appears when
   `brand.name` is known.
+- Running text names the client with `client.in_text` ('reçue par la Ville d'Ormessac') and
+  starts a sentence with `client.in_text_start` ('La Ville d'Ormessac ouvre…'); `client.name`
+  is for covers, headers and address blocks. Set `client.in_text` in engagement.yaml when the
+  derived article is wrong ('les Pays de la Loire').
+- Tables are paginated after rendering, in every template, default or not: a row never splits
+  across pages, a table of at most 8 rows (heading row included) stays on one page with the
+  paragraph before it, and a longer table never leaves its heading row or its last row alone.
 
 ## The context of each deliverable
 

@@ -602,3 +602,202 @@ def test_a_complete_engagement_shows_no_placeholder(rendered: Path, name: str) -
     text = docx_text(rendered / name)
     assert "compléter" not in text.lower()
     assert "Document préparé par" in text or name == "devis.docx"
+
+
+# ---------------------------------------------------------------- the client in running text
+
+
+def _paragraphs(path: Path) -> list[str]:
+    return [p.text for p in Document(str(path)).paragraphs]
+
+
+def test_running_text_gives_the_client_its_article(rendered: Path) -> None:
+    nbsp = "\u00a0"
+    external = _paragraphs(rendered / "communication-externe.docx")
+    summary = next(t for t in external if "ouvre un dispositif" in t)
+    assert summary.startswith("La Ville d'Ormessac ouvre un dispositif de dialogue citoyen")
+    # Solution titles are quoted as written, never glued into the sentence.
+    assert summary.endswith(
+        f"Ce qui a été retenu{nbsp}: «{nbsp}Un budget participatif à pas mesurés{nbsp}» "
+        f"et «{nbsp}Un panel citoyen avec droit de réponse{nbsp}»."
+    )
+    internal = "\n".join(_paragraphs(rendered / "communication-interne.docx"))
+    assert "Elle a bien été reçue par la Ville d'Ormessac et sera étudiée" in internal
+    kit = "\n".join(_paragraphs(rendered / "kit-roi-citoyen.docx"))
+    assert "Les options étudiées avec la Ville d'Ormessac ont été notées" in kit
+    # Covers and footers keep the name as it is.
+    cover = Document(str(rendered / "cahier-des-charges.docx")).paragraphs
+    assert any(p.text == "Ville d'Ormessac" for p in cover)
+
+
+def _edit(example: Path, *pairs: tuple[str, str]) -> None:
+    path = example / "engagement.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_client_in_text_overrides_the_derived_article(runner: CliRunner, example: Path) -> None:
+    _edit(
+        example,
+        ("  name: Ville d'Ormessac\n", "  name: Ormessac\n  in_text: la commune d'Ormessac\n"),
+        ("title: Un budget participatif à pas mesurés", "title: Atelier citoyen des quais"),
+    )
+    args = ["render", str(example), "--only", "communication-externe", "--only", "kit-roi-citoyen"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    summary = next(
+        t for t in _paragraphs(example / "livrables" / "communication-externe.docx") if "ouvre" in t
+    )
+    assert summary.startswith("La commune d'Ormessac ouvre")
+    assert "«\u00a0Atelier citoyen des quais\u00a0» et" in summary
+    kit = "\n".join(_paragraphs(example / "livrables" / "kit-roi-citoyen.docx"))
+    assert "étudiées avec la commune d'Ormessac ont" in kit
+
+
+def test_a_proper_name_takes_no_article(runner: CliRunner, example: Path) -> None:
+    _edit(example, ("  name: Ville d'Ormessac\n", "  name: Ormessac\n"))
+    result = runner.invoke(app, ["render", str(example), "--only", "communication-interne"])
+    assert result.exit_code == 0, result.output
+    internal = "\n".join(_paragraphs(example / "livrables" / "communication-interne.docx"))
+    assert "reçue par Ormessac et" in internal
+
+
+def test_english_running_text_uses_the_name_as_it_is(runner: CliRunner, example: Path) -> None:
+    _edit(example, ("language: fr", "language: en"))
+    result = runner.invoke(app, ["render", str(example), "--only", "communication-externe"])
+    assert result.exit_code == 0, result.output
+    summary = next(
+        t
+        for t in _paragraphs(example / "livrables" / "communication-externe.docx")
+        if "citizen-dialogue" in t
+    )
+    assert summary.startswith("Ville d'Ormessac is opening a citizen-dialogue scheme")
+    assert summary.endswith(
+        "What has been adopted: \u201cUn budget participatif à pas mesurés\u201d and "
+        "\u201cUn panel citoyen avec droit de réponse\u201d."
+    )
+
+
+# ---------------------------------------------------------------- stale PDFs
+
+
+def test_render_without_pdf_warns_about_older_pdfs_and_keeps_them(
+    runner: CliRunner, example: Path
+) -> None:
+    import os
+
+    out = example / "livrables"
+    out.mkdir(exist_ok=True)
+    old = out / "devis.pdf"
+    old.write_bytes(b"%PDF-1.4 old copy")
+    os.utime(old, (1_000_000_000, 1_000_000_000))  # 2001
+    newer = out / "cahier-des-charges.pdf"
+    newer.write_bytes(b"%PDF-1.4 newer copy")
+    future = 4_000_000_000  # 2096: newer than the document about to be written
+    os.utime(newer, (future, future))
+    unrelated = out / "notes.pdf"
+    unrelated.write_bytes(b"%PDF-1.4 not ours")
+    os.utime(unrelated, (1_000_000_000, 1_000_000_000))
+
+    result = runner.invoke(app, ["render", str(example)])
+
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if ".pdf" in line]
+    assert len(warnings) == 1, result.stderr
+    assert warnings[0].startswith("warning: ")
+    assert warnings[0].endswith("devis.pdf is older than devis.docx: run with --pdf to refresh it")
+    assert ".pdf" not in result.stdout
+    # Never deleted: the user's files stay as they were.
+    assert old.read_bytes() == b"%PDF-1.4 old copy"
+    assert newer.exists() and unrelated.exists()
+
+
+def test_render_only_checks_the_pdfs_of_what_it_wrote(runner: CliRunner, example: Path) -> None:
+    import os
+
+    out = example / "livrables"
+    out.mkdir(exist_ok=True)
+    old = out / "devis.pdf"
+    old.write_bytes(b"%PDF-1.4")
+    os.utime(old, (1_000_000_000, 1_000_000_000))
+    result = runner.invoke(app, ["render", str(example), "--only", "synthese-ateliers"])
+    assert result.exit_code == 0, result.output
+    assert "devis.pdf" not in result.stderr
+
+
+# ---------------------------------------------------------------- tables and pages
+
+
+def _rows_keeping(table: Any) -> list[bool]:
+    """For each row: does every paragraph of the row keep with the next?"""
+    return [
+        all(p._p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in cells)
+        for cells in ([p for c in row.cells for p in c.paragraphs] for row in table.rows)
+    ]
+
+
+def _find_table(document: Any, heading: str) -> Any:
+    for table in document.tables:
+        if table.rows[0].cells[0].text == heading:
+            return table
+    raise AssertionError(f"no table headed {heading!r}")
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_no_table_row_splits_across_pages(rendered: Path, name: str) -> None:
+    body = Document(str(rendered / name)).element.body
+    rows = list(body.iter(qn("w:tr")))
+    assert rows
+    for row in rows:
+        assert row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+
+
+def test_a_small_table_stays_whole_with_its_heading(rendered: Path) -> None:
+    document = Document(str(rendered / "cahier-des-charges.docx"))
+    risks = _find_table(document, "Risque")
+    assert len(risks.rows) == 3
+    assert _rows_keeping(risks) == [True, True, False]
+    before = risks._tbl.getprevious()
+    assert before.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+
+
+def test_a_long_table_may_break_but_leaves_no_row_alone(rendered: Path) -> None:
+    document = Document(str(rendered / "cahier-des-charges.docx"))
+    actors = _find_table(document, "Acteur")
+    keeping = _rows_keeping(actors)
+    assert len(keeping) > 8
+    # Heading row with the first row, the last two rows together; the rest may break.
+    assert keeping[0] and keeping[-2]
+    assert not any(keeping[1:-2]) and not keeping[-1]
+
+
+def test_keep_tables_together_on_a_bare_body() -> None:
+    from docx.oxml import parse_xml
+
+    from dialogue_cli.render.layout import keep_tables_together
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    row = "<w:tr><w:tc><w:p/></w:tc></w:tr>"
+    body = parse_xml(
+        f"<w:body {w}><w:p><w:pPr><w:pStyle w:val='Heading1'/></w:pPr></w:p>"
+        f"<w:tbl>{row * 3}</w:tbl><w:p/><w:tbl>{row * 4}</w:tbl></w:body>"
+    )
+    keep_tables_together(body, small=3)
+    heading, small, gap, big = list(body)
+    p_pr = heading.find(qn("w:pPr"))
+    # keepNext right after pStyle, as the schema orders them.
+    assert [child.tag for child in p_pr] == [qn("w:pStyle"), qn("w:keepNext")]
+    keep = f"{qn('w:tc')}/{qn('w:p')}/{qn('w:pPr')}/{qn('w:keepNext')}"
+    assert [r.find(keep) is not None for r in small.findall(qn("w:tr"))] == [True, True, False]
+    assert [r.find(keep) is not None for r in big.findall(qn("w:tr"))] == [True, False, True, False]
+    assert gap.find(qn("w:pPr")) is None  # before a long table: free to break
+    for table in (small, big):
+        for r in table.findall(qn("w:tr")):
+            assert r[0].tag == qn("w:trPr")
+            assert len(r[0].findall(qn("w:cantSplit"))) == 1
+    keep_tables_together(body, small=3)  # twice: nothing added twice
+    assert len(p_pr.findall(qn("w:keepNext"))) == 1
+    assert all(len(r[0].findall(qn("w:cantSplit"))) == 1 for r in body.iter(qn("w:tr")))

@@ -93,7 +93,22 @@ def render(
     # the one the specification's calendar was drawn from (computed once, shared by `results`).
     for warning in results.plan.warnings:
         typer.echo(f"warning: {warning}", err=True)
+    if not pdf:
+        _warn_stale_pdfs(written)
     _summary(written, pdfs, target)
+
+
+def _warn_stale_pdfs(written: list[Written]) -> None:
+    """Name each PDF left older than the document just written (never deleted: the user's file)."""
+    from ..loader import display_name
+    from ..render.pdf import stale_pdfs
+
+    for pdf, document in stale_pdfs([w.path for w in written]):
+        typer.echo(
+            f"warning: {display_name(pdf)} is older than {document.name}: "
+            "run with --pdf to refresh it",
+            err=True,
+        )
 
 
 def _summary(written: list[Written], pdfs: dict[str, Path], target: Path) -> None:

@@ -29,6 +29,11 @@ class Client(Strict):
     """The public body that commissions the engagement."""
 
     name: str = Field(min_length=1)
+    in_text: str = Field(
+        default="",
+        description='How running text names the client, e.g. "la Ville d\'Ormessac" '
+        "(default: derived from the name, with 'la', 'le' or 'l'' in French).",
+    )
     kind: Literal["commune", "intercommunalite", "departement", "region", "autre"] = "commune"
     population: int | None = Field(default=None, ge=0)
     address: str = ""

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .catalog import BY_NAME
+from .client_names import in_text, sentence_start
 from .environment import clean_text
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ WORDS: dict[str, dict[str, Any]] = {
             "citoyens": ("Les citoyens s'y retrouvent", "Les participants reçoivent-ils une réponse, dans un délai annoncé, avec un effet visible ?"),
         },
         "summary": "{client} ouvre un dispositif de dialogue citoyen qui associe les habitants, les élus et les services. "
-                   "Il repose sur : {solutions}.",
+                   "Ce qui a été retenu : {solutions}.",
         "summary_none": "{client} ouvre un dispositif de dialogue citoyen qui associe les habitants, les élus et les services.",
         "capital": "{form} au capital de {capital}",
     },
@@ -140,7 +141,7 @@ WORDS: dict[str, dict[str, Any]] = {
             "citoyens": ("Citizens get something back", "Do participants get an answer, on time, with a visible effect?"),
         },
         "summary": "{client} is opening a citizen-dialogue scheme that brings residents, elected members and staff "
-                   "together. It rests on: {solutions}.",
+                   "together. What has been adopted: {solutions}.",
         "summary_none": "{client} is opening a citizen-dialogue scheme that brings residents, elected members and staff together.",
         "capital": "{form} with a share capital of {capital}",
     },
@@ -243,6 +244,10 @@ class Fmt:
         """``12 jours``, ``1 jour``, ``0,5 jour`` (French singular below 2); ``1 day``, ``2.5 days``."""
         one = value < 2 if self.language == "fr" else value == 1
         return str(self.words["day" if one else "days"]).format(n=self.number(value))
+
+    def quoted(self, title: str) -> str:
+        """A title quoted inside a sentence: « Panel citoyen » in French, “Citizens' panel” in English."""
+        return f"« {title} »" if self.language == "fr" else f"\u201c{title}\u201d"
 
     def join(self, items: Iterable[str]) -> str:
         values = [item for item in items if item]
@@ -490,6 +495,7 @@ def _common(name: str, results: Results, f: Fmt) -> Context:
         if e.client.population
         else ""
     )
+    named = in_text(e.client.name, e.client.in_text, f.language)
     return {
         "doc": {
             "name": name,
@@ -502,6 +508,8 @@ def _common(name: str, results: Results, f: Fmt) -> Context:
         },
         "client": {
             "name": f.t(e.client.name),
+            "in_text": f.t(named),
+            "in_text_start": f.t(sentence_start(named)),
             "kind": f.words["kinds"].get(e.client.kind, ""),
             "population": population,
             "address": f.t(e.client.address),
@@ -560,13 +568,6 @@ def _solutions(e: Engagement, f: Fmt, retained_only: bool = True) -> list[Contex
         }
         for s in chosen
     ]
-
-
-def _in_sentence(title: str) -> str:
-    """A title inside a sentence: ``Un panel`` -> ``un panel``; ``ROI citoyen`` stays."""
-    if len(title) > 1 and title[0].isupper() and not title[1].isupper():
-        return title[0].lower() + title[1:]
-    return title
 
 
 def _commitments(e: Engagement, f: Fmt) -> list[Context]:
@@ -790,9 +791,11 @@ def communication_externe(results: Results, f: Fmt) -> Context:
     """For residents: never a contact, an author, an internal note (they are not even read here)."""
     e = results.engagement
     solutions = _solutions(e, f)
+    # Titles are quoted, as written: glued into the sentence they would need articles.
     summary_key = "summary" if solutions else "summary_none"
+    named = in_text(e.client.name, e.client.in_text, f.language)
     summary = f.words[summary_key].format(
-        client=e.client.name, solutions=f.join(_in_sentence(s["title"]) for s in solutions)
+        client=sentence_start(named), solutions=f.join(f.quoted(s["title"]) for s in solutions)
     )
     said_done = []
     by_id = {s.id: s for s in e.creativity.solutions}

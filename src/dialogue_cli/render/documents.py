@@ -15,6 +15,7 @@ from ..errors import FileProblem
 from .catalog import BY_NAME, DELIVERABLES, NAMES, Deliverable
 from .context import Picture, Results, build_context, chart_cache_dir
 from .environment import TemplateProblem, make_environment
+from .layout import keep_tables_together
 from .templates import Source, apply_brand_color, locate, parse, shape_of, unknown_variables
 from .writer import EditedOutput, Manifest, write_checked
 
@@ -154,6 +155,7 @@ def render_one(
         AttributeError,
     ) as error:
         raise TemplateProblem(label, f"template error: {type(error).__name__}: {error}") from None
+    keep_tables_together(tpl.docx.element.body)
     _properties(tpl, context)
     return tpl
 

@@ -91,3 +91,20 @@ def page_count(pdf: Path) -> int | None:
         return None
     count = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
     return count or None
+
+
+def stale_pdfs(documents: list[Path]) -> list[tuple[Path, Path]]:
+    """The PDFs beside ``documents`` that are older than their document, as (pdf, document) pairs.
+
+    ``dialogue render`` without ``--pdf`` leaves an earlier PDF copy in place; it is the user's
+    file, so it is only reported, never deleted.
+    """
+    stale = []
+    for document in documents:
+        pdf = document.with_suffix(".pdf")
+        try:
+            if pdf.stat().st_mtime_ns < document.stat().st_mtime_ns:
+                stale.append((pdf, document))
+        except FileNotFoundError:
+            continue
+    return stale

@@ -28,7 +28,12 @@ COMMON: Schema = {
         "language": "'fr' or 'en'.",
     },
     "client": {
-        "name": "The public body, e.g. 'Ville d'Ormessac'.",
+        "name": "The public body, e.g. 'Ville d'Ormessac' (covers, headers, address blocks).",
+        "in_text": "How running text names it, e.g. 'la Ville d'Ormessac' ('reçue par "
+        "{{ client.in_text }}'): the engagement's client.in_text, else the name with the article "
+        "it needs in French (none for a proper name; the name as is in English). Write 'de' "
+        "and 'à' before it with care: no 'du'/'au' contraction is made.",
+        "in_text_start": "The same at the start of a sentence: 'La Ville d'Ormessac'.",
         "kind": "Its kind, in words ('Commune').",
         "population": "Population in words ('25 400 habitants'), or empty.",
         "address": "Postal address of the public body (may be empty).",
