@@ -83,6 +83,24 @@ YAML_CASES = [
         "feedback file not found",
     ),
     ("vat-zero", MINIMAL + "pricing:\n  vat_rate: 0\n", ":9:13: pricing.vat_rate:", "vat_exemption"),
+    (
+        "exemption-with-vat",
+        MINIMAL + "pricing:\n  vat_exemption: TVA non applicable, art. 293 B du CGI\n",
+        ":8:1: pricing.vat_rate:",
+        "'vat_exemption' is set but the VAT rate is 20 %",
+    ),
+    (
+        "date-out-of-range",
+        "client: {name: X}\nengagement:\n  start: 9999-12-20\n",
+        ":3:10: engagement.start:",
+        "less than or equal to 2200-12-31",
+    ),
+    (
+        "price-below-the-cent",
+        MINIMAL + "pricing:\n  day_rate: 850.005\n",
+        ":9:13: pricing.day_rate:",
+        "no more than 2 decimal places",
+    ),
     ("weight-zero", "client: {name: X}\ngrid:\n  criteria:\n    - {id: A, label: A, weight: 0, conditions: [elus]}\n",
      ":4:33: grid.criteria[0].weight:", "greater than 0"),
 ]  # fmt: skip

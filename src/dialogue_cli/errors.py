@@ -40,12 +40,22 @@ class DialogueError(Exception):
 class LocatedError(DialogueError):
     """One or several located problems, reported all at once, sorted by file and line."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], hidden: int = 0) -> None:
         self.problems = sorted(set(problems), key=lambda p: (p.file, p.line, p.col, p.path))
-        super().__init__("\n".join(str(p) for p in self.problems))
+        # Problems counted but not listed (a file with thousands of bad rows lists the first ones).
+        self.hidden = hidden
+        super().__init__("\n".join(self.lines()))
+
+    @property
+    def count(self) -> int:
+        """How many problems there are, listed or not."""
+        return len(self.problems) + self.hidden
 
     def lines(self) -> list[str]:
-        return [str(p) for p in self.problems]
+        out = [str(p) for p in self.problems]
+        if self.hidden:
+            out.append(f"... and {self.hidden} more problems not listed")
+        return out
 
 
 class FileProblem(DialogueError):

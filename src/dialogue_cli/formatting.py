@@ -7,8 +7,8 @@ U+00A0 before the euro sign, e.g. ``10 000,00 €``.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
-from functools import cache
+import re
+from decimal import ROUND_HALF_UP, Decimal
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
@@ -18,10 +18,15 @@ def locale_of(language: str) -> str:
 
 
 def money(amount: Decimal, language: str = "fr", currency: str = "EUR") -> str:
-    """``Decimal('10000')`` -> ``'10 000,00 €'`` in French."""
+    """``Decimal('10000')`` -> ``'10 000,00 €'`` in French.
+
+    Rounded to the cent half up first, like every amount of the quote: Babel alone rounds half
+    to even, which would print ``425,00 €`` for a line computed as ``425.01``.
+    """
     from babel.numbers import format_currency
 
-    return str(format_currency(amount, currency, locale=locale_of(language)))
+    cents = Decimal(amount).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return str(format_currency(cents, currency, locale=locale_of(language)))
 
 
 def number(value: Decimal | float | int, language: str = "fr", digits: int | None = None) -> str:
@@ -47,41 +52,48 @@ def date(value: dt.date, language: str = "fr", style: str = "long") -> str:
     return str(format_date(value, format=style, locale=locale_of(language)))
 
 
-@cache
-def _nbsp_rules() -> tuple[object, ...]:
-    import re
-
-    return (
-        re.compile(r"[ \u00a0]*([;:!?»])"),
-        re.compile(r"(«)[ \u00a0]*"),
-    )
+# Spans French spacing must not touch: URLs, e-mail addresses, XML/HTML entities, Windows paths.
+_PROTECTED = re.compile(
+    # a URL does not end with the punctuation that follows it in a sentence
+    r"(?:https?://|www\.)\S*[^\s.,;:!?»)\]]"
+    r"|[\w.+-]+@[\w-]+\.[\w.-]*\w|&#?\w+;|\b[A-Za-z]:\\\S*"
+)
+# A high mark and the spaces (ordinary or no-break) before it.
+_BEFORE = re.compile(r"[ \u00a0\u202f]*([;:!?»])")
+_AFTER = re.compile(r"«[ \u00a0\u202f]*")
+_MARKS = ";:!?"
 
 
 def french_spaces(text: str) -> str:
     """No-break spaces before ``; : ! ? »`` and after ``«`` (French typography).
 
-    A colon inside a URL or a time (``https://``, ``10:30``) is left alone.
+    Idempotent. A narrow no-break space (U+202F) goes before ``; ! ?``, a no-break space
+    (U+00A0) before ``:`` and ``»`` and after ``«``. Left alone: a mark at the start of a line,
+    the second of repeated marks (``?!``), a colon between digits (``10:30``), URLs, e-mail
+    addresses, entities (``&amp;``) and paths (``C:\\dossier``).
     """
-    import re
+    out = []
+    last = 0
+    for match in _PROTECTED.finditer(text):
+        out.append(_space(text[last : match.start()], text[last - 1] if last else "\n"))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_space(text[last:], text[last - 1] if last else "\n"))
+    return "".join(out)
 
-    before, after = _nbsp_rules()
-    assert isinstance(before, re.Pattern) and isinstance(after, re.Pattern)
 
-    def fix(match: re.Match[str]) -> str:
-        start = match.start()
+def _space(text: str, before_text: str) -> str:
+    """Space the marks of ``text``; ``before_text`` is the character that precedes it."""
+
+    def before(match: re.Match[str]) -> str:
         mark = match.group(1)
-        following = text[match.end() : match.end() + 2]
-        if mark == ":" and (
-            following.startswith("//")
-            or (start and text[start - 1].isdigit() and following[:1].isdigit())
-        ):
-            return match.group(0)
-        if start == 0 or (
-            text[start - 1] in " \u00a0\n" and not match.group(0).startswith((" ", "\u00a0"))
-        ):
-            return match.group(0)
-        narrow = "\u202f" if mark in ";!?" else "\u00a0"
-        return f"{narrow}{mark}"
+        start = match.start()
+        previous = text[start - 1] if start else before_text
+        following = text[match.end() : match.end() + 1]
+        if previous == "\n" or (previous in _MARKS and start == match.start(1)):
+            return match.group(0)  # start of a line, or "?!" / "!!": one space before the first
+        if mark == ":" and previous.isdigit() and following.isdigit():
+            return match.group(0)  # a time or a ratio: 10:30
+        return ("\u202f" if mark in ";!?" else "\u00a0") + mark
 
-    text = before.sub(fix, text)
-    return after.sub("«\u00a0", text)
+    return _AFTER.sub("«\u00a0", _BEFORE.sub(before, text))

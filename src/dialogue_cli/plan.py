@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from .labels import PHASE_LABELS
 from .workdays import (
     add_working_days,
     day_off_reason,
@@ -40,24 +41,6 @@ if TYPE_CHECKING:
 Half = Literal["am", "pm"]
 EventKind = Literal["workshop", "creativity"]
 
-PHASE_LABELS: dict[str, dict[str, str]] = {
-    "fr": {
-        "cadrage": "Cadrage",
-        "preparation": "Préparation",
-        "ateliers": "Ateliers",
-        "analyse": "Analyse",
-        "creativite": "Créativité",
-        "livrables": "Livrables",
-    },
-    "en": {
-        "cadrage": "Scoping",
-        "preparation": "Preparation",
-        "ateliers": "Workshops",
-        "analyse": "Analysis",
-        "creativite": "Creativity",
-        "livrables": "Deliverables",
-    },
-}
 _WORKSHOP_LABELS = {
     "fr": {"elus": "Atelier élus", "citoyens": "Atelier citoyens", "services": "Atelier services"},
     "en": {

@@ -11,32 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .labels import GROUP_LABELS, PHASE_LABELS
 from .model import CONDITIONS, GROUPS, PHASES, WORKSHOP_GROUPS, Engagement
-
-PHASE_LABELS = {
-    "fr": {
-        "cadrage": "Cadrage", "preparation": "Préparation", "ateliers": "Ateliers",
-        "analyse": "Analyse", "creativite": "Créativité", "livrables": "Livrables",
-    },
-    "en": {
-        "cadrage": "Framing", "preparation": "Preparation", "ateliers": "Workshops",
-        "analyse": "Analysis", "creativite": "Creativity", "livrables": "Deliverables",
-    },
-}  # fmt: skip
-GROUP_LABELS = {
-    "fr": {
-        "elus": "élus",
-        "citoyens": "citoyens",
-        "services": "services",
-        "partenaires": "partenaires",
-    },
-    "en": {
-        "elus": "elected officials",
-        "citoyens": "citizens",
-        "services": "services",
-        "partenaires": "partners",
-    },
-}
 
 # The "what next" messages, in the engagement's language.
 MESSAGES = {

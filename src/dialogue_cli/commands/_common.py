@@ -48,9 +48,9 @@ def reports_errors(fn: Callable[P, R]) -> Callable[P, R]:
             lines = error.lines()
             for line in lines:
                 typer.echo(line, err=True)
-            if isinstance(error, LocatedError) and len(lines) > 1:
+            if isinstance(error, LocatedError) and error.count > 1:
                 files = sorted({p.file for p in error.problems})
-                typer.echo(f"{len(lines)} problems in {', '.join(files)}", err=True)
+                typer.echo(f"{error.count} problems in {', '.join(files)}", err=True)
             raise typer.Exit(1) from None
 
     return wrapper
@@ -84,3 +84,24 @@ def output_path(path: Path) -> Path:
     if path.is_dir():
         raise FileProblem(f"{path}: is a folder; give a file name")
     return path
+
+
+def write_output(
+    target: Path, write: Callable[[], object], *, quiet: bool = False, what: str = ""
+) -> None:
+    """Run ``write`` (which writes ``target``); an OS error becomes one line; say what was written.
+
+    Args:
+        target: the file being written, for the messages.
+        write: does the writing.
+        quiet: say "Wrote ..." on stderr (keeps --json output parseable on stdout).
+        what: added after the file name, e.g. "(10 events)".
+    """
+    from ..errors import FileProblem
+
+    output_path(target)
+    try:
+        write()
+    except OSError as error:
+        raise FileProblem(f"{target}: cannot write: {error.strerror or error}") from None
+    typer.echo(f"Wrote {target}{' ' + what if what else ''}", err=quiet)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,7 @@ from ._common import (
     output_path,
     print_json,
     reports_errors,
+    write_output,
 )
 
 if TYPE_CHECKING:
@@ -151,18 +151,7 @@ def map_(
             from ..charts.stakeholder_chart import draw_map
 
             picture = draw_map(smap, title, language, fmt=fmt, dpi=dpi)
-            _writing(target, functools.partial(target.write_bytes, picture), json_)
+            write_output(target, functools.partial(target.write_bytes, picture), quiet=json_)
     if csv_file is not None:
         write = functools.partial(_write_csv, csv_file, smap, engagement, with_contacts)
-        _writing(csv_file, write, json_)
-
-
-def _writing(target: Path, write: Callable[[], object], quiet: bool) -> None:
-    """Run ``write``; an OS error becomes a one-line message; say what was written."""
-    from ..errors import FileProblem
-
-    try:
-        write()
-    except OSError as error:
-        raise FileProblem(f"{target}: cannot write: {error.strerror or error}") from None
-    typer.echo(f"Wrote {target}", err=quiet)
+        write_output(csv_file, write, quiet=json_)

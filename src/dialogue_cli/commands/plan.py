@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ._common import app, engagement_argument, load_project, output_path, reports_errors
+from ._common import (
+    app,
+    engagement_argument,
+    load_project,
+    output_path,
+    reports_errors,
+    write_output,
+)
 
 if TYPE_CHECKING:
     from ..plan import Plan
@@ -67,14 +74,16 @@ def plan(
 
         from ..ics import to_ics
 
-        ics.write_bytes(to_ics(result, dt.datetime.now(dt.UTC)))
+        calendar = to_ics(result, dt.datetime.now(dt.UTC))
         count = sum(not p.empty for p in result.phases) + len(result.events)
-        typer.echo(f"Wrote {ics} ({count} events)", err=as_json)
+        write_output(
+            ics, lambda: ics.write_bytes(calendar), quiet=as_json, what=f"({count} events)"
+        )
     if gantt is not None and chart_format is not None:
         from ..charts.gantt import draw_gantt
 
-        gantt.write_bytes(draw_gantt(result, result.title, result.language, chart_format))
-        typer.echo(f"Wrote {gantt}", err=as_json)
+        picture = draw_gantt(result, result.title, result.language, chart_format)
+        write_output(gantt, lambda: gantt.write_bytes(picture), quiet=as_json)
 
 
 def _day(value: object) -> str:
@@ -97,6 +106,7 @@ def _bar(result: Plan, left: float, right: float) -> str:
 
 
 def _show(result: Plan) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     from ._common import console
@@ -104,7 +114,7 @@ def _show(result: Plan) -> None:
     out = console()
     status = {"todo": "to do", "doing": "[bold]doing[/]", "done": "done"}
     table = Table(
-        title=f"{result.title} ({result.reference})" if result.reference else result.title
+        title=escape(f"{result.title} ({result.reference})" if result.reference else result.title)
     )
     for header, justify in (
         ("Phase", "left"),
@@ -147,8 +157,10 @@ def _show(result: Plan) -> None:
         for event in result.events:
             events.add_row(
                 _day(event.date),
-                f"{event.id} ({event.group})" if event.kind == "workshop" else "creativity session",
-                event.place,
+                escape(f"{event.id} ({event.group})")
+                if event.kind == "workshop"
+                else "creativity session",
+                escape(event.place),
                 str(event.participants or ""),
                 "yes" if event.in_phase else f"[bold]no[/] ({event.phase})",
             )
@@ -163,5 +175,5 @@ def _show(result: Plan) -> None:
         + (" (start not set: planned from the next working day)" if result.start_is_default else "")
     )
     if result.holidays:
-        names = ", ".join(f"{name} ({_day(day)})" for day, name in result.holidays)
+        names = escape(", ".join(f"{name} ({_day(day)})" for day, name in result.holidays))
         out.print(f"Public holidays skipped: {names}")

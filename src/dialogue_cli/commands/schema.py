@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import app, output_path, reports_errors
+from ._common import app, reports_errors, write_output
 
 
 @app.command()
@@ -26,5 +26,4 @@ def schema(
     if output is None:
         typer.echo(text)
     else:
-        output_path(output).write_text(text + "\n", encoding="utf-8")
-        typer.echo(f"Wrote {output}")
+        write_output(output, lambda: output.write_text(text + "\n", encoding="utf-8"))

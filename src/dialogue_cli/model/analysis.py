@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
 
-from .base import Condition, Identifier, Level, Strict, Text
+from pydantic import AfterValidator, Field
+
+from .base import Condition, Identifier, Level, Strict, Text, unique
 
 
 class Scenario(Strict):
@@ -24,7 +26,8 @@ class Criterion(Strict):
     label: str = Field(min_length=1)
     description: Text = ""
     weight: float = Field(gt=0, le=1000)
-    conditions: list[Condition] = Field(min_length=1)
+    # A condition listed twice ("[elus, élus]") counts once: it would weigh twice in K otherwise.
+    conditions: Annotated[list[Condition], AfterValidator(unique)] = Field(min_length=1)
 
 
 class Grid(Strict):

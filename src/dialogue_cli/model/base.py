@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from typing import Annotated, Any, Literal
 
@@ -72,6 +73,20 @@ Identifier = Annotated[
     ),
 ]
 Text = Annotated[str, Field(max_length=20_000)]
+# Dates of an engagement: bounded so that date arithmetic (validity, calendars) never overflows.
+Date = Annotated[
+    dt.date,
+    Field(ge=dt.date(1990, 1, 1), le=dt.date(2200, 12, 31), description="A date, YYYY-MM-DD."),
+]
+
+
+def unique(values: list[Any]) -> list[Any]:
+    """``values`` without repeats, in their first order: ``[elus, élus]`` counts once."""
+    seen: list[Any] = []
+    for value in values:
+        if value not in seen:
+            seen.append(value)
+    return seen
 
 
 class Strict(BaseModel):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
 from .analysis import Grid, Scenario
-from .base import Record, Strict, Text
+from .base import Date, Record, Strict, Text
 from .governance import Brand, Commitment, Governance, Indicator, Risk
 from .parties import Client, Consultant
 from .pricing import Pricing
@@ -31,9 +30,9 @@ DEFAULT_PHASE_DAYS = {
 class EngagementInfo(Strict):
     """What the engagement is called and when it starts."""
 
-    title: str = "Stratégie de dialogue citoyen"
+    title: str = Field(default="Stratégie de dialogue citoyen", min_length=1)
     reference: str = ""
-    start: dt.date | None = None
+    start: Date | None = None
     context: Text = ""
     negotiable: list[str] = []
     non_negotiable: list[str] = []
@@ -43,8 +42,8 @@ class Phase(Strict):
     """One of the six phases of the method."""
 
     days: Decimal = Field(ge=0, le=1000)
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: Date | None = None
+    end: Date | None = None
     status: Literal["todo", "doing", "done"] = "todo"
     notes: Text = ""
 

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Self
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from .base import Identifier, Strict, Text
+from .base import Date, Identifier, Strict, Text
 
-Price = Annotated[Decimal, Field(gt=0, le=Decimal("100000000"), description="EUR HT, > 0.")]
+Price = Annotated[
+    Decimal,
+    Field(gt=0, le=Decimal("100000000"), decimal_places=2, description="EUR HT, > 0, in cents at most."),
+]
 Percent = Annotated[Decimal, Field(ge=0, le=100)]
 
 
 class Package(Strict):
     """The flat package (forfait) of the offer."""
 
-    label: str = "Stratégie de dialogue citoyen : forfait"
+    label: str = Field(default="Stratégie de dialogue citoyen : forfait", min_length=1)
     description: Text = ""
     price: Price = Decimal("10000")
     days: Decimal = Field(default=Decimal("12"), gt=0, le=1000)
@@ -84,14 +86,20 @@ class Pricing(Strict):
     validity_days: int = Field(default=90, ge=1, le=730)
     payment_days: int = Field(default=30, ge=0, le=60)
     number: str | None = None
-    date: dt.date | None = None
+    date: Date | None = None
     notes: Text = ""
 
     @field_validator("vat_rate")
     @classmethod
     def _check_vat(cls, rate: Decimal, info: ValidationInfo) -> Decimal:
-        if rate == 0 and not (info.data.get("vat_exemption") or "").strip():
+        exemption = (info.data.get("vat_exemption") or "").strip()
+        if rate == 0 and not exemption:
             raise ValueError(
                 "a 0 % VAT rate needs 'vat_exemption', e.g. \"TVA non applicable, art. 293 B du CGI\""
+            )
+        if rate != 0 and exemption:
+            raise ValueError(
+                f"'vat_exemption' is set but the VAT rate is {rate} %: set 'vat_rate: 0' "
+                "(exempt) or remove 'vat_exemption'"
             )
         return rate

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
-from .base import Identifier, Strict, Text, WorkshopGroup, fold
+from .base import Date, Identifier, Strict, Text, WorkshopGroup, fold, unique
 
 POLARITIES = ("+", "-", "?", "idee")
 
@@ -41,7 +40,8 @@ def split_ids(value: Any) -> Any:
 
 
 Polarity = Annotated[Literal["+", "-", "?", "idee"], BeforeValidator(normalize_polarity)]
-IdList = Annotated[list[Identifier], BeforeValidator(split_ids)]
+# Repeated ids count once ("UTILITE, UTILITE" would double a criterion's weight).
+IdList = Annotated[list[Identifier], BeforeValidator(split_ids), AfterValidator(unique)]
 
 
 class FeedbackItem(Strict):
@@ -62,7 +62,7 @@ class Workshop(Strict):
 
     id: Identifier
     group: WorkshopGroup
-    date: dt.date | None = None
+    date: Date | None = None
     place: str = ""
     participants: int = Field(default=0, ge=0)
     feedback: list[FeedbackItem] = []
@@ -94,7 +94,7 @@ class Solution(Strict):
 class Creativity(Strict):
     """The creativity session that turns options into solutions."""
 
-    date: dt.date | None = None
+    date: Date | None = None
     place: str = ""
     participants: int = Field(default=0, ge=0)
     solutions: list[Solution] = []

@@ -1,0 +1,50 @@
+"""French money, dates and typography."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dialogue_cli.formatting import date, french_spaces, money
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+def test_money_is_french_and_rounded_half_up() -> None:
+    assert money(Decimal("10000")) == f"10{NNBSP}000,00{NBSP}€"
+    assert money(Decimal("425.005")) == f"425,01{NBSP}€"  # Babel alone gives 425,00 (half even)
+    assert money(Decimal("0.005")) == f"0,01{NBSP}€"
+    assert money(Decimal("1234.5"), "en") == "€1,234.50"
+
+
+def test_dates() -> None:
+    assert date(dt.date(2027, 1, 12)) == "12 janvier 2027"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Qui préside ? Personne!", f"Qui préside{NNBSP}? Personne{NNBSP}!"),
+        ("« oui »: non; peut-être", f"«{NBSP}oui{NBSP}»{NBSP}: non{NNBSP}; peut-être"),
+        ("Quoi !? Vraiment ??", f"Quoi{NNBSP}!? Vraiment{NNBSP}??"),
+        ("à 10:30, ratio 3:2", "à 10:30, ratio 3:2"),
+        ("voir https://a.fr/?q=1; ou", f"voir https://a.fr/?q=1{NNBSP}; ou"),
+        ("écrire à a@b.fr: merci", f"écrire à a@b.fr{NBSP}: merci"),
+        ("R&amp;D et C:\\dossier", "R&amp;D et C:\\dossier"),
+        ("?au début", "?au début"),
+    ],
+)
+def test_french_spaces(text: str, expected: str) -> None:
+    assert french_spaces(text) == expected
+
+
+@given(st.text(alphabet=" \u00a0\u202f;:!?«»ab1/.@&\\\n", max_size=40))
+def test_french_spaces_is_idempotent_and_only_touches_spaces(text: str) -> None:
+    once = french_spaces(text)
+    assert french_spaces(once) == once
+    strip = str.maketrans("", "", " \u00a0\u202f")
+    assert once.translate(strip) == text.translate(strip)
