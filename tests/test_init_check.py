@@ -221,3 +221,14 @@ def test_check_reports_feedback_and_catalog_problems_together(
         in err
     )
     assert err.splitlines()[-1].startswith("2 problems in ")
+
+
+def test_the_example_ships_an_up_to_date_schema() -> None:
+    from dialogue_cli.schema import schema_text
+
+    first = (EXAMPLE / "engagement.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=engagement.schema.json"
+    shipped = (EXAMPLE / "engagement.schema.json").read_text(encoding="utf-8")
+    assert shipped == schema_text() + "\n", (
+        "run: dialogue schema -o examples/ormessac/engagement.schema.json"
+    )

@@ -1,4 +1,4 @@
-"""Working days in metropolitan France: weekends and the eleven public holidays, Easter included.
+"""Working days in metropolitan France: weekends and the eleven public holidays.
 
 The holidays are computed, not looked up: three of them move with Easter (Easter Monday,
 Ascension Thursday = Easter + 39 days, Whit Monday = Easter + 50 days) and Easter Sunday comes

@@ -59,11 +59,9 @@ def _print(name: str, status: object) -> None:
     assert isinstance(status, Status)
     out = console()
     client = status.client
-    population = (
-        f", {client['population']:,} inhabitants".replace(",", "\u202f").replace("\u202f", ",", 1)
-        if client["population"]
-        else ""
-    )
+    # Thousands separated by a narrow no-break space, as the client writes them: 25 400.
+    inhabitants = f"{client['population']:,}".replace(",", "\u202f") if client["population"] else ""
+    population = f", {inhabitants} inhabitants" if inhabitants else ""
     out.print(
         f"[bold]{escape(status.title)}[/bold] — {escape(client['name'])} ({client['kind']}{population})"
     )

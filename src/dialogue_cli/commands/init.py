@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import sys
 from pathlib import Path
 
@@ -46,6 +47,9 @@ def init(
         client = (
             typer.prompt("Client name", default=default_client) if interactive else default_client
         )
+    client = client.strip()
+    if not client:
+        raise DialogueError("--client: the client's name cannot be empty")
     if kind is None:
         kind = (
             typer.prompt(f"Client kind ({', '.join(KINDS)})", default="commune")
@@ -77,4 +81,7 @@ def init(
     typer.echo(f"Created {folder}/ with:")
     for path in written:
         typer.echo(f"  {path.relative_to(folder)}")
-    typer.echo(f"Next: edit {folder / 'engagement.yaml'}, then run: dialogue check {folder}")
+    typer.echo(
+        f"Next: edit {shlex.quote(str(folder / 'engagement.yaml'))}, "
+        f"then run: dialogue check {shlex.quote(str(folder))}"
+    )
