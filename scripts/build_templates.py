@@ -921,7 +921,8 @@ def communication_externe() -> Builder:
         "said_done",
         lambda: b.p(
             B(V("workshops.count")), " ateliers, ", B(V("workshops.participants")), " participants, ",
-            B(V("workshops.contributions")), " contributions : voici ce que nous en avons retenu.",
+            B(V("workshops.contributions")), " contributions", V("workshops.creativity"),
+            " : voici ce que nous en avons retenu.",
             style="Callout",
         ),
     )  # fmt: skip
@@ -936,11 +937,19 @@ def communication_externe() -> Builder:
     b.when("d.details", lambda: b.p(B("Ce que nous faisons : "), V("d.details")))
     b.tag("{%p endfor %}")
     b.h1("Comment participer")
-    b.each(
-        "s in solutions",
-        [B(V("s.title")), T("{% if s.description %}"), " : ", V("s.description"), T("{% endif %}")],
-        empty="les façons de participer ne sont pas encore arrêtées.",
-    )
+
+    def meetings() -> None:
+        b.p("Les prochains rendez-vous :")
+        b.each(
+            "m in meetings",
+            [B(V("m.label")), " : ", V("m.date"), T("{% if m.place %}"), ", ", V("m.place"), T("{% endif %}")],
+        )  # fmt: skip
+
+    b.when("meetings", meetings)
+    b.p(
+        "À tout moment, vos questions et vos idées sont les bienvenues auprès de ", V("client.in_text"),
+        " : chacune reçoit une réponse, dans les délais de nos engagements ci-dessous.",
+    )  # fmt: skip
     b.h1("Ce qui est ouvert à la discussion")
     b.each(
         "item in negotiable",
@@ -1002,15 +1011,18 @@ def kit_roi_citoyen() -> Builder:
     b.h1("4. Comment noter un futur dispositif")
     for line in (
         "Décrire le dispositif en quelques lignes : qui décide, qui travaille, ce que reçoivent les participants.",
-        "Le présenter séparément aux élus, aux services et aux citoyens, et recueillir ce qui plaît, ce qui inquiète, les questions et les idées.",
-        "Noter chaque critère de 1 à 5 pour chaque groupe, 5 étant le meilleur, à l'aide de la fiche ci-après.",
-        "Calculer le score de chaque condition avec les poids de la grille.",
+        "Le présenter séparément aux élus, aux citoyens et aux services, et recueillir ce qui plaît, ce qui inquiète, les questions et les idées.",
+        "Pour chaque groupe, noter chaque critère de −2 (très défavorable) à +2 (très favorable), 0 pour neutre, "
+        "à l'aide de la fiche ci-après ; laisser vide un critère dont le groupe n'a rien dit.",
+        "Calculer le score de chaque condition : la moyenne des notes des critères qui servent cette condition "
+        "(tableau 2), pondérée par leurs poids et prise sur les trois groupes, puis divisée par 2. "
+        "Score = Σ (note × poids) ÷ (2 × Σ poids) ; il va de −1 à +1, comme les scores des ateliers.",
     ):
         b.p(line, style="List Number")
     b.p(
         "Un dispositif est viable quand aucune des trois conditions ne passe sous le seuil de ",
         B(V("threshold")),
-        " : une condition non remplie suffit à le fragiliser.",
+        " (sur cette échelle de −1 à +1) : une condition non remplie suffit à le fragiliser.",
         style="Callout",
     )
     b.page_break()
@@ -1019,18 +1031,24 @@ def kit_roi_citoyen() -> Builder:
         "Dispositif évalué : ______________________________    Date : ____________",
         style="Cover Line",
     )
+    b.p("Une note par groupe et par critère, de −2 à +2 (0 : neutre ; vide : sans avis).")
     b.table(
         "c in criteria",
         [
-            ("Critère", 6.0, [B(V("c.id")), " – ", V("c.label")]),
-            ("Poids", 1.5, [V("c.weight")]),
-            ("Élus", 1.8, [""]),
-            ("Services", 1.8, [""]),
-            ("Citoyens", 1.8, [""]),
-            ("Observations", 4.1, [""]),
+            ("Critère", 5.4, [B(V("c.id")), " – ", V("c.label")]),
+            ("Poids", 1.3, [V("c.weight")]),
+            ("Conditions servies", 2.6, [V("c.conditions")]),
+            ("Élus", 1.6, [""]),
+            ("Citoyens", 1.6, [""]),
+            ("Services", 1.6, [""]),
+            ("Observations", 2.9, [""]),
         ],
         row_height=1.3,
         empty="la fiche suit les critères de la grille d'analyse, qui n'en a encore aucun.",
+    )
+    b.p(
+        "Score des conditions : élus ________   citoyens ________   services ________",
+        style="Cover Line",
     )
     b.p("Verdict : ______________________________________________", style="Cover Line")
     b.page_break()
@@ -1061,12 +1079,18 @@ def _ranking(b: Builder) -> None:
             ("Rang", 1.3, [B(V("r.rank"))]),
             ("Option", 4.6, [B(V("r.title"))]),
             ("Score", 1.6, [V("r.overall")]),
-            ("Élus", 1.6, [V("r.elus")]),
-            ("Services", 1.8, [V("r.services")]),
-            ("Citoyens", 1.8, [V("r.citoyens")]),
-            ("Verdict", 4.3, [V("r.verdict")]),
+            ("Condition élus", 1.8, [V("r.elus")]),
+            ("Condition citoyens", 2.0, [V("r.citoyens")]),
+            ("Condition services", 2.0, [V("r.services")]),
+            ("Verdict", 3.7, [V("r.verdict")]),
         ],
         right=(2, 3, 4, 5),
+    )
+    b.p(
+        "Score : moyenne des scores des trois groupes. Condition : score de la condition, de −1 à +1, "
+        "calculé sur les retours de tous les groupes, pondérés par les poids des critères qui la servent. "
+        "La carte ci-dessous donne, elle, le score de chaque groupe.",
+        style="Caption",
     )
 
 
@@ -1101,7 +1125,7 @@ def synthese_ateliers() -> Builder:
 
     def ranking() -> None:
         b.p(
-            "Chaque option reçoit un score par condition (élus, services, citoyens) ; elle est viable quand aucune condition "
+            "Chaque option reçoit un score par condition (élus, citoyens, services) ; elle est viable quand aucune condition "
             "ne passe sous le seuil de ", V("threshold"), ".",
         )  # fmt: skip
         _ranking(b)
@@ -1326,9 +1350,13 @@ def devis() -> Builder:
             T("{% endif %}"),
         ],
     )
-    b._fill(right, [B("Bon pour accord")], "Table Text")
-    for line in ("Date :", "Nom, qualité et signature :", "", ""):
-        b._runs(right.add_paragraph(style="Table Text"), [line])
+    b._fill(right, [B(V("quote.acceptance.title"))], "Table Text")
+    b._runs(right.add_paragraph(), [T("{%p for line in quote.acceptance.lines %}")])
+    paragraph = right.add_paragraph(style="Table Text")
+    paragraph.paragraph_format.space_before = Pt(8)
+    b._runs(paragraph, [V("line")])
+    b._runs(right.add_paragraph(), [T("{%p endfor %}")])
+    b._runs(right.add_paragraph(style="Table Text"), [""])
     return b
 
 
@@ -1357,7 +1385,6 @@ ENGLISH.update(
         "le portage politique et le rôle de chacun ne sont pas encore définis.": "the political sponsor and who does what are not defined yet.",
         "aucune question n'a encore été recueillie en atelier.": "no question collected in the workshops yet.",
         "les ateliers n'ont pas encore rendu leurs conclusions ; ce qui en sera retenu paraîtra ici.": "the workshops have not concluded yet; what is taken from them will appear here.",
-        "les façons de participer ne sont pas encore arrêtées.": "the ways to take part are not settled yet.",
         "ce qui est ouvert à la discussion n'est pas encore précisé.": "what is open for discussion is not stated yet.",
         "la grille d'analyse n'a encore aucun critère.": "the analysis grid has no criterion yet.",
         "la fiche suit les critères de la grille d'analyse, qui n'en a encore aucun.": "the sheet follows the criteria of the analysis grid, which has none yet.",
@@ -1460,7 +1487,11 @@ ENGLISH.update(
         "De quoi s'agit-il ?": "What is it about?",
         " ateliers, ": " workshops, ",
         " participants, ": " participants, ",
-        " contributions : voici ce que nous en avons retenu.": " contributions: here is what we took from them.",
+        " contributions": " contributions",
+        " : voici ce que nous en avons retenu.": ": here is what we took from them.",
+        "Les prochains rendez-vous :": "The next meetings:",
+        "À tout moment, vos questions et vos idées sont les bienvenues auprès de ": "At any time, your questions and ideas are welcome at ",
+        " : chacune reçoit une réponse, dans les délais de nos engagements ci-dessous.": ": each one gets an answer, within the times of our commitments below.",
         "Vous avez dit, nous avons fait": "You said, we did",
         "« ": "\u201c",
         " »": "\u201d",
@@ -1488,11 +1519,17 @@ ENGLISH.update(
         "Total": "Total",
         "4. Comment noter un futur dispositif": "4. How to score a future scheme",
         "Décrire le dispositif en quelques lignes : qui décide, qui travaille, ce que reçoivent les participants.": "Describe the scheme in a few lines: who decides, who works, what participants get.",
-        "Le présenter séparément aux élus, aux services et aux citoyens, et recueillir ce qui plaît, ce qui inquiète, les questions et les idées.": "Present it separately to elected members, staff and citizens, and collect what they like, what worries them, their questions and ideas.",
-        "Noter chaque critère de 1 à 5 pour chaque groupe, 5 étant le meilleur, à l'aide de la fiche ci-après.": "Score each criterion from 1 to 5 for each group, 5 being best, with the sheet below.",
-        "Calculer le score de chaque condition avec les poids de la grille.": "Compute the score of each condition with the grid's weights.",
+        "Le présenter séparément aux élus, aux citoyens et aux services, et recueillir ce qui plaît, ce qui inquiète, les questions et les idées.": "Present it separately to elected members, citizens and staff, and collect what they like, what worries them, their questions and ideas.",
+        "Pour chaque groupe, noter chaque critère de −2 (très défavorable) à +2 (très favorable), 0 pour neutre, à l'aide de la fiche ci-après ; laisser vide un critère dont le groupe n'a rien dit.": "For each group, score each criterion from −2 (very unfavourable) to +2 (very favourable), 0 for neutral, with the sheet below; leave a criterion blank when the group said nothing about it.",
+        "Calculer le score de chaque condition : la moyenne des notes des critères qui servent cette condition (tableau 2), pondérée par leurs poids et prise sur les trois groupes, puis divisée par 2. Score = Σ (note × poids) ÷ (2 × Σ poids) ; il va de −1 à +1, comme les scores des ateliers.": "Compute the score of each condition: the mean of the scores of the criteria serving that condition (table 2), weighted by their weights and taken over the three groups, then divided by 2. Score = Σ (score × weight) ÷ (2 × Σ weight); it runs from −1 to +1, like the workshops' scores.",
         "Un dispositif est viable quand aucune des trois conditions ne passe sous le seuil de ": "A scheme is viable when none of the three conditions falls below the threshold of ",
-        " : une condition non remplie suffit à le fragiliser.": ": a single unmet condition is enough to weaken it.",
+        " (sur cette échelle de −1 à +1) : une condition non remplie suffit à le fragiliser.": " (on this −1 to +1 scale): a single unmet condition is enough to weaken it.",
+        "Une note par groupe et par critère, de −2 à +2 (0 : neutre ; vide : sans avis).": "One score per group and criterion, from −2 to +2 (0: neutral; blank: no view).",
+        "Score des conditions : élus ________   citoyens ________   services ________": "Condition scores: elected members ________   citizens ________   staff ________",
+        "Condition élus": "Condition: elected",
+        "Condition citoyens": "Condition: citizens",
+        "Condition services": "Condition: staff",
+        "Score : moyenne des scores des trois groupes. Condition : score de la condition, de −1 à +1, calculé sur les retours de tous les groupes, pondérés par les poids des critères qui la servent. La carte ci-dessous donne, elle, le score de chaque groupe.": "Score: mean of the three groups' scores. Condition: the condition's score, from −1 to +1, computed from every group's feedback, weighted by the criteria serving it. The map below gives each group's own score.",
         "5. Fiche de notation": "5. Scoring sheet",
         "Dispositif évalué : ______________________________    Date : ____________": "Scheme assessed: ______________________________    Date: ____________",
         "Élus": "Elected",
@@ -1519,7 +1556,7 @@ ENGLISH.update(
         "?": "?",
         "Idées": "Ideas",
         "2. Classement des options": "2. Ranking of the options",
-        "Chaque option reçoit un score par condition (élus, services, citoyens) ; elle est viable quand aucune condition ne passe sous le seuil de ": "Each option gets a score per condition (elected members, staff, citizens); it is viable when no condition falls below the threshold of ",
+        "Chaque option reçoit un score par condition (élus, citoyens, services) ; elle est viable quand aucune condition ne passe sous le seuil de ": "Each option gets a score per condition (elected members, citizens, staff); it is viable when no condition falls below the threshold of ",
         "3. Analyse par option": "3. Analysis per option",
         " (rang ": " (rank ",
         "Verdict : ": "Verdict: ",
@@ -1556,9 +1593,6 @@ ENGLISH.update(
         "Solde à l'achèvement": "Balance on completion",
         "Conditions": "Terms",
         "Le prestataire": "The provider",
-        "Bon pour accord": "Approved (\u201cbon pour accord\u201d)",
-        "Date :": "Date:",
-        "Nom, qualité et signature :": "Name, position and signature:",
     }
 )
 

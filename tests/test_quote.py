@@ -7,12 +7,13 @@ from decimal import Decimal as D
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from dialogue_cli.catalog import CatalogEntry, default_catalog, of, parse_catalog
 from dialogue_cli.errors import LocatedError
 from dialogue_cli.model import Client, Consultant, Pricing
 from dialogue_cli.procurement import dispense_threshold, procurement_note
-from dialogue_cli.quote import QuoteInputError, compute, derive_number, format_siret
+from dialogue_cli.quote import QuoteInputError, compute, derive_number, format_siret, unit_label
 from dialogue_cli.quote_export import bpu_rows, dpgf_rows, spread_package
 
 CATALOG = default_catalog()
@@ -93,12 +94,9 @@ def test_vat_zero_with_exemption() -> None:
     assert not any("TVA intracommunautaire" in mention for mention in quote.mentions)
 
 
-def test_exemption_ignored_when_vat_is_charged() -> None:
-    quote = compute(
-        pricing(vat_rate=20, vat_exemption="TVA non applicable, art. 293 B du CGI"), CATALOG
-    )
-    assert quote.vat == D("2000") and quote.vat_exemption is None
-    assert not any("293 B" in mention for mention in quote.mentions)
+def test_an_exemption_with_vat_charged_is_refused_by_the_model() -> None:
+    with pytest.raises(ValidationError, match="vat_exemption"):
+        pricing(vat_rate=20, vat_exemption="TVA non applicable, art. 293 B du CGI")
 
 
 def test_discount_on_fees_never_on_expenses() -> None:
@@ -312,8 +310,9 @@ def test_mentions_of_a_public_client_in_french() -> None:
         client=Client(name="Ville d'Ormessac", kind="commune"),
         consultant=consultant,
     )
-    text = "\n".join(quote.mentions)
-    assert quote.mentions[0].startswith("Marchal Concertation, SARL au capital de 8 000 €")
+    text = "\n".join(quote.all_mentions)
+    assert quote.provider.startswith("Marchal Concertation, SARL au capital de 8 000 €")
+    assert quote.all_mentions[0] == quote.provider
     assert "SIRET 732 829 320 00074" in text and "RCS Angers" in text and "FR44732829320" in text
     assert "jusqu'au 4 avril 2027" in text
     assert "à 30 jours" in text and "Acompte de 30\u00a0%" in text
@@ -323,18 +322,26 @@ def test_mentions_of_a_public_client_in_french() -> None:
         and "majoré de 8 points" in text
     )
     assert "40,00\u00a0€" in text and "R2192-31" in text and "Chorus Pro" in text
-    assert quote.mentions[-3:][0] == "Bon pour accord" and quote.mentions[-2].startswith("Date")
-    assert "signature" in quote.mentions[-1]
+    assert quote.acceptance == [
+        "Bon pour accord",
+        "Date : ____________________",
+        "Nom, qualité, signature et cachet : ____________________",
+    ]
+    assert quote.all_mentions[-3:] == quote.acceptance
+    # the terms hold neither the provider's identity nor the acceptance block
+    assert not any("SIRET" in m or "Bon pour accord" in m for m in quote.mentions)
+    assert quote.to_json()["mentions"] == quote.all_mentions
 
 
 def test_mentions_flag_a_missing_siret_and_speak_english() -> None:
     quote = compute(pricing(), CATALOG, language="en")
-    assert "SIRET: to be completed" in quote.mentions[0]
+    assert "SIRET: to be completed" in quote.provider
     assert any(
         "late-payment interest" in mention and "40.00" in mention for mention in quote.mentions
     )
-    assert quote.mentions[-3].startswith("Approved")
-    assert quote.lines[0].unit == "lump sum"
+    assert quote.acceptance[0].startswith("Approved")
+    assert quote.acceptance[-1].startswith("Name, position, signature and stamp")
+    assert quote.lines[0].unit == "package"  # the word the English catalog uses
 
 
 def test_mentions_of_a_private_client_use_the_commercial_code() -> None:
@@ -483,3 +490,43 @@ def test_default_catalogs_agree_on_ids_and_prices() -> None:
         assert (other.unit_price, other.days) == (entry.unit_price, entry.days)
     assert english.get("entretien-complementaire").label == "Additional interview"  # type: ignore[union-attr]
     assert french.get("entretien-complementaire").label == "Entretien complémentaire"  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------- units in the plural
+
+
+@pytest.mark.parametrize(
+    ("unit", "quantity", "language", "expected"),
+    [
+        ("entretien", D("4"), "fr", "entretiens"),
+        ("session", D("2"), "fr", "sessions"),
+        ("forfait", D("1"), "fr", "forfait"),  # singular up to 1...
+        ("jour", D("1.5"), "fr", "jour"),  # ...and below 2 in French
+        ("forfait", D("3"), "fr", "forfaits"),
+        ("prix", D("2"), "fr", "prix"),  # already ends in s, x or z: invariable
+        ("cas", D("5"), "fr", "cas"),
+        ("gaz", D("2"), "fr", "gaz"),
+        ("heure de conseil", D("3"), "fr", "heures de conseil"),  # the noun, not its complement
+        ("j", D("3"), "fr", "j"),  # an abbreviation stays as it is
+        ("", D("3"), "fr", ""),
+        ("interview", D("4"), "en", "interviews"),
+        ("session", D("1"), "en", "session"),
+        ("day", D("1.5"), "en", "days"),  # English: every quantity but 1
+        ("box", D("2"), "en", "boxes"),
+        ("survey", D("2"), "en", "surveys"),
+        ("study", D("2"), "en", "studies"),
+        ("lump sum", D("2"), "en", "lump sums"),
+    ],
+)
+def test_unit_label_puts_the_unit_in_the_plural(
+    unit: str, quantity: D, language: str, expected: str
+) -> None:
+    assert unit_label(unit, quantity, language) == expected
+
+
+def test_json_keeps_the_singular_unit_the_quote_prints_the_plural() -> None:
+    options = [{"id": "entretien-complementaire", "quantity": 4}]
+    quote = compute(pricing(options=options), CATALOG)
+    line = quote.to_json()["lines"][1]
+    assert (line["quantity"], line["unit"]) == ("4", "entretien")
+    assert unit_label(quote.lines[1].unit, quote.lines[1].quantity) == "entretiens"

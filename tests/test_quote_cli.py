@@ -54,7 +54,24 @@ def test_table_of_the_example(runner: CliRunner, example: Path) -> None:
     assert f"19{NNBSP}176,00{NBSP}€" in out and f"5{NNBSP}752,80{NBSP}€" in out
     assert "TVA 20" in out and "Total TTC" in out
     assert "SIRET 732 829 320 00074" in out and "Bon pour accord" in out
+    assert "Nom, qualité, signature et cachet" in out
     assert err == ""
+
+
+def test_the_table_puts_units_in_the_plural_and_json_keeps_them_singular(
+    runner: CliRunner, example: Path
+) -> None:
+    code, out, err = invoke(runner, example)
+    assert code == 0, err
+    rows = {line.split("│")[1].strip(): line.split("│")[3].strip() for line in out.splitlines()
+            if line.startswith("│") and line.count("│") == 6}  # fmt: skip
+    assert rows["Entretien complémentaire"] == "entretiens"  # 4 of them
+    assert rows["Formation à la posture de dialogue citoyen"] == "sessions"  # 2
+    assert rows["Enquête terrain auprès des habitants"] == "forfait"  # 1
+    code, out, err = invoke(runner, example, "--json")
+    units = {line["label"]: (line["quantity"], line["unit"]) for line in json.loads(out)["lines"]}
+    assert units["Entretien complémentaire"] == ("4", "entretien")
+    assert units["Formation à la posture de dialogue citoyen"] == ("2", "session")
 
 
 def test_json_of_the_example(runner: CliRunner, example: Path) -> None:

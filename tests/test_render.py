@@ -491,16 +491,96 @@ def test_no_english_word_in_a_french_document(rendered: Path, name: str) -> None
     assert words & ENGLISH_WORDS == set()
 
 
-def test_a_logo_that_is_not_a_picture_is_a_clear_error(runner: CliRunner, example: Path) -> None:
-    (example / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
-    path = example / "engagement.yaml"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("brand:\n", "brand:\n  logo: logo.svg\n"),
-        encoding="utf-8",
-    )
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("logo.png", b"\x89PNG\r\n\x1a\ngarbage"),  # a PNG signature, then nothing readable
+        ("logo.bmp", b"BM text"),  # the first bytes of a BMP, then text
+        ("logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>"),
+        ("logo.png", b""),
+    ],
+)
+def test_a_logo_that_is_not_a_readable_picture_is_located_at_brand_logo(
+    runner: CliRunner, example: Path, name: str, content: bytes
+) -> None:
+    (example / name).write_bytes(content)
+    _edit(example, ("brand:\n", f"brand:\n  logo: {name}\n"))
     result = runner.invoke(app, ["render", str(example), "--only", "devis"])
     assert result.exit_code == 1
-    assert "logo.svg: brand.logo must be a PNG or JPEG picture" in result.stderr
+    assert "Traceback" not in result.output
+    assert isinstance(result.exception, SystemExit)  # the error boundary, not a crash
+    # line 47 of the edited file: the logo line inserted right under "brand:" (line 46)
+    expected = (
+        f"engagement.yaml:47:9: brand.logo: {name}: "
+        "not a readable picture (PNG, JPEG, GIF, BMP or TIFF)"
+    )
+    assert expected in result.stderr
+    message = result.stderr.split("brand.logo:", 1)[1]
+    assert str(example) not in message  # the logo as the file writes it, not an absolute path
+    assert "SVG" not in result.stderr
+    assert not (example / "livrables" / "devis.docx").exists()
+
+
+def test_a_damaged_cached_chart_is_drawn_again(tmp_path: Path) -> None:
+    from dialogue_cli.render.context import cached_chart, is_complete_png
+
+    good = _png()
+    assert is_complete_png(good) and not is_complete_png(good[:-5]) and not is_complete_png(b"")
+    cache = tmp_path / "charts"
+    drawn: list[int] = []
+
+    def draw() -> bytes:
+        drawn.append(1)
+        return good
+
+    assert cached_chart("map", "inputs", draw, cache) == good
+    (path,) = cache.glob("map-*.png")
+    assert cached_chart("map", "inputs", draw, cache) == good and len(drawn) == 1  # a hit
+    path.write_bytes(good[: len(good) // 2])  # truncated, as by a full disk
+    assert cached_chart("map", "inputs", draw, cache) == good and len(drawn) == 2
+    assert path.read_bytes() == good  # repaired for the next render
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)  # right start, no end
+    assert cached_chart("map", "inputs", draw, cache) == good and len(drawn) == 3
+
+
+def test_a_damaged_cached_chart_does_not_break_later_renders(
+    runner: CliRunner, example: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache" / "charts"
+    assert (
+        runner.invoke(app, ["render", str(example), "--only", "synthese-ateliers"]).exit_code == 0
+    )
+    (heatmap,) = cache.glob("heatmap-*.png")
+    heatmap.write_bytes(heatmap.read_bytes()[:300])
+    result = runner.invoke(app, ["render", str(example), "--only", "synthese-ateliers", "--force"])
+    assert result.exit_code == 0, result.output
+    document = Document(str(example / "livrables" / "synthese-ateliers.docx"))
+    assert len(document.inline_shapes) == 1
+    assert heatmap.read_bytes().endswith(b"IEND\xaeB`\x82")
+
+
+def test_a_cache_that_cannot_be_written_leaves_no_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dialogue_cli.render.context import cached_chart
+
+    def refuse(self: Path, target: Path) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    cache = tmp_path / "charts"
+    assert cached_chart("map", "inputs", _png, cache) == _png()
+    assert list(cache.iterdir()) == []
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "#8A1538").save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 # ---------------------------------------------------------------------- drafts: the bare scaffold
@@ -801,3 +881,125 @@ def test_keep_tables_together_on_a_bare_body() -> None:
     keep_tables_together(body, small=3)  # twice: nothing added twice
     assert len(p_pr.findall(qn("w:keepNext"))) == 1
     assert all(len(r[0].findall(qn("w:cantSplit"))) == 1 for r in body.iter(qn("w:tr")))
+
+
+# ---------------------------------------------------------------------- what the client reads
+
+
+def test_the_kits_count_the_creativity_session_only_once_it_is_done(
+    rendered: Path, runner: CliRunner, example: Path
+) -> None:
+    # 11 + 23 + 14 = 48 workshop participants; the creativity session (18) is still to come.
+    external = docx_text(rendered / "communication-externe.docx")
+    report = docx_text(rendered / "synthese-ateliers.docx")
+    assert "3 ateliers, 48 participants, " in external and "66" not in external
+    assert "48 participants et " in report
+    assert "créativité avec" not in external
+    _edit(
+        example, ("creativite: {days: 1.5, status: todo}", "creativite: {days: 1.5, status: done}")
+    )
+    result = runner.invoke(app, ["render", str(example), "--only", "communication-externe"])
+    assert result.exit_code == 0, result.output
+    text = docx_text(example / "livrables" / "communication-externe.docx")
+    assert "3 ateliers, 48 participants, " in text
+    assert ", puis une séance de créativité avec 18 participants\u00a0: voici" in text
+
+
+def test_how_to_take_part_gives_meetings_not_the_solutions_again(
+    rendered: Path, runner: CliRunner, example: Path
+) -> None:
+    project = load(Path(rendered.parent))
+    paragraphs = _paragraphs(rendered / "communication-externe.docx")
+    start = paragraphs.index("Comment participer")
+    end = paragraphs.index("Ce qui est ouvert à la discussion")
+    section = "\n".join(paragraphs[start:end])
+    solutions = project.engagement.creativity.solutions
+    assert solutions and any(s.description.strip() for s in solutions)
+    for solution in solutions:
+        assert solution.title not in section
+        if solution.description.strip():
+            assert solution.description.strip()[:40] not in section
+    # the workshops are done, the creativity session is still to come: it is the next meeting
+    assert "Séance de créativité\u00a0: mardi 9 mars 2027, Médiathèque Jules-Verne" in section
+    assert "Atelier des citoyens" not in section
+    assert "auprès de la Ville d'Ormessac\u00a0: chacune reçoit une réponse" in section
+    _edit(example, ("ateliers: {days: 3, status: done}", "ateliers: {days: 3, status: doing}"))
+    assert (
+        runner.invoke(app, ["render", str(example), "--only", "communication-externe"]).exit_code
+        == 0
+    )
+    paragraphs = _paragraphs(example / "livrables" / "communication-externe.docx")
+    assert (
+        "Atelier des citoyens\u00a0: jeudi 4 février 2027, Centre social des Tilleuls" in paragraphs
+    )
+
+
+def test_ranking_tables_name_condition_scores_and_keep_one_group_order(rendered: Path) -> None:
+    for name in ("synthese-ateliers.docx", "kit-roi-citoyen.docx"):
+        document = Document(str(rendered / name))
+        table = _find_table(document, "Rang")
+        headings = [cell.text for cell in table.rows[0].cells]
+        assert headings[3:6] == ["Condition élus", "Condition citoyens", "Condition services"]
+        text = docx_text(rendered / name)
+        assert "Condition\u00a0: score de la condition, de −1 à +1" in text
+        # what blocks an option is named in the same order as the columns
+        assert "Non viable — élus, citoyens et services sous le seuil" in text
+        assert "élus, services et citoyens sous" not in text
+
+
+def test_english_group_names_match_between_tables_and_charts() -> None:
+    from dialogue_cli.charts.style import labels
+    from dialogue_cli.render.context import WORDS
+
+    for group in ("elus", "citoyens", "services"):
+        assert labels("en")[group] == WORDS["en"]["groups"][group]
+        assert labels("fr")[group] == WORDS["fr"]["groups"][group]
+
+
+def test_roi_kit_scores_criteria_on_the_scale_of_its_threshold(rendered: Path) -> None:
+    text = docx_text(rendered / "kit-roi-citoyen.docx")
+    assert "1 à 5" not in text
+    assert "de −2 (très défavorable) à +2 (très favorable)" in text
+    assert "Score = Σ (note × poids) ÷ (2 × Σ poids)" in text
+    assert "seuil de 0,00 (sur cette échelle de −1 à +1)" in text
+    sheet = _find_table(Document(str(rendered / "kit-roi-citoyen.docx")), "Critère")
+    assert [c.text for c in sheet.rows[0].cells][3:6] == ["Élus", "Citoyens", "Services"]
+    assert "de −2 à +2" in text
+
+
+def test_devis_puts_units_in_the_plural_and_signs_once(rendered: Path) -> None:
+    document = Document(str(rendered / "devis.docx"))
+    lines = _find_table(document, "Désignation")
+    units = {row.cells[0].text.split("\n")[0]: row.cells[2].text for row in lines.rows[1:]}
+    assert units["Entretien complémentaire"] == "entretiens"
+    assert units["Formation à la posture de dialogue citoyen"] == "sessions"
+    assert units["Enquête terrain auprès des habitants"] == "forfait"
+    text = docx_text(rendered / "devis.docx")
+    assert text.count("Bon pour accord") == 1
+    assert text.count("Nom, qualité, signature et cachet") == 1
+    assert "Nom, qualité et signature" not in text
+
+
+def test_devis_prints_the_discount_as_a_negative_amount(runner: CliRunner, example: Path) -> None:
+    _edit(example, ("discount_percent: 0", "discount_percent: 10"))
+    result = runner.invoke(app, ["render", str(example), "--only", "devis"])
+    assert result.exit_code == 0, result.output
+    text = docx_text(example / "livrables" / "devis.docx")
+    # fees 15 600 (10 000 + 2 400 + 1 400 + 1 800): 10 % = 1 560, before the total HT
+    assert "Remise sur les honoraires\n\u22121\u202f560,00\u00a0€" in text
+    assert "15\u202f600,00\u00a0€" not in text.split("Total HT")[1].split("\n")[1]
+
+
+def test_english_devis_speaks_of_a_package_and_plural_units(
+    runner: CliRunner, example: Path
+) -> None:
+    _edit(example, ("language: fr", "language: en"))
+    assert runner.invoke(app, ["render", str(example), "--only", "devis"]).exit_code == 0
+    document = Document(str(example / "livrables" / "devis.docx"))
+    lines = _find_table(document, "Description")
+    units = [row.cells[2].text for row in lines.rows[1:]]
+    assert units[0] == "package" and "lump sum" not in docx_text(
+        example / "livrables" / "devis.docx"
+    )
+    text = docx_text(example / "livrables" / "devis.docx")
+    assert text.count("Name, position, signature and stamp") == 1

@@ -36,9 +36,49 @@ _KIND_LABELS = {
 
 _WORDS = {
     "fr": {"lump": "forfait", "unit": "unité", "day": "jour", "days": "jours"},
-    "en": {"lump": "lump sum", "unit": "unit", "day": "day", "days": "days"},
+    "en": {"lump": "package", "unit": "unit", "day": "day", "days": "days"},
 }
 _DAY_UNITS = frozenset({"jour", "jours", "j", "day", "days", "journee", "journée"})
+
+
+def unit_label(unit: str, quantity: Decimal | int, language: str = "fr") -> str:
+    """The unit as printed next to its quantity: ``entretien`` -> ``entretiens`` for 4.
+
+    French puts a noun in the plural from 2 (``1,5 jour``, ``2 jours``) and adds ``s`` unless
+    the word already ends in s, x or z (``3 forfaits``, ``2 prix``); English pluralises every
+    quantity but 1 (``s``, or ``es`` after s, x, z, ch, sh; ``y`` after a consonant -> ``ies``).
+    In a unit of several words (``heure de conseil``) the first word takes the mark; an
+    abbreviation (``j``, ``h.``), ``jours``/``days`` and an empty unit are left as is.
+
+    Args:
+        unit: the unit in the singular, as the catalog or the engagement writes it.
+        quantity: how many.
+        language: ``fr`` (default) or ``en``.
+
+    Returns:
+        The unit, in the plural when the quantity needs it.
+    """
+    text = unit.strip()
+    english = language == "en"
+    singular = quantity == 1 if english else quantity < 2
+    if singular or not text:
+        return unit
+    words = text.split(" ")
+    index = 0 if len(words) > 1 and words[1] in ("de", "d'", "of", "per", "à") else len(words) - 1
+    word = words[index]
+    if len(word) < 2 or not word[-1].isalpha() or word.lower() in ("jours", "days"):
+        return unit
+    if english:
+        if word.endswith(("s", "x", "z", "ch", "sh")):
+            word += "es"
+        elif word.endswith("y") and word[-2] not in "aeiou":
+            word = word[:-1] + "ies"
+        else:
+            word += "s"
+    elif not word.endswith(("s", "x", "z")):
+        word += "s"
+    words[index] = word
+    return " ".join(words)
 
 
 def cents(value: Decimal) -> Decimal:
@@ -75,7 +115,13 @@ class Line:
 
 @dataclass(frozen=True)
 class Quote:
-    """A computed devis; every amount is a Decimal rounded to the cent."""
+    """A computed devis; every amount is a Decimal rounded to the cent.
+
+    The text around the amounts comes in three parts, in reading order: ``provider`` (who
+    sells: name, SIRET, RCS, VAT number on one line), ``mentions`` (validity, payment terms,
+    late payment, discount, VAT exemption, notes) and ``acceptance`` (the lines of the "Bon
+    pour accord" block the client signs). :attr:`all_mentions` joins them.
+    """
 
     number: str
     date: dt.date
@@ -98,8 +144,15 @@ class Quote:
     payment_days: int
     validity_days: int
     mentions: list[str] = field(default_factory=list)
+    provider: str = ""
+    acceptance: list[str] = field(default_factory=list)
     vat_exemption: str | None = None
     procurement_note: str | None = None
+
+    @property
+    def all_mentions(self) -> list[str]:
+        """Every mention in reading order: the provider, the terms, the acceptance block."""
+        return [*([self.provider] if self.provider else []), *self.mentions, *self.acceptance]
 
     @property
     def package(self) -> Line:
@@ -145,7 +198,7 @@ class Quote:
             "deposit": money(self.deposit),
             "balance": money(self.balance),
             "days": plain(self.days),
-            "mentions": list(self.mentions),
+            "mentions": self.all_mentions,
         }
 
 
@@ -304,7 +357,9 @@ def compute(
     public = client is None or client.kind in PUBLIC_CLIENT_KINDS
     return replace(
         quote,
-        mentions=mentions(quote, client, consultant, notes=pricing.notes),
+        provider=provider_line(consultant, quote.vat_rate, language),
+        mentions=mentions(quote, client, notes=pricing.notes),
+        acceptance=acceptance_lines(language),
         procurement_note=procurement_note(total_ht, date, language) if public else None,
     )
 
@@ -376,23 +431,13 @@ def format_siret(siret: str) -> str:
     return f"{digits[:3]} {digits[3:6]} {digits[6:9]} {digits[9:]}"
 
 
-def mentions(
-    quote: Quote, client: Client | None, consultant: Consultant | None, notes: str = ""
-) -> list[str]:
-    """The legal and commercial text of the devis, in the quote's language.
+def provider_line(consultant: Consultant | None, vat_rate: Decimal, language: str) -> str:
+    """Who sells, on one line: name, legal form and capital, address, SIRET, RCS, VAT number.
 
-    Identity of the consultant (SIRET, RCS, VAT number), validity, payment terms, late
-    payment (public buyer: intérêts moratoires; otherwise Code de commerce penalties) with the
-    40 € recovery indemnity, the VAT exemption when the rate is 0, and "Bon pour accord".
+    What the law requires and the engagement lacks reads "à compléter" ("to be completed").
     """
-    from .formatting import date, money, percent
-
-    fr = quote.language != "en"
-    lang = "fr" if fr else "en"
+    fr = language != "en"
     todo = "à compléter" if fr else "to be completed"
-    out: list[str] = []
-
-    # Who sells.
     who = consultant
     identity = (who.company or who.name) if who else ""
     parts = [identity or (f"Prestataire : {todo}" if fr else f"Provider: {todo}")]
@@ -420,9 +465,33 @@ def mentions(
             if fr
             else f"EU VAT number {who.vat_number}"
         )
-    elif quote.vat_rate > 0:
+    elif vat_rate > 0:
         parts.append(f"N° TVA intracommunautaire : {todo}" if fr else f"EU VAT number: {todo}")
-    out.append(" – ".join(parts))
+    return " – ".join(parts)
+
+
+def acceptance_lines(language: str) -> list[str]:
+    """The "Bon pour accord" block the client fills in and signs, line by line."""
+    if language != "en":
+        return ["Bon pour accord", "Date : ____________________",
+                "Nom, qualité, signature et cachet : ____________________"]  # fmt: skip
+    return ["Approved (\u201cbon pour accord\u201d)", "Date: ____________________",
+            "Name, position, signature and stamp: ____________________"]  # fmt: skip
+
+
+def mentions(quote: Quote, client: Client | None, notes: str = "") -> list[str]:
+    """The commercial and legal terms of the devis, in the quote's language.
+
+    Validity, payment terms, late payment (public buyer: intérêts moratoires; otherwise Code de
+    commerce penalties) with the 40 € recovery indemnity, the discount, the VAT exemption when
+    the rate is 0, and the engagement's notes. The provider's identity and the acceptance block
+    are apart (:func:`provider_line`, :func:`acceptance_lines`).
+    """
+    from .formatting import date, money, percent
+
+    fr = quote.language != "en"
+    lang = "fr" if fr else "en"
+    out: list[str] = []
 
     # Validity.
     issued, until = date(quote.date, lang), date(quote.valid_until, lang)
@@ -492,13 +561,6 @@ def mentions(
     if notes.strip():
         out.append(" ".join(notes.split()))
 
-    # Acceptance.
-    if fr:
-        out += ["Bon pour accord", "Date : ____________________",
-                "Nom, qualité, signature et cachet : ____________________"]  # fmt: skip
-    else:
-        out += ["Approved (« Bon pour accord »)", "Date: ____________________",
-                "Name, position, signature and stamp: ____________________"]  # fmt: skip
     return out
 
 

@@ -35,7 +35,7 @@ _GROUP_NAMES: Mapping[str, Mapping[str, str]] = {
     "en": {
         "elus": "Elected members",
         "citoyens": "Citizens",
-        "services": "Council services",
+        "services": "Staff",
         "partenaires": "Partners",
         "none": "No group",
     },

@@ -101,6 +101,7 @@ def _print_table(result: Quote) -> None:
     from rich.text import Text
 
     from ..formatting import date, money, number, percent
+    from ..quote import unit_label
     from ._common import console
 
     lang = result.language
@@ -130,7 +131,8 @@ def _print_table(result: Quote) -> None:
         if line.basis:
             cell.append(f"\n{line.basis}", style="dim")
         end_section = index == len(result.lines) - 1 or line.kind != result.lines[index + 1].kind
-        table.add_row(cell, number(line.quantity, lang), line.unit, eur(line.unit_price), eur(line.amount),
+        unit = unit_label(line.unit, line.quantity, lang)
+        table.add_row(cell, number(line.quantity, lang), unit, eur(line.unit_price), eur(line.amount),
                       end_section=end_section)  # fmt: skip
     totals: list[tuple[str, Decimal, bool]] = [
         ("Honoraires HT" if fr else "Fees excl. VAT", result.fees, False)
@@ -172,5 +174,5 @@ def _print_table(result: Quote) -> None:
             else f"[bold]Note[/bold]: {result.procurement_note}"
         )
     out.print()
-    for mention in result.mentions:
+    for mention in result.all_mentions:
         out.print(Text(mention))

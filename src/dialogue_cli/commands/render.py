@@ -39,8 +39,9 @@ def render(
     ROI citoyen kit, workshop report and quote.
 
     Templates come from --templates, then templates/ beside the engagement, then the defaults
-    (see `dialogue templates export`). Outputs edited by hand since the last render are never
-    overwritten without --force. The plan's warnings (as `dialogue plan` shows them) are printed
+    (see `dialogue templates export`). Nothing is written unless every document renders. Outputs
+    (documents and PDFs) edited by hand since the last render are never overwritten without
+    --force. The plan's warnings (as `dialogue plan` shows them) are printed
     on stderr; they never go into the documents.
 
     Example: dialogue render examples/ormessac --only devis --pdf
@@ -69,8 +70,8 @@ def render(
     ) as progress:
         task = progress.add_task("Rendering", total=len(chosen) + (1 if pdf else 0))
 
-        def advance(item: Written) -> None:
-            progress.update(task, advance=1, description=f"Wrote {item.path.name}")
+        def advance(name: str) -> None:
+            progress.update(task, advance=1, description=f"Rendered {name}")
 
         written = render_documents(
             project,
@@ -78,15 +79,16 @@ def render(
             only=only,
             templates_dir=templates,
             force=force,
-            on_written=advance,
+            on_rendered=advance,
             results=results,
+            pdf=pdf,
         )
         pdfs: dict[str, Path] = {}
         if pdf:
             from ..render.pdf import convert
 
             progress.update(task, description="Converting to PDF (LibreOffice)")
-            for produced in convert([w.path for w in written], target):
+            for produced in convert([w.path for w in written], target, force=force):
                 pdfs[produced.stem] = produced
             progress.update(task, advance=1)
     # For the consultant, never in the documents: the same lines as `dialogue plan`. The plan is

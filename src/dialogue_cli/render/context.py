@@ -8,6 +8,7 @@ context is built from scratch without contacts, feedback authors or internal not
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable
@@ -98,6 +99,7 @@ WORDS: dict[str, dict[str, Any]] = {
                    "Ce qui a été retenu : {solutions}.",
         "summary_none": "{client} ouvre un dispositif de dialogue citoyen qui associe les habitants, les élus et les services.",
         "capital": "{form} au capital de {capital}",
+        "creativity_done": ", puis une séance de créativité avec {n} participants",
     },
     "en": {
         "groups": {"elus": "Elected members", "services": "Staff", "citoyens": "Citizens", "partenaires": "Partners"},
@@ -144,10 +146,12 @@ WORDS: dict[str, dict[str, Any]] = {
                    "together. What has been adopted: {solutions}.",
         "summary_none": "{client} is opening a citizen-dialogue scheme that brings residents, elected members and staff together.",
         "capital": "{form} with a share capital of {capital}",
+        "creativity_done": ", then a creativity session with {n} participants",
     },
 }  # fmt: skip
 
-CONDITION_ORDER = ("elus", "services", "citoyens")
+# One order for the three groups in every table, legend and chart (the heatmap's columns).
+CONDITION_ORDER = ("elus", "citoyens", "services")
 
 
 class Fmt:
@@ -333,8 +337,6 @@ class FeedbackDigest:
 
 def chart_cache_dir() -> Path:
     """Where chart pictures are cached: ``$DIALOGUE_CACHE``, else the user's cache folder."""
-    import os
-
     explicit = os.environ.get("DIALOGUE_CACHE")
     if explicit:
         return Path(explicit) / "charts"
@@ -360,21 +362,49 @@ def cached_chart(kind: str, inputs: str, draw: Callable[[], bytes], cache: Path 
         digest.update(module.read_bytes())
     path = cache / f"{kind}-{digest.hexdigest()[:32]}.png"
     try:
-        return path.read_bytes()
+        cached = path.read_bytes()
     except OSError:
-        pass
-    data = draw()
+        cached = b""
+    if is_complete_png(cached):
+        return cached
+    data = draw()  # not cached, or a damaged file (a full disk, a killed run): drawn again
+    temp = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        temp = path.with_suffix(f".{os.getpid()}.tmp")
         temp.write_bytes(data)
         temp.replace(path)
         old = sorted(cache.glob("*.png"), key=lambda p: p.stat().st_mtime)
         for stale in old[:-64]:  # keep the cache small
             stale.unlink(missing_ok=True)
     except OSError:
-        pass  # a read-only cache only costs time
+        # A read-only or full cache only costs time; never leave a partial file behind.
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
     return data
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the IEND chunk: no data, then its CRC
+
+
+def is_complete_png(data: bytes) -> bool:
+    """True when ``data`` starts with the PNG signature and ends with the IEND chunk.
+
+    A truncated or overwritten cache file fails one of the two, and is drawn again.
+    """
+    return data.startswith(_PNG_SIGNATURE) and data.endswith(_PNG_END)
+
+
+@dataclass(frozen=True)
+class Participation:
+    """The workshops' figures: the creativity session counts only once its phase is done."""
+
+    workshops: int
+    participants: int
+    contributions: int
+    creativity_done: bool
+    creativity_participants: int
+    creativity_date: dt.date | None
 
 
 class Results:
@@ -387,6 +417,32 @@ class Results:
         self.engagement: Engagement = project.engagement
         self.today = today or dt.date.today()
         self.cache = cache
+
+    @cached_property
+    def logo(self) -> Picture | str:
+        """The brand's logo, checked once for every document; an empty string when there is none.
+
+        Raises:
+            LocatedError: the file is missing or not a picture Word can show (at ``brand.logo``).
+        """
+        relative = self.engagement.brand.logo
+        if not relative:
+            return ""
+        return Picture(_logo_bytes(self.project, relative), 40, "logo")
+
+    @cached_property
+    def participation(self) -> Participation:
+        """Who took part, counted once for every document that says it."""
+        e = self.engagement
+        creativity = e.creativity
+        return Participation(
+            workshops=len(e.workshops),
+            participants=sum(w.participants for w in e.workshops),
+            contributions=sum(c.total for c in self.digest.counts.values()),
+            creativity_done=e.phases.creativite.status == "done",
+            creativity_participants=creativity.participants,
+            creativity_date=creativity.date,
+        )
 
     @cached_property
     def quote(self) -> Quote:
@@ -460,14 +516,9 @@ class Results:
 
     @cached_property
     def heatmap_picture(self) -> Picture:
-        import importlib.util
         import json
 
-        if (
-            not self.scores.options
-            or importlib.util.find_spec("dialogue_cli.charts.heatmap") is None
-        ):
-            # Nothing scored yet, or the chart module is absent: the tables carry the numbers.
+        if not self.scores.options:  # nothing scored yet: the tables say so
             return Picture(b"", CHART_WIDTH_MM, "heatmap")
         language = self.engagement.language
 
@@ -487,9 +538,7 @@ def _common(name: str, results: Results, f: Fmt) -> Context:
     e = results.engagement
     deliverable = BY_NAME[name]
     brand_name = e.brand.name or e.consultant.company or e.consultant.name
-    logo: Picture | str = ""
-    if e.brand.logo:
-        logo = Picture(_logo_bytes(results.project.base_dir / e.brand.logo), 40, "logo")
+    logo = results.logo
     population = (
         f.words["inhabitants"].format(n=f.number(e.client.population))
         if e.client.population
@@ -534,18 +583,31 @@ _PICTURE_MAGIC = (
 )
 
 
-def _logo_bytes(path: Path) -> bytes:
-    from ..errors import FileProblem
+LOGO_UNREADABLE = "not a readable picture (PNG, JPEG, GIF, BMP or TIFF)"
 
+
+def _logo_bytes(project: Project, relative: str) -> bytes:
+    """The logo's bytes, parsed as Word will (python-docx's image reader) before any render."""
+    from ..locate import located_error
+
+    path = project.base_dir / relative
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise FileProblem(f"{path}: brand.logo cannot be read ({error.strerror})") from None
-    if not data.startswith(_PICTURE_MAGIC):
-        raise FileProblem(
-            f"{path}: brand.logo must be a PNG or JPEG picture (SVG is not supported by Word files)"
-        )
-    return data
+        what = "not found" if isinstance(error, FileNotFoundError) else error.strerror
+        raise located_error(
+            project, [(("brand", "logo"), f"cannot read {relative}: {what}")]
+        ) from None
+    if data.startswith(_PICTURE_MAGIC):
+        from docx.image.image import Image
+
+        try:
+            Image.from_blob(data)
+        except Exception:  # any parser error: Word could not show it either
+            pass
+        else:
+            return data
+    raise located_error(project, [(("brand", "logo"), f"{relative}: {LOGO_UNREADABLE}")])
 
 
 def _items(records: Iterable[Any], f: Fmt) -> list[Context]:
@@ -581,7 +643,7 @@ def _roles(e: Engagement, f: Fmt) -> list[Context]:
     roles = e.governance.roles
     return [
         {"group": f.group(group), "role": f.t(getattr(roles, group))}
-        for group in ("elus", "services", "citoyens")
+        for group in CONDITION_ORDER
         if getattr(roles, group).strip()
     ]
 
@@ -589,7 +651,10 @@ def _roles(e: Engagement, f: Fmt) -> list[Context]:
 def _verdict(viable: bool, blocking: Iterable[str], f: Fmt) -> str:
     if viable:
         return str(f.words["viable"])
-    groups = f.join(f.words["groups_lower"].get(g, g) for g in blocking)
+    ordered = sorted(
+        blocking, key=lambda g: CONDITION_ORDER.index(g) if g in CONDITION_ORDER else 9
+    )
+    groups = f.join(f.words["groups_lower"].get(g, g) for g in ordered)
     return f.t(f.words["blocked"].format(groups=groups))
 
 
@@ -810,7 +875,10 @@ def communication_externe(results: Results, f: Fmt) -> Context:
         said_done.append(
             {"said": said, "done": solution["title"], "details": solution["description"]}
         )
-    counts = results.digest.counts
+    figures = results.participation
+    creativity = ""
+    if figures.creativity_done and figures.creativity_participants:
+        creativity = f.words["creativity_done"].format(n=f.number(figures.creativity_participants))
     return {
         **_common("communication-externe", results, f),
         "scheme": {"name": f.t(e.engagement.title), "summary": f.t(summary)},
@@ -820,13 +888,37 @@ def communication_externe(results: Results, f: Fmt) -> Context:
         "commitments": _commitments(e, f),
         "said_done": said_done,
         "workshops": {
-            "count": str(len(e.workshops) + (1 if e.creativity.date else 0)),
-            "participants": f.number(
-                sum(w.participants for w in e.workshops) + e.creativity.participants
-            ),
-            "contributions": f.number(sum(c.total for c in counts.values())),
+            "count": str(figures.workshops),
+            "participants": f.number(figures.participants),
+            "contributions": f.number(figures.contributions),
+            "creativity": f.t(creativity),
         },
+        "meetings": _meetings(e, f),
     }
+
+
+def _meetings(e: Engagement, f: Fmt) -> list[Context]:
+    """The meetings residents can still come to: workshops and creativity session not yet held."""
+    out: list[Context] = []
+    if e.phases.ateliers.status != "done":
+        out += [
+            {
+                "label": f.words["workshop"].get(w.group, w.id),
+                "date": f.day(w.date) if w.date else f.words["to_be_set"],
+                "place": f.t(w.place),
+            }
+            for w in e.workshops
+        ]
+    c = e.creativity
+    if e.phases.creativite.status != "done" and (c.date or c.place):
+        out.append(
+            {
+                "label": f.words["creativity"],
+                "date": f.day(c.date) if c.date else f.words["to_be_set"],
+                "place": f.t(c.place),
+            }
+        )
+    return out
 
 
 def kit_roi_citoyen(results: Results, f: Fmt) -> Context:
@@ -849,7 +941,9 @@ def kit_roi_citoyen(results: Results, f: Fmt) -> Context:
                 "id": c.id,
                 "label": f.t(c.label),
                 "weight": f.number(Decimal(str(c.weight))),
-                "conditions": f.join(f.words["groups_lower"][k] for k in c.conditions),
+                "conditions": f.join(
+                    f.words["groups_lower"][k] for k in CONDITION_ORDER if k in c.conditions
+                ),
             }
             for c in criteria
         ],
@@ -912,12 +1006,13 @@ def synthese_ateliers(results: Results, f: Fmt) -> Context:
             }
         )  # fmt: skip
     titles = _scenario_titles(e)
+    figures = results.participation
     return {
         **_common("synthese-ateliers", results, f),
         "workshops": workshops,
         "totals": {
-            "participants": f.number(sum(w.participants for w in e.workshops)),
-            "contributions": f.number(sum(c.total for c in digest.counts.values())),
+            "participants": f.number(figures.participants),
+            "contributions": f.number(figures.contributions),
             "unclassified": f.number(report.unclassified),
         },
         "threshold": f.score(report.threshold),
@@ -935,9 +1030,6 @@ def synthese_ateliers(results: Results, f: Fmt) -> Context:
     }
 
 
-_ACCEPTANCE = ("Bon pour accord", "Approved (")
-
-
 def devis(results: Results, f: Fmt) -> Context:
     e = results.engagement
     q = results.quote
@@ -949,17 +1041,10 @@ def devis(results: Results, f: Fmt) -> Context:
             if c.capital
             else c.legal_form
         )
-    from ..quote import format_siret
+    from ..quote import format_siret, unit_label
 
-    mentions = list(q.mentions)
-    for index, mention in enumerate(mentions):  # the template draws its own "Bon pour accord" block
-        if mention.startswith(_ACCEPTANCE):
-            mentions = mentions[:index]
-            break
-    identity = (c.company or c.name).strip()
-    mentions = [m for m in mentions if m != q.vat_exemption]
-    if identity and mentions and mentions[0].startswith(identity):
-        mentions = mentions[1:]  # the identity block at the top already carries it
+    # The identity block at the top carries the provider line; the exemption has its own line.
+    mentions = [m for m in q.mentions if m != q.vat_exemption]
     siren = e.client.siren
     return {
         **_common("devis", results, f),
@@ -988,13 +1073,13 @@ def devis(results: Results, f: Fmt) -> Context:
                     "label": f.t(line.label),
                     "description": f.t(line.description),
                     "quantity": f.number(line.quantity),
-                    "unit": f.t(line.unit),
+                    "unit": f.t(unit_label(line.unit, line.quantity, q.language)),
                     "unit_price": f.money(line.unit_price, q.currency),
                     "amount": f.money(line.amount, q.currency),
                 }
                 for line in q.lines
             ],
-            "discount": f.money(q.discount, q.currency) if q.discount else "",
+            "discount": "\u2212" + f.money(q.discount, q.currency) if q.discount else "",
             "expenses": f.money(q.expenses, q.currency) if q.expenses else "",
             "total_ht": f.money(q.total_ht, q.currency),
             "vat_rate": f.percent(q.vat_rate),
@@ -1006,6 +1091,10 @@ def devis(results: Results, f: Fmt) -> Context:
             "balance": f.money(q.balance, q.currency),
             "days": f.number(q.days),
             "mentions": [f.t(m) for m in mentions],
+            "acceptance": {
+                "title": f.t(q.acceptance[0]) if q.acceptance else "",
+                "lines": [f.t(line) for line in q.acceptance[1:]],
+            },
             "procurement_note": f.t(q.procurement_note or ""),
         },
     }

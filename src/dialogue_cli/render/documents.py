@@ -12,12 +12,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import FileProblem
+from ..loader import display_name
 from .catalog import BY_NAME, DELIVERABLES, NAMES, Deliverable
 from .context import Picture, Results, build_context, chart_cache_dir
 from .environment import TemplateProblem, make_environment
 from .layout import keep_tables_together
 from .templates import Source, apply_brand_color, locate, parse, shape_of, unknown_variables
-from .writer import EditedOutput, Manifest, write_checked
+from .writer import (
+    EditedOutput,
+    Manifest,
+    prepare_folder,
+    to_bytes,
+    validate_docx,
+    write_recorded,
+)
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
@@ -37,7 +45,6 @@ class Written:
     path: Path
     template: Source
     size: int
-    pages: int | None = None
 
 
 def select(only: Sequence[str] | None) -> list[Deliverable]:
@@ -70,42 +77,63 @@ def render_documents(
     force: bool = False,
     today: dt.date | None = None,
     use_cache: bool = True,
-    on_written: Callable[[Written], None] | None = None,
+    on_rendered: Callable[[str], None] | None = None,
     results: Results | None = None,
+    pdf: bool = False,
 ) -> list[Written]:
     """Render the chosen deliverables into ``out_dir``; return what was written, in order.
 
-    ``results`` lets the caller share the computed results (plan, scores, charts) with what it
-    shows afterwards, such as the plan's warnings; ``today`` and ``use_cache`` then do not apply.
+    All or nothing: every document is rendered and checked in memory first, and only when all of
+    them succeeded are they written (each through a temp file and an atomic move). ``pdf`` adds
+    the PDF copies to the files that must not have been edited by hand. ``results`` lets the
+    caller share the computed results (plan, scores, charts) with what it shows afterwards, such
+    as the plan's warnings; ``today`` and ``use_cache`` then do not apply. ``on_rendered`` is
+    called with each file name once its document is ready in memory.
 
     Raises:
         EditedOutput: an output was edited since the tool wrote it (and ``force`` is false).
         TemplateProblem: a template is broken, uses a missing variable or does something forbidden.
+        InvalidOutput: a rendered document is not a valid Word package.
+        FileProblem: the output folder or a file in it cannot be created, read or replaced.
     """
     deliverables = select(only)
     language = project.engagement.language
     sources = [locate(d, templates_dir, project.base_dir, language) for d in deliverables]
-    if out_dir.exists() and not out_dir.is_dir():
-        raise FileProblem(f"{out_dir}: exists and is not a folder")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    prepare_folder(out_dir)
     manifest = Manifest(out_dir)
+    names = [d.filename for d in deliverables]
+    if pdf:
+        names += [pdf_name(name) for name in names]
+    for name in names:
+        if (out_dir / name).is_dir():
+            raise FileProblem(f"{display_name(out_dir / name)}: is a folder, not a file")
     if not force:
-        edited = manifest.edited(d.filename for d in deliverables)
+        edited = manifest.edited(names)
         if edited:
             raise EditedOutput(edited)
     if results is None:
         results = Results(project, today=today, cache=chart_cache_dir() if use_cache else None)
-    written = []
+    ready: list[tuple[Source, bytes]] = []
     for source in sources:
         context = build_context(source.deliverable.name, results)
+        data = to_bytes(render_one(source, context, project).save)
+        validate_docx(data, source.deliverable.filename)
+        ready.append((source, data))
+        if on_rendered is not None:
+            on_rendered(source.deliverable.filename)
+    # Nothing written yet: a manifest that cannot be saved stops the render here.
+    manifest.save()
+    written = []
+    for source, data in ready:
         target = out_dir / source.deliverable.filename
-        tpl = render_one(source, context, project)
-        write_checked(target, tpl.save, manifest)
-        item = Written(source.deliverable.name, target, source, target.stat().st_size)
-        written.append(item)
-        if on_written is not None:
-            on_written(item)
+        write_recorded(target, data, manifest)
+        written.append(Written(source.deliverable.name, target, source, len(data)))
     return written
+
+
+def pdf_name(filename: str) -> str:
+    """The PDF copy of a document: ``devis.docx`` -> ``devis.pdf``."""
+    return str(Path(filename).with_suffix(".pdf"))
 
 
 def render_one(

@@ -17,8 +17,6 @@ if TYPE_CHECKING:
 
 # Characters XML 1.0 forbids (C0 controls except tab/newline/CR, lone surrogates, U+FFFE/F).
 ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# A template may run this long before it is stopped (a hostile template could loop for ever).
-MAX_OUTPUT_CHARS = 50_000_000
 
 
 class TemplateProblem(DialogueError):

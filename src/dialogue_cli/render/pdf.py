@@ -1,7 +1,9 @@
 """PDF copies through LibreOffice headless, each run with its own throw-away user profile.
 
 LibreOffice returns 0 on many failures and hands work to an already running instance that
-shares its profile, so each conversion uses a fresh profile and the output is checked.
+shares its profile, so each conversion uses a fresh profile and the output is checked. The PDFs
+land beside their documents like them: through a temp file in the output folder and an atomic
+move, recorded in the manifest, never over a PDF edited since dialogue wrote it.
 """
 
 from __future__ import annotations
@@ -34,11 +36,31 @@ def find_soffice() -> str:
     raise PdfError(INSTALL_HINT)
 
 
-def convert(documents: list[Path], out_dir: Path, soffice: str | None = None) -> list[Path]:
-    """Convert ``documents`` to PDF into ``out_dir`` with one LibreOffice run; return the PDFs."""
+def convert(
+    documents: list[Path], out_dir: Path, soffice: str | None = None, *, force: bool = False
+) -> list[Path]:
+    """Convert ``documents`` to PDF into ``out_dir`` with one LibreOffice run; return the PDFs.
+
+    Either every PDF is written or none: all are converted and checked before the first one
+    replaces its earlier copy.
+
+    Raises:
+        PdfError: LibreOffice is missing, too slow, or produced no PDF for a document.
+        EditedOutput: a PDF was edited since dialogue wrote it (and ``force`` is false).
+        FileProblem: the output folder cannot take the PDFs.
+    """
+    from .writer import EditedOutput, Manifest, prepare_folder, write_recorded
+
     if not documents:
         return []
     binary = soffice or find_soffice()
+    prepare_folder(out_dir)
+    manifest = Manifest(out_dir)
+    targets = [out_dir / f"{document.stem}.pdf" for document in documents]
+    if not force:
+        edited = manifest.edited(target.name for target in targets)
+        if edited:
+            raise EditedOutput(edited)
     with tempfile.TemporaryDirectory(prefix="dialogue-lo-") as scratch:
         profile = Path(scratch) / f"profile-{uuid.uuid4().hex}"
         staging = Path(scratch) / "out"
@@ -66,19 +88,19 @@ def convert(documents: list[Path], out_dir: Path, soffice: str | None = None) ->
             ) from None
         except OSError as error:
             raise PdfError(f"cannot run {binary}: {error}") from None
-        written = []
-        for document in documents:
-            produced = staging / f"{document.stem}.pdf"
-            if not produced.exists() or produced.stat().st_size < 1000:
+        produced = [staging / f"{document.stem}.pdf" for document in documents]
+        for document, pdf in zip(documents, produced, strict=True):
+            if not pdf.exists() or pdf.stat().st_size < 1000:
                 detail = (result.stderr or result.stdout).strip().splitlines()
                 hint = f": {detail[-1]}" if detail else ""
                 raise PdfError(
                     f"{document.name}: LibreOffice produced no PDF (exit {result.returncode}){hint}"
                 )
-            target = out_dir / produced.name
-            shutil.move(str(produced), target)
-            written.append(target)
-        return written
+        manifest.save()  # fails before any PDF is replaced when the folder takes no file
+        for pdf, target in zip(produced, targets, strict=True):
+            # A temp file in the output folder, then an atomic move (never a cross-device copy).
+            write_recorded(target, pdf.read_bytes(), manifest)
+        return targets
 
 
 def page_count(pdf: Path) -> int | None:

@@ -71,9 +71,11 @@ _RANKED: Schema = {
     "id": "Scenario id.",
     "title": "Scenario title.",
     "overall": "Overall score, formatted ('0,42').",
-    "elus": "Condition score of the élus, formatted.",
-    "services": "Condition score of the services, formatted.",
-    "citoyens": "Condition score of the citizens, formatted.",
+    "elus": "Condition score K of the élus ('Les élus gardent leur mandat'): every group's "
+    "feedback on the criteria serving that condition, from −1 to +1, formatted. Not the élus' "
+    "own group score (that is the heatmap's).",
+    "citoyens": "Condition score K of the citizens, formatted (see 'elus').",
+    "services": "Condition score K of the services, formatted (see 'elus').",
     "divergence": "How far the three groups disagree, formatted.",
     "verdict": "'Viable' or what blocks it, in words.",
     "viable": "True when no condition falls below the threshold.",
@@ -206,10 +208,21 @@ CONTEXTS: dict[str, Schema] = {
             }
         ],
         "workshops": {
-            "count": "Number of workshops.",
-            "participants": "Total participants.",
-            "contributions": "Total contributions.",
+            "count": "Number of workshops (the creativity session is not one).",
+            "participants": "Participants of the workshops (the same figure as the workshop report).",
+            "contributions": "Contributions collected in the workshops.",
+            "creativity": "Once the creativity phase is done, the clause that adds it "
+            "(', puis une séance de créativité avec 18 participants'); else empty.",
         },
+        "meetings": [
+            {
+                "label": "A meeting residents can still come to ('Atelier des citoyens', "
+                "'Séance de créativité'): workshops until their phase is done, then the "
+                "creativity session until its phase is done.",
+                "date": "Its date with the weekday ('mardi 9 mars 2027'), or 'À fixer'.",
+                "place": "Its place, or empty.",
+            }
+        ],
     },
     "kit-roi-citoyen": {
         **COMMON,
@@ -315,12 +328,12 @@ CONTEXTS: dict[str, Schema] = {
                     "label": "Line.",
                     "description": "What the line covers (may be empty).",
                     "quantity": "Quantity, formatted.",
-                    "unit": "Unit in words.",
+                    "unit": "Unit in words, plural when the quantity needs it ('4 entretiens').",
                     "unit_price": "Unit price HT.",
                     "amount": "Amount HT.",
                 }
             ],
-            "discount": "Discount amount, or empty.",
+            "discount": "Discount amount as a negative amount ('−1 560,00 €'), or empty.",
             "expenses": "Expenses re-invoiced, or empty.",
             "total_ht": "Total HT.",
             "vat_rate": "VAT rate ('20 %').",
@@ -331,7 +344,17 @@ CONTEXTS: dict[str, Schema] = {
             "deposit_rate": "Deposit rate ('30 %'), or empty.",
             "balance": "Balance due on completion.",
             "days": "Days of work, formatted.",
-            "mentions": ["Mandatory mentions, one per entry."],
+            "mentions": [
+                "Terms of the quote, one per entry: validity, payment, late payment, discount, "
+                "notes (the provider's identity is the block at the top; the VAT exemption is "
+                "'vat_exemption')."
+            ],
+            "acceptance": {
+                "title": "Heading of the block the client signs ('Bon pour accord').",
+                "lines": [
+                    "Its lines to fill in ('Date : ____', 'Nom, qualité, signature et cachet : ____')."
+                ],
+            },
             "procurement_note": "A note on public procurement (may be empty).",
         },
     },

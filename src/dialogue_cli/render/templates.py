@@ -20,6 +20,7 @@ from ..errors import FileProblem
 from .catalog import BY_FILENAME, DELIVERABLES, Deliverable
 from .environment import TemplateProblem, make_environment
 from .schema import CONTEXTS
+from .writer import malformed_parts
 
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
@@ -49,10 +50,6 @@ class Source:
     deliverable: Deliverable
     path: Path
     default: bool
-
-    @property
-    def origin(self) -> str:
-        return "default" if self.default else str(self.path.parent)
 
 
 def locate(
@@ -318,7 +315,10 @@ def check_file(path: Path) -> list[Finding]:
                 findings.append(
                     Finding(name, "error", f"duplicate zip entries: {', '.join(duplicates)}")
                 )
-            findings.extend(_strict_parts(archive, name))
+            findings.extend(
+                Finding(name, "error", f"{entry} is not well-formed XML: {error}")
+                for entry, error in malformed_parts(archive)
+            )
     except (zipfile.BadZipFile, OSError) as error:
         return [Finding(name, "error", f"not a Word .docx file ({error})")]
     if any(f.level == "error" for f in findings):
@@ -362,20 +362,6 @@ def check_file(path: Path) -> list[Finding]:
                 )
             )
     findings.extend(_styles(tpl, name))
-    return findings
-
-
-def _strict_parts(archive: zipfile.ZipFile, name: str) -> list[Finding]:
-    from lxml import etree  # type: ignore[import-untyped,unused-ignore]
-
-    findings = []
-    parser = etree.XMLParser(recover=False, resolve_entities=False, no_network=True)
-    for entry in archive.namelist():
-        if entry.endswith((".xml", ".rels")):
-            try:
-                etree.fromstring(archive.read(entry), parser)
-            except etree.XMLSyntaxError as error:
-                findings.append(Finding(name, "error", f"{entry} is not well-formed XML: {error}"))
     return findings
 
 

@@ -1,18 +1,21 @@
 """Write a rendered document without ever losing work: temp file, strict check, atomic move.
 
 A manifest (``.dialogue-manifest.json`` in the output folder) keeps the SHA-256 of what the tool
-last wrote, so that a document edited by hand since is never overwritten without ``--force``.
+last wrote (documents and PDFs), so that a file edited by hand since is never overwritten without
+``--force``. Every operating-system failure becomes a one-line :class:`FileProblem`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import os
+import stat
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import DialogueError, FileProblem
@@ -38,12 +41,30 @@ class EditedOutput(DialogueError):
         )
 
 
+def os_problem(path: Path | str, action: str, error: OSError) -> FileProblem:
+    """One line naming ``path``, what could not be done and the system's reason."""
+    from ..loader import display_name
+
+    reason = error.strerror or str(error)
+    return FileProblem(f"{display_name(Path(path))}: cannot {action}: {reason}")
+
+
 def sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 16), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def prepare_folder(folder: Path) -> None:
+    """Create the output folder (and its parents); a clear error when it cannot be one."""
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise FileProblem(f"{folder}: exists and is not a folder")
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise os_problem(error.filename or folder, "create the output folder", error) from None
 
 
 class Manifest:
@@ -53,93 +74,144 @@ class Manifest:
         self.folder = folder
         self.path = folder / MANIFEST
         self.hashes: dict[str, str] = {}
-        if self.path.exists():
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-                files = data.get("files", {}) if isinstance(data, dict) else {}
-                self.hashes = (
-                    {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
-                )
-            except (OSError, ValueError):
-                self.hashes = {}  # unreadable manifest: treat every existing file as edited
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            raise os_problem(self.path, "read the manifest", error) from None
+        except ValueError:
+            return  # not UTF-8: treat every existing file as edited
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return  # unreadable manifest: treat every existing file as edited
+        files = data.get("files", {}) if isinstance(data, dict) else {}
+        if isinstance(files, dict):
+            self.hashes = {str(k): str(v) for k, v in files.items()}
 
     def edited(self, names: Iterable[str]) -> list[Path]:
         """The existing outputs among ``names`` whose content is not what dialogue last wrote."""
         out = []
         for name in names:
             target = self.folder / name
-            if target.exists() and self.hashes.get(name) != sha256(target):
-                out.append(target)
+            try:
+                if target.exists() and self.hashes.get(name) != sha256(target):
+                    out.append(target)
+            except OSError as error:
+                raise os_problem(target, "read it", error) from None
         return out
 
     def record(self, name: str, digest: str) -> None:
+        """Remember ``digest`` for ``name`` and save the manifest at once."""
         self.hashes[name] = digest
+        self.save()
+
+    def save(self) -> None:
         data = {"tool": "dialogue", "files": dict(sorted(self.hashes.items()))}
-        _atomic_write_bytes(self.path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
+        write_atomic(self.path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
 
 
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+def _umask() -> int:
+    # os.umask can only be read by setting it: set it back at once.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def final_mode(target: Path) -> int:
+    """The permissions a file replacing ``target`` gets: the old file's, else 0o666 minus umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+@contextlib.contextmanager
+def staged(target: Path) -> Iterator[Path]:
+    """A temp file beside ``target``, moved over it when the block succeeds, removed otherwise.
+
+    The temp file gets the mode of the file it replaces (or the usual mode of a new file), and
+    every system error becomes a :class:`FileProblem` naming ``target``'s folder or ``target``.
+    """
+    folder = target.parent
+    try:
+        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{target.stem}-", suffix=target.suffix)
+    except OSError as error:
+        raise os_problem(folder, "create a file in this folder", error) from None
+    os.close(handle)
     temp = Path(name)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        temp.replace(path)  # atomic on POSIX and Windows
+        yield temp
+        try:
+            temp.chmod(final_mode(target))
+            temp.replace(target)  # atomic: the old file stays whole until this point
+        except OSError as error:
+            raise os_problem(target, "replace it", error) from None
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
 
 
-def validate_docx(path: Path, label: str) -> None:
-    """Every XML part parses strictly and python-docx reopens the file; raise InvalidOutput if not."""
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temp file and an atomic move."""
+    with staged(target) as temp:
+        try:
+            with temp.open("wb") as out:
+                out.write(data)
+        except OSError as error:
+            raise os_problem(target, "write it", error) from None
+
+
+def malformed_parts(archive: zipfile.ZipFile) -> Iterator[tuple[str, str]]:
+    """Each XML part of a Word package that a strict (non-recovering) parser rejects, with why.
+
+    The one strict check of the project: `templates check` runs it on templates, the render on
+    every document before it is written.
+    """
     from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
     parser = etree.XMLParser(recover=False, resolve_entities=False, no_network=True, huge_tree=True)
+    for entry in archive.namelist():
+        if entry.endswith((".xml", ".rels")):
+            try:
+                etree.fromstring(archive.read(entry), parser)
+            except etree.XMLSyntaxError as error:
+                yield entry, str(error)
+
+
+def validate_docx(data: bytes, label: str) -> None:
+    """Every XML part parses strictly and python-docx reopens the package; raise InvalidOutput if not."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            for entry in archive.namelist():
-                if entry.endswith((".xml", ".rels")):
-                    try:
-                        etree.fromstring(archive.read(entry), parser)
-                    except etree.XMLSyntaxError as error:
-                        raise InvalidOutput(
-                            f"{label}: rendered part {entry} is not valid XML ({error})"
-                        ) from None
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for entry, error in malformed_parts(archive):
+                raise InvalidOutput(f"{label}: rendered part {entry} is not valid XML ({error})")
     except zipfile.BadZipFile as error:
         raise InvalidOutput(f"{label}: rendered file is not a valid package ({error})") from None
     from docx import Document
 
     try:
-        Document(str(path))
+        Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many types on a damaged package
         raise InvalidOutput(
             f"{label}: python-docx cannot reopen the rendered file ({error})"
         ) from None
 
 
-def write_checked(target: Path, save: Callable[[Path], None], manifest: Manifest) -> str:
-    """Save through ``save`` into a temp file beside ``target``, check it, then move it into place.
+def to_bytes(save: Callable[[io.BytesIO], None]) -> bytes:
+    """What ``save`` writes into a memory buffer."""
+    buffer = io.BytesIO()
+    save(buffer)
+    return buffer.getvalue()
 
-    Returns the SHA-256 recorded in the manifest. On any failure the temp file is removed and
-    ``target`` is left as it was.
+
+def write_recorded(target: Path, data: bytes, manifest: Manifest) -> str:
+    """Write ``data`` (already checked) over ``target`` atomically and record its hash.
+
+    Returns the SHA-256 recorded in the manifest. On any failure ``target`` is left as it was.
     """
-    if not target.parent.is_dir():
-        raise FileProblem(f"{target.parent}: output folder does not exist")
-    handle, temp_name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.stem}-", suffix=target.suffix
-    )
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        save(temp)
-        if target.suffix == ".docx":
-            validate_docx(temp, target.name)
-        digest = sha256(temp)
-        temp.replace(target)  # atomic: the old file stays whole until this point
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
+    write_atomic(target, data)
+    digest = hashlib.sha256(data).hexdigest()
     manifest.record(target.name, digest)
     return digest
