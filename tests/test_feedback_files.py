@@ -286,3 +286,132 @@ def test_a_shared_file_needs_an_atelier_column(tmp_path: Path) -> None:
     text = ENGAGEMENT % "all.csv" + "  - {id: AT-ELUS, group: elus, feedback_file: all.csv}\n"
     (tmp_path / "engagement.yaml").write_text(text, encoding="utf-8")
     assert "all.csv:1: header: several workshops read this file" in problems(tmp_path)[0]
+
+
+# -- XLSX formulas: the value Excel saved is read; a formula saved without one is an error --
+
+FORMULA_ERROR = "formula without a computed value: open and save the file in Excel or LibreOffice"
+
+
+def with_cached(data: bytes, cells: dict[str, str]) -> bytes:
+    """``data`` with the cells openpyxl wrote as ``<c r="D2"><f>..</f><v></v></c>`` rewritten.
+
+    ``cells`` maps a reference to its new XML, e.g. ``{"D2": '<c r="D2"><f>1+1</f><v>2</v></c>'}``:
+    what a spreadsheet saves once it has computed the formula.
+    """
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = content.decode()
+                for ref, xml in cells.items():
+                    text, count = re.subn(f'<c r="{ref}".*?</c>', xml, text)
+                    assert count == 1, ref
+                content = text.encode()
+            target.writestr(item, content)
+    return out.getvalue()
+
+
+def test_xlsx_formula_without_a_value_is_located(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["id", "scenario", "polarité", "intensité", "verbatim"],
+        ["X1", "BP", "+", "=1+1", "a"],  # read as empty, this silently became intensity 1
+        ["X2", '="B"&"P"', "-", 2, "b"],  # read as empty, this was 'empty: which scenario'
+        ["X3", "TR", "+", 3, "c"],
+    ]
+    found = problems(project(tmp_path, "f.xlsx", xlsx_bytes(rows)))
+    assert [line.split("f.xlsx")[1] for line in found] == [
+        f":2: intensité: {FORMULA_ERROR}",
+        f":3: scenario: {FORMULA_ERROR}",
+    ]
+
+
+def test_xlsx_formula_with_its_saved_value_is_read(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["id", "scenario", "polarité", "intensité", "verbatim"],
+        ["X1", '="B"&"P"', "+", "=1+1", '=IF(1,"","x")'],
+    ]
+    data = with_cached(
+        xlsx_bytes(rows),
+        {
+            "B2": '<c r="B2" t="str"><f>"B"&amp;"P"</f><v>BP</v></c>',
+            "D2": '<c r="D2"><f>1+1</f><v>2</v></c>',
+            # an empty text is a computed value (Excel and LibreOffice save it this way)
+            "E2": '<c r="E2" t="str"><f>IF(1,"","x")</f><v></v></c>',
+        },
+    )
+    assert items(project(tmp_path, "f.xlsx", data)) == [("X1", "BP", "+", "2", "", "")]
+
+
+def test_xlsx_formula_in_a_column_not_read_is_ignored(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["scenario", "polarite", "notes"], ["BP", "+", "=1+1"]]
+    assert items(project(tmp_path, "f.xlsx", xlsx_bytes(rows))) == [
+        ("AT-CIT-2", "BP", "+", "1", "", "")
+    ]
+
+
+def test_xlsx_formula_in_a_shared_file_is_reported_once(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["atelier", "scenario", "polarite"],
+        ["elus", "BP", "+"],
+        ["citoyens", '=CONCAT("T","R")', "+"],
+    ]
+    (tmp_path / "all.xlsx").write_bytes(xlsx_bytes(rows))
+    text = ENGAGEMENT % "all.xlsx" + "  - {id: AT-ELUS, group: elus, feedback_file: all.xlsx}\n"
+    (tmp_path / "engagement.yaml").write_text(text, encoding="utf-8")
+    assert [line.split("all.xlsx")[1] for line in problems(tmp_path)] == [
+        f":3: scenario: {FORMULA_ERROR}"
+    ]
+
+
+def test_xlsx_formula_through_the_cli(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["scenario", "polarite", "intensite"], ["BP", "+", "=1+1"]]
+    folder = project(tmp_path, "f.xlsx", xlsx_bytes(rows))
+    result = CliRunner().invoke(app, ["score", str(folder)])
+    assert result.exit_code == 1
+    assert f"f.xlsx:2: intensite: {FORMULA_ERROR}" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_template_when_a_file_named_feedback_is_in_the_way(tmp_path: Path) -> None:
+    folder = project(tmp_path, "f.csv", HEADER)
+    (folder / "feedback").write_text("not a folder", encoding="utf-8")
+    result = CliRunner().invoke(app, ["feedback", "template", str(folder), "-g", "elus"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().endswith(
+        "feedback: cannot create the folder (a file has that name); give the file with --output"
+    )
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_template_creates_the_feedback_folder(tmp_path: Path) -> None:
+    folder = project(tmp_path, "f.csv", HEADER)
+    result = CliRunner().invoke(app, ["feedback", "template", str(folder), "-g", "elus"])
+    assert result.exit_code == 0, result.output
+    assert (folder / "feedback" / "elus.csv").read_text(encoding="utf-8-sig").startswith("id;")
+
+
+@pytest.mark.parametrize(
+    ("xml", "expected"),
+    [
+        (b"<c r='A1'><v>1</v></c>", False),
+        (b"<c r='A1'><f>1+1</f><v></v></c>", True),
+        (b"<x:c r='A1'><x:f t='shared' si='0'/></x:c>", True),
+        (b"<c r='A1' t='inlineStr'><is><t>fin</t></is></c>", False),
+    ],
+)
+def test_has_formula_byte_search(xml: bytes, expected: bool) -> None:
+    from dialogue_cli.feedback import _has_formula
+
+    assert _has_formula(io.BytesIO(xml)) is expected
+    # the same XML cut across the 1 MiB reads just after the "<" of the <f> tag
+    tag = max(xml.find(b"<f"), xml.find(b"<x:f"), 5)
+    padded = b" " * ((1 << 20) - tag - 1) + xml
+    assert padded[(1 << 20) - 1 : (1 << 20)] == (b"<" if expected else xml[5:6])
+    assert _has_formula(io.BytesIO(padded)) is expected

@@ -171,6 +171,22 @@ def test_csv_register_with_contacts_and_formulas(
     assert rows[3][10:12] == ["involve", "yes"]  # level set in the file
 
 
+def test_csv_register_follows_the_shared_spreadsheet_rule(
+    runner: CliRunner, write: Callable[[str, str], Path]
+) -> None:
+    text = (
+        SMALL.format(language="fr")
+        .replace("name: Sans groupe,", 'name: Sans groupe, role: "-",')
+        .replace("name: sans  Groupe,", 'name: sans  Groupe, role: "@mairie",')
+    )
+    path = write("small/engagement.yaml", text)
+    target = path.parent / "registre.csv"
+    run(runner, str(path), "--csv", str(target))
+    rows = read_register(target)
+    # dialogue_cli.spreadsheet.neutralise: a lone dash is text to a spreadsheet, "@" is not
+    assert [row[3] for row in rows[1:]] == ["", "-", "'@mairie"]
+
+
 def test_with_contacts_needs_csv(runner: CliRunner, example: Path) -> None:
     result = runner.invoke(app, ["map", str(example), "--with-contacts"])
     assert result.exit_code == 2

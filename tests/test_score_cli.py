@@ -6,6 +6,7 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from dialogue_cli.cli import app
@@ -71,6 +72,26 @@ def test_explain_json(runner: CliRunner, example: Path) -> None:
     assert [i["id"] for i in elus["items"]] == ["EL-13", "EL-14", "EL-15", "SV-15"]
 
 
+def test_explain_json_numbers_are_the_report_s(runner: CliRunner, example: Path) -> None:
+    code, out, _ = run(runner, "score", str(example), "--explain", "BP", "--json")
+    assert code == 0
+    data = json.loads(out)
+    cells = [
+        *data["groups"].values(),
+        *data["conditions"].values(),
+        *(cell for cells in data["criteria"].values() for cell in cells.values()),
+    ]
+    for cell in cells:
+        if cell["items"]:
+            assert cell["numerator"] == pytest.approx(sum(i["signed"] for i in cell["items"]))
+            assert cell["denominator"] == pytest.approx(sum(i["weight"] for i in cell["items"]))
+            assert cell["score"] == round(cell["numerator"] / cell["denominator"], 4)
+        else:
+            assert (cell["score"], cell["numerator"], cell["denominator"]) == (None, 0, 0)
+    assert data["groups"]["elus"]["numerator"] == 15  # as the text shows: 15 / 135
+    assert data["groups"]["elus"]["denominator"] == 135
+
+
 def test_explain_unknown_scenario_is_a_usage_error(runner: CliRunner, example: Path) -> None:
     code, _, err = run(runner, "score", str(example), "--explain", "PCX")
     assert code == 2
@@ -126,6 +147,24 @@ def test_export_xlsx_anonymized(runner: CliRunner, example: Path, tmp_path: Path
     ci01 = next(row for row in rows if row[0] == "CI-01")
     assert ci01[1:6] == ("AT-CITOYENS", "citoyens", "BP", "+", 3)
     assert ci01[6:12] == (0, 0, 0, 1, 0, 0)
+
+
+def test_export_xlsx_control_characters_cannot_hide_a_formula(
+    runner: CliRunner, example: Path, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    with (example / "feedback" / "citoyens.csv").open("a", encoding="utf-8") as handle:
+        handle.write("CI-X1;BP;+;1;;RETOUR;\x01=1+1;\x02@auteur\n")
+    target = tmp_path / "export.xlsx"
+    code, out, _ = run(runner, "score", str(example), "--export", str(target))
+    assert code == 0, out
+    sheet = load_workbook(target).worksheets[0]
+    row = next(r for r in sheet.iter_rows() if r[0].value == "CI-X1")
+    assert [(cell.value, cell.data_type) for cell in row[-2:]] == [
+        ("'=1+1", "s"),
+        ("'@auteur", "s"),
+    ]
 
 
 def test_export_refuses_other_types(runner: CliRunner, example: Path, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +14,7 @@ from dialogue_cli.model import Engagement
 from dialogue_cli.scoring import (
     Accumulator,
     ScenarioScore,
+    Weights,
     explain,
     rank,
     score,
@@ -239,11 +241,51 @@ def test_explain_contributions_add_up_to_each_number() -> None:
     report = score(eng, ITEMS_A)
     explanation = explain(eng, report, "A", ITEMS_A)
     elus = explanation.groups["elus"]
-    assert [(c.item.id, c.signed, c.weight) for c in elus] == [("e1", 4, 4), ("e2", -3, 3)]
+    assert [(c.item.id, c.signed, c.weight) for c in elus.items] == [("e1", 4, 4), ("e2", -3, 3)]
+    assert (elus.numerator, elus.denominator, elus.shown) == (1, 7, 0.1429)  # 4 - 3 / 4 + 3
     services = explanation.conditions["services"]
-    assert [(c.item.id, c.signed, c.criteria) for c in services] == [("e2", -1, ("X",))]
+    assert [(c.item.id, c.signed, c.criteria) for c in services.items] == [("e2", -1, ("X",))]
+    assert (services.numerator, services.denominator) == (-1, 1)
+    # K(A, elus): e1 +4 on M; e2 -(2 + 1) on M and X -> 1 / 7
+    k_elus = explanation.conditions["elus"]
+    assert [(c.item.id, c.criteria) for c in k_elus.items] == [("e1", ("M",)), ("e2", ("M", "X"))]
+    assert (k_elus.numerator, k_elus.denominator) == (1, 7)
+    m_elus = explanation.criteria["M"]["elus"]
+    assert (m_elus.numerator, m_elus.denominator) == (2, 6)  # e1 +4 / 4, e2 -2 / 2 on M
     assert [q.id for q in explanation.questions] == ["c2"]
     assert [u.id for u in explanation.unclassified] == ["c4"]
+
+
+def test_weights_share_is_split_by_criterion_and_condition() -> None:
+    share = Weights(engagement()).share(2, ("M", "X"))  # M weighs 2 (elus), X 1 (all three)
+    assert share.total == 6  # 2 x 2 + 2 x 1
+    assert share.criteria == (("M", 4), ("X", 2))
+    assert dict(share.conditions) == {
+        "elus": (6, ("M", "X")),
+        "services": (2, ("X",)),
+        "citoyens": (2, ("X",)),
+    }
+
+
+def _explained_cells(explanation: Any) -> list[Any]:
+    return [
+        *explanation.groups.values(),
+        *explanation.conditions.values(),
+        *(cell for cells in explanation.criteria.values() for cell in cells.values()),
+    ]
+
+
+@pytest.mark.parametrize("scenario", ["BP", "CQ", "PN", "PC", "TR"])
+def test_explain_and_the_report_agree_on_every_number(scenario: str) -> None:
+    project = load(EXAMPLE)
+    report = score_project(project)
+    explanation = explain(project.engagement, report, scenario, project.feedback())
+    cells = _explained_cells(explanation)
+    assert any(cell.items for cell in cells)
+    for cell in cells:
+        assert cell.numerator == pytest.approx(sum(c.signed for c in cell.items))
+        assert cell.denominator == pytest.approx(sum(c.weight for c in cell.items))
+        assert {c.item.id for c in cell.items} == set(cell.cell.items)
 
 
 # ---------------------------------------------------------------- the Ormessac example

@@ -12,16 +12,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Self
+from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
 from .errors import LocatedError, Problem
 from .model.base import Identifier, Strict, Text
 from .model.pricing import Price
-
-if TYPE_CHECKING:
-    from pydantic import ValidationError
 
 DEFAULT_NAME = "dialogue_cli/data/catalog.yaml"
 
@@ -138,9 +135,9 @@ def parse_catalog(text: str, name: str) -> Catalog:
     try:
         parsed = CatalogFile.model_validate(data)
     except ValidationError as error:
-        from .loader import located
+        from .loader import located, validation_problems
 
-        raise located(text, name, _problems(error)) from None
+        raise located(text, name, validation_problems(error, _allowed_keys)) from None
     issues: list[tuple[tuple[int | str, ...], str, bool]] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(parsed.options):
@@ -160,31 +157,6 @@ def parse_catalog(text: str, name: str) -> Catalog:
     return Catalog(tuple(parsed.options), name)
 
 
-def _problems(error: ValidationError) -> list[tuple[tuple[int | str, ...], str, bool]]:
-    from .feedback import suggest
-
-    out = []
-    for detail in error.errors(include_url=False):
-        loc = tuple(
-            p
-            for p in detail["loc"]
-            if not (isinstance(p, str) and p.startswith(("function-", "union[")))
-        )
-        kind = detail["type"]
-        value: Any = detail.get("input")
-        if kind == "extra_forbidden":
-            key = str(loc[-1])
-            fields = CatalogEntry.model_fields if len(loc) > 1 else CatalogFile.model_fields
-            message = f"unknown key {key!r}{suggest(key, list(fields))}"
-        elif kind == "missing":
-            message = "required, but missing"
-        else:
-            message = detail["msg"].removeprefix("Value error, ")
-            if (
-                isinstance(value, (int, float, str))
-                and not isinstance(value, bool)
-                and len(str(value)) < 60
-            ):
-                message = f"{message}, got {value!r}"
-        out.append((loc, message, kind == "extra_forbidden"))
-    return out
+def _allowed_keys(loc: tuple[int | str, ...]) -> list[str]:
+    """The keys of the mapping at ``loc``: an entry's under ``options``, else the file's."""
+    return list(CatalogEntry.model_fields if loc else CatalogFile.model_fields)

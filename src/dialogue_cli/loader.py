@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -107,7 +107,7 @@ def load(path: Path) -> Project:
     try:
         engagement = Engagement.model_validate(data)
     except ValidationError as error:
-        raise located(text, name, _validation_problems(error)) from None
+        raise located(text, name, validation_problems(error)) from None
     issues = check_references(engagement, file.parent)
     if issues:
         raise located(text, name, issues)
@@ -123,14 +123,27 @@ def _kind(value: Any) -> str:
 # ---------------------------------------------------------------- pydantic errors -> messages
 
 
-def _validation_problems(error: ValidationError) -> list[tuple[Loc, str, bool]]:
-    """(loc, message, points at the key) for each pydantic error, in plain words."""
+def validation_problems(
+    error: ValidationError, allowed_keys: Callable[[Loc], list[str]] | None = None
+) -> list[tuple[Loc, str, bool]]:
+    """(loc, message, points at the key) for each pydantic error, in plain words.
+
+    Args:
+        error: the error of a model's validation.
+        allowed_keys: the keys allowed in the mapping at a path, for "did you mean" on an
+            unknown key; the engagement's by default.
+
+    Returns:
+        What :func:`located` takes: pydantic's own path parts (union tags...) left out.
+    """
     out = []
     for detail in error.errors(include_url=False):
         loc = tuple(
             part for part in detail["loc"] if not (isinstance(part, str) and _is_pydantic_tag(part))
         )
-        out.append((loc, _message(detail, loc), detail["type"] == "extra_forbidden"))
+        out.append(
+            (loc, error_message(detail, loc, allowed_keys), detail["type"] == "extra_forbidden")
+        )
     return out
 
 
@@ -140,12 +153,22 @@ def _is_pydantic_tag(part: str) -> bool:
     )
 
 
-def _message(detail: ErrorDetails, loc: Loc) -> str:
+def error_message(
+    detail: ErrorDetails, loc: Loc, allowed_keys: Callable[[Loc], list[str]] | None = None
+) -> str:
+    """One pydantic error in plain words (``loc`` without pydantic's tags).
+
+    Args:
+        detail: the error, as ``ValidationError.errors()`` lists it.
+        loc: its path in the data.
+        allowed_keys: the keys allowed at a path, for "did you mean" (the engagement's by
+            default).
+    """
     kind = detail["type"]
     value = detail.get("input")
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
-        hint = suggest(key, _allowed_keys(loc[:-1]))
+        hint = suggest(key, (allowed_keys or _allowed_keys)(loc[:-1]))
         if not hint and not key.replace("_", "").isalnum():
             # "{label: Un agent (0,5 ETP)}" reads as two keys: the comma splits the mapping.
             hint = " (a comma inside { } starts a new key: put the value in quotes)"

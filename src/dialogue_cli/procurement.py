@@ -55,11 +55,6 @@ def dispense_threshold(on: dt.date) -> Threshold:
     return current
 
 
-def needs_competition(total_ht: Decimal, on: dt.date) -> bool:
-    """Whether ``total_ht`` is at or above the dispense threshold in force on ``on``."""
-    return total_ht >= dispense_threshold(on).amount
-
-
 def procurement_note(total_ht: Decimal, on: dt.date, language: str = "fr") -> str | None:
     """A note for the consultant when the quote is too large for a contract without competition.
 

@@ -14,20 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .errors import FileProblem
+from .labels import phase_label
 from .quote import cents
+from .spreadsheet import clean, neutralise
 
 if TYPE_CHECKING:
     from .catalog import Catalog
     from .quote import Quote
 
 RowKind = Literal["phase", "package", "option", "expense", "discount", "total", "entry"]
-
-PHASE_LABELS = {
-    "fr": {"cadrage": "Cadrage", "preparation": "Préparation", "ateliers": "Ateliers",
-           "analyse": "Analyse", "creativite": "Séance de créativité", "livrables": "Livrables"},
-    "en": {"cadrage": "Scoping", "preparation": "Preparation", "ateliers": "Workshops",
-           "analyse": "Analysis", "creativite": "Creativity session", "livrables": "Deliverables"},
-}  # fmt: skip
 
 HEADINGS = {
     "fr": {
@@ -113,7 +108,6 @@ def dpgf_rows(quote: Quote, phases: Sequence[tuple[str, Decimal]]) -> list[Price
     from .formatting import percent
 
     text = _TEXT.get(quote.language, _TEXT["fr"])
-    labels = PHASE_LABELS.get(quote.language, PHASE_LABELS["fr"])
     rows: list[PriceRow] = []
     package = quote.package
     spread = spread_package(package.amount, [days for _name, days in phases])
@@ -136,7 +130,7 @@ def dpgf_rows(quote: Quote, phases: Sequence[tuple[str, Decimal]]) -> list[Price
                 rows.append(
                     PriceRow(
                         str(len(rows) + 1),
-                        labels.get(name, name),
+                        phase_label(name, quote.language),
                         text["day"],
                         days,
                         rate,
@@ -220,9 +214,13 @@ def check_target(path: Path) -> Literal["csv", "xlsx"]:
 def write_table(
     path: Path, which: Literal["dpgf", "bpu"], rows: Sequence[PriceRow], language: str
 ) -> None:
-    """Write DPGF or BPU rows to ``path`` (.csv: ``;`` and decimal comma in French; .xlsx)."""
+    """Write DPGF or BPU rows to ``path`` (.csv: ``;`` and decimal comma in French; .xlsx).
+
+    Text cells are made safe for a spreadsheet (:mod:`dialogue_cli.spreadsheet`: no formula,
+    no character XLSX refuses) and, in French, get no-break spaces before ``; : ! ?``.
+    """
     headings = HEADINGS.get(language, HEADINGS["fr"])[which]
-    table = [_cells(which, row) for row in rows]
+    table = [[_text(value, language) for value in _cells(which, row)] for row in rows]
     if check_target(path) == "csv":
         _write_csv(path, headings, table, language)
     else:
@@ -236,6 +234,16 @@ def _cells(which: str, row: PriceRow) -> list[Cell]:
     if which == "bpu":
         return [row.number, row.code, row.label, row.description, row.unit, row.unit_price]
     return [row.number, row.label, row.unit, row.quantity, row.unit_price, row.amount]
+
+
+def _text(value: Cell, language: str) -> Cell:
+    """A text cell as the client reads it: clean, French spacing, never a formula."""
+    if not isinstance(value, str):
+        return value
+    from .formatting import french_spaces
+
+    value = clean(value)
+    return neutralise(french_spaces(value) if language == "fr" else value)
 
 
 def _csv_value(value: Cell, language: str) -> str:

@@ -1,8 +1,8 @@
 """Export feedback items, one row each, for a spreadsheet or R: criteria as 0/1 columns.
 
-Cells that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``, tab or carriage
-return first) get a leading apostrophe, so that opening an export never runs anything. Rows are
-written as they are read: a million items do not stay in memory.
+Cells that a spreadsheet would read as a formula get a leading apostrophe
+(:func:`dialogue_cli.spreadsheet.neutralise`), so that opening an export never runs anything.
+Rows are written as they are read: a million items do not stay in memory.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import FileProblem
+from .spreadsheet import neutralise, safe
 
 if TYPE_CHECKING:
     from .feedback import Feedback
@@ -20,17 +21,6 @@ if TYPE_CHECKING:
 
 FIXED = ("id", "workshop", "group", "scenario", "polarity", "intensity")
 TAIL = ("theme", "text")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: str) -> str:
-    """``'=1+1'`` -> ``"'=1+1"``: a text a spreadsheet shows instead of computing.
-
-    A lone ``+`` or ``-`` (a polarity) is not a formula and stays as it is.
-    """
-    if value.startswith(_FORMULA_START) and value not in ("+", "-"):
-        return "'" + value
-    return value
 
 
 def header(engagement: Engagement, anonymize: bool = False) -> list[str]:
@@ -86,14 +76,14 @@ def write_export(
                 count += 1
         return count
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("retours" if engagement.language == "fr" else "feedback")
     sheet.append(names)
     for row in data:
-        # XML 1.0 cannot hold most control characters: they are dropped from the XLSX only.
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", c) if isinstance(c, str) else c for c in row])
+        # XML 1.0 cannot hold most control characters: they are dropped from the XLSX only,
+        # then the cell is checked again ("\x01=1" would otherwise become the formula "=1").
+        sheet.append([safe(cell) for cell in row])
         count += 1
     book.save(path)
     return count

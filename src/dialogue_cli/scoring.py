@@ -277,6 +277,48 @@ class _Sum:
         return Cell(self.num, self.den, self.pos, self.neg, tuple(self.ids))
 
 
+class Share(NamedTuple):
+    """The weights i·w_c of one item (or bucket of alike items), split as the method needs them.
+
+    ``total`` is over all its criteria; ``criteria`` gives each criterion's weight; ``conditions``
+    gives, per condition, the summed weight and the criteria serving it.
+    """
+
+    total: float
+    criteria: tuple[tuple[str, float], ...]
+    conditions: Mapping[str, tuple[float, tuple[str, ...]]]
+
+
+class Weights:
+    """The grid's weights and conditions: the one place an item's weights are computed."""
+
+    def __init__(self, engagement: Engagement) -> None:
+        self.weights = {c.id: float(c.weight) for c in engagement.grid.criteria}
+        self.conditions: dict[str, tuple[str, ...]] = {
+            c.id: tuple(c.conditions) for c in engagement.grid.criteria
+        }
+
+    def share(self, intensity: int, criteria: tuple[str, ...]) -> Share:
+        """Split the weight of an item of ``intensity`` on ``criteria``.
+
+        Example:
+            With M (weight 2, elus) and X (weight 1, elus and services), intensity 2 on
+            ``("M", "X")`` gives total 6, criteria ``(("M", 4), ("X", 2))`` and conditions
+            ``{"elus": (6, ("M", "X")), "services": (2, ("X",))}``.
+        """
+        total = 0.0
+        per_criterion = []
+        per_condition: dict[str, tuple[float, tuple[str, ...]]] = {}
+        for crit in criteria:
+            weight = intensity * self.weights[crit]
+            total += weight
+            per_criterion.append((crit, weight))
+            for k in self.conditions[crit]:
+                before, crits = per_condition.get(k, (0.0, ()))
+                per_condition[k] = (before + weight, (*crits, crit))
+        return Share(total, tuple(per_criterion), per_condition)
+
+
 class Accumulator:
     """Streams feedback records into the aggregates that :func:`score` needs.
 
@@ -288,10 +330,7 @@ class Accumulator:
 
     def __init__(self, engagement: Engagement) -> None:
         self.engagement = engagement
-        self.weights = {c.id: float(c.weight) for c in engagement.grid.criteria}
-        self.conditions: dict[str, tuple[str, ...]] = {
-            c.id: tuple(c.conditions) for c in engagement.grid.criteria
-        }
+        self.weights = Weights(engagement)
         # (scenario, group, polarity, intensity, criteria) -> ids, for + and - items.
         self.buckets: dict[Key, list[str]] = {}
         self.remarks: list[Feedback] = []  # questions and ideas
@@ -331,16 +370,11 @@ class Accumulator:
         crit_sums = {(s, c, g): _Sum() for s in scenario_ids for c in crit_ids for g in GROUPS}
         for (s_id, group, polarity, intensity, crits), ids in self.buckets.items():
             sign = 1 if polarity == "+" else -1
-            total = 0.0
-            per_condition: dict[str, float] = {}
-            for crit in crits:
-                weight = intensity * self.weights[crit]
-                total += weight
+            share = self.weights.share(intensity, crits)
+            for crit, weight in share.criteria:
                 crit_sums[s_id, crit, group].add(sign, weight, ids)
-                for k in self.conditions[crit]:
-                    per_condition[k] = per_condition.get(k, 0.0) + weight
-            group_sums[s_id, group].add(sign, total, ids)
-            for k, weight in per_condition.items():
+            group_sums[s_id, group].add(sign, share.total, ids)
+            for k, (weight, _crits) in share.conditions.items():
                 cond_sums[s_id, k].add(sign, weight, ids)
 
         remarks: dict[tuple[str, str], list[Feedback]] = {}
@@ -499,13 +533,36 @@ class Contribution(NamedTuple):
 
 
 @dataclass(frozen=True)
+class Explained:
+    """One number of a scenario: its fraction, as the report computed it, and its items."""
+
+    cell: Cell
+    items: tuple[Contribution, ...]
+
+    @property
+    def numerator(self) -> float:
+        """The sum of p·i·w over the items."""
+        return self.cell.numerator
+
+    @property
+    def denominator(self) -> float:
+        """The sum of i·w over the items."""
+        return self.cell.denominator
+
+    @property
+    def shown(self) -> float | None:
+        """``numerator / denominator`` rounded to 4 decimals, ``None`` without items."""
+        return self.cell.shown
+
+
+@dataclass(frozen=True)
 class Explanation:
     """The items behind each number of one scenario, in the order they were read."""
 
     scenario: ScenarioScore
-    groups: Mapping[str, tuple[Contribution, ...]]
-    conditions: Mapping[str, tuple[Contribution, ...]]
-    criteria: Mapping[str, Mapping[str, tuple[Contribution, ...]]]
+    groups: Mapping[str, Explained]
+    conditions: Mapping[str, Explained]
+    criteria: Mapping[str, Mapping[str, Explained]]
     questions: tuple[Feedback, ...]
     ideas: tuple[Feedback, ...]
     unclassified: tuple[Feedback, ...]
@@ -514,10 +571,13 @@ class Explanation:
 def explain(
     engagement: Engagement, report: ScoreReport, scenario_id: str, items: Iterable[Feedback]
 ) -> Explanation:
-    """Match the items of ``scenario_id`` (a second pass over the feedback) to its numbers."""
+    """Match the items of ``scenario_id`` (a second pass over the feedback) to its numbers.
+
+    Each item's weights come from :meth:`Weights.share`, as in the :class:`Accumulator`; each
+    fraction is the report's own, so the explanation cannot disagree with the scores.
+    """
     scenario = report.scenario(scenario_id)
-    weights = {c.id: float(c.weight) for c in engagement.grid.criteria}
-    conditions_of = {c.id: tuple(c.conditions) for c in engagement.grid.criteria}
+    weights = Weights(engagement)
     groups: dict[str, list[Contribution]] = {g: [] for g in GROUPS}
     conditions: dict[str, list[Contribution]] = {k: [] for k in CONDITIONS}
     criteria: dict[str, dict[str, list[Contribution]]] = {
@@ -537,23 +597,22 @@ def explain(
             unclassified.append(item)
             continue
         sign = 1 if item.polarity == "+" else -1
-
-        def share(crits: tuple[str, ...], item: Feedback = item, sign: int = sign) -> Contribution:
-            weight = sum(item.intensity * weights[c] for c in crits)
-            return Contribution(item, sign * weight, weight, crits)
-
-        groups[item.group].append(share(item.criteria))
-        for crit in item.criteria:
-            criteria[crit][item.group].append(share((crit,)))
-        for condition in CONDITIONS:
-            crits = tuple(c for c in item.criteria if condition in conditions_of[c])
-            if crits:
-                conditions[condition].append(share(crits))
+        share = weights.share(item.intensity, item.criteria)
+        groups[item.group].append(
+            Contribution(item, sign * share.total, share.total, item.criteria)
+        )
+        for crit, weight in share.criteria:
+            criteria[crit][item.group].append(Contribution(item, sign * weight, weight, (crit,)))
+        for condition, (weight, crits) in share.conditions.items():
+            conditions[condition].append(Contribution(item, sign * weight, weight, crits))
     return Explanation(
         scenario,
-        {g: tuple(v) for g, v in groups.items()},
-        {k: tuple(v) for k, v in conditions.items()},
-        {c: {g: tuple(v) for g, v in cells.items()} for c, cells in criteria.items()},
+        {g: Explained(scenario.groups[g], tuple(v)) for g, v in groups.items()},
+        {k: Explained(scenario.conditions[k], tuple(v)) for k, v in conditions.items()},
+        {
+            c: {g: Explained(scenario.criteria[c][g], tuple(v)) for g, v in cells.items()}
+            for c, cells in criteria.items()
+        },
         tuple(questions),
         tuple(ideas),
         tuple(unclassified),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from .model.base import GROUPS, WORKSHOP_GROUPS, fold
+from .spreadsheet import neutralise
 
 if TYPE_CHECKING:
     from .model import Engagement
@@ -332,8 +333,6 @@ def salience_label(value: Salience | None, language: str = "fr") -> str:
 
 # -- The register (CSV export) --
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
 _REGISTER_HEADINGS: Mapping[str, tuple[str, ...]] = {
     "fr": (
         "id", "nom", "groupe", "rôle", "influence", "intérêt", "position", "légitimité",
@@ -351,22 +350,13 @@ _CONTACT_HEADINGS: Mapping[str, tuple[str, str]] = {
 _YES_NO: Mapping[str, tuple[str, str]] = {"fr": ("oui", "non"), "en": ("yes", "no")}
 
 
-def neutralise(cell: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula: ``=1+1`` -> ``'=1+1``.
-
-    A text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a
-    leading apostrophe (OWASP's advice for CSV injection); other text is unchanged.
-    """
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
-
-
 def register_rows(
     smap: StakeholderMap, engagement: Engagement, with_contacts: bool = False
 ) -> list[list[str | int]]:
     """The register as rows for a spreadsheet: a heading row, then one row per stakeholder.
 
     Headings and values follow ``engagement.language``. Scores are numbers; every text cell goes
-    through :func:`neutralise`. Contact columns are added only with ``with_contacts``.
+    through :func:`dialogue_cli.spreadsheet.neutralise`. Contact columns are added only with ``with_contacts``.
     """
     from .charts.style import labels
 

@@ -1,4 +1,4 @@
-"""The only ruamel.yaml user: fast safe loading, round-trip loading for positions and edits.
+"""The only ruamel.yaml user: fast safe loading, round-trip loading for error positions.
 
 A valid file is read once with the safe (C) loader. Positions cost a round-trip parse,
 about 7x slower, so they are computed only when there is a problem to report.
@@ -6,7 +6,6 @@ about 7x slower, so they are computed only when there is a problem to report.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -25,22 +24,10 @@ def safe_load(text: str, name: str) -> Any:
 
 
 def roundtrip_load(text: str, name: str) -> Any:
-    """Parse ``text`` keeping comments and positions (``lc``) for edits and error locations."""
+    """Parse ``text`` keeping the positions (``lc``) of its nodes, to locate errors."""
     from ruamel.yaml import YAML
 
     return _parse(YAML(), text, name)
-
-
-def roundtrip_dump(data: Any) -> str:
-    """Serialise a round-trip tree, comments included."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML()
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 100
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
 
 
 def _parse(yaml: Any, text: str, name: str) -> Any:

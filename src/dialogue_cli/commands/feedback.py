@@ -61,7 +61,14 @@ def template(
             output = project.base_dir / workshop.feedback_file
         else:
             output = project.base_dir / "feedback" / f"{workshop.group if workshop else wanted}.csv"
-            output.parent.mkdir(exist_ok=True)
+            try:
+                output.parent.mkdir(exist_ok=True)
+            except OSError as error:  # e.g. a file named 'feedback' is in the way
+                reason = "a file has that name" if output.parent.is_file() else error.strerror
+                raise FileProblem(
+                    f"{project.display(output.parent)}: cannot create the folder ({reason}); "
+                    "give the file with --output"
+                ) from None
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise typer.BadParameter(f"{output}: use a .csv or .xlsx file", param_hint="--output")
     if output.exists() and not force:

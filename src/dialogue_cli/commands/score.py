@@ -19,7 +19,7 @@ from ._common import (
 
 if TYPE_CHECKING:
     from ..loader import Project
-    from ..scoring import Contribution, Explanation, ScoreReport
+    from ..scoring import Contribution, Explained, Explanation, ScoreReport
 
 _TEXT: dict[str, dict[str, Any]] = {
     "fr": {
@@ -234,12 +234,12 @@ def _contribution(c: Contribution) -> dict[str, Any]:
 def _explanation_json(explanation: Explanation, report: ScoreReport) -> dict[str, Any]:
     scenario = explanation.scenario
 
-    def cell(score: float | None, items: tuple[Contribution, ...]) -> dict[str, Any]:
+    def cell(number: Explained) -> dict[str, Any]:
         return {
-            "score": score,
-            "numerator": sum(c.signed for c in items),
-            "denominator": sum(c.weight for c in items),
-            "items": [_contribution(c) for c in items],
+            "score": number.shown,
+            "numerator": number.numerator,
+            "denominator": number.denominator,
+            "items": [_contribution(c) for c in number.items],
         }
 
     def remark(item: Any) -> dict[str, Any]:
@@ -247,15 +247,10 @@ def _explanation_json(explanation: Explanation, report: ScoreReport) -> dict[str
 
     return {
         **scenario.to_json(),
-        "groups": {
-            g: cell(scenario.groups[g].shown, items) for g, items in explanation.groups.items()
-        },
-        "conditions": {
-            k: cell(scenario.conditions[k].shown, items)
-            for k, items in explanation.conditions.items()
-        },
+        "groups": {g: cell(number) for g, number in explanation.groups.items()},
+        "conditions": {k: cell(number) for k, number in explanation.conditions.items()},
         "criteria": {
-            crit: {g: cell(scenario.criteria[crit][g].shown, items) for g, items in cells.items()}
+            crit: {g: cell(number) for g, number in cells.items()}
             for crit, cells in explanation.criteria.items()
         },
         "questions": [remark(item) for item in explanation.questions],
@@ -270,12 +265,13 @@ def _number(value: float, language: str) -> str:
     return text.replace(".", ",") if language == "fr" else text
 
 
-def _formula(items: tuple[Contribution, ...], score: float | None, language: str) -> str:
-    if not items:
+def _formula(number: Explained, language: str) -> str:
+    if not number.items:
         return "–"
-    num = sum(c.signed for c in items)
-    den = sum(c.weight for c in items)
-    return f"{_fmt(score, language, 4)} = {_number(num, language)} / {_number(den, language)}"
+    return (
+        f"{_fmt(number.shown, language, 4)} = {_number(number.numerator, language)}"
+        f" / {_number(number.denominator, language)}"
+    )
 
 
 def _print_explanation(explanation: Explanation, report: ScoreReport, language: str) -> None:
@@ -314,20 +310,20 @@ def _print_explanation(explanation: Explanation, report: ScoreReport, language: 
             )
 
     echo("\nGroup scores S:")
-    for g, items in explanation.groups.items():
-        echo(f"  {g:<9} S = {_formula(items, scenario.groups[g].shown, language)}")
-        listing(items)
+    for g, number in explanation.groups.items():
+        echo(f"  {g:<9} S = {_formula(number, language)}")
+        listing(number.items)
     echo("\nCondition scores K (criteria serving the condition, all groups):")
-    for k, items in explanation.conditions.items():
-        echo(f"  {k:<9} K = {_formula(items, scenario.conditions[k].shown, language)}")
-        listing(items)
+    for k, number in explanation.conditions.items():
+        echo(f"  {k:<9} K = {_formula(number, language)}")
+        listing(number.items)
     echo("\nCriteria (net score per group):")
     for crit, cells in explanation.criteria.items():
         parts = []
-        for g, items in cells.items():
-            if items:
-                ids = ", ".join(c.item.id for c in items)
-                parts.append(f"{g} {_fmt(scenario.criteria[crit][g].shown, language)} ({ids})")
+        for g, number in cells.items():
+            if number.items:
+                ids = ", ".join(c.item.id for c in number.items)
+                parts.append(f"{g} {_fmt(number.shown, language)} ({ids})")
         echo(f"  {crit:<10} " + ("; ".join(parts) if parts else "–"))
     for title, remarks in (("Questions", explanation.questions), ("Ideas", explanation.ideas)):
         echo(f"\n{title} ({len(remarks)}):")
