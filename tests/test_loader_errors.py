@@ -235,3 +235,20 @@ def test_non_utf8_csv(runner: CliRunner, write: Callable[[str, str], Path]) -> N
     code, err = run_check(runner, path)
     assert code == 1
     assert "f.csv: not UTF-8" in err
+
+
+def test_thousands_of_bad_rows_are_counted_not_all_listed(
+    runner: CliRunner, write: Callable[[str, str], Path]
+) -> None:
+    path = write(
+        "csv/engagement.yaml",
+        MINIMAL + "workshops:\n  - {id: W1, group: elus, feedback_file: f.csv}\n",
+    )
+    rows = "".join(f"X{i};ZZ;+;1;;t;ok;\n" for i in range(1000))
+    (path.parent / "f.csv").write_text(CSV_HEAD + rows, encoding="utf-8")
+    code, err = run_check(runner, path)
+    assert code == 1
+    lines = err.splitlines()
+    assert len(lines) == 52  # 50 listed, the count of the others, the total
+    assert lines[-2] == "... and 950 more problems not listed"
+    assert lines[-1].startswith("1000 problems in ")

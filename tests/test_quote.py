@@ -136,7 +136,7 @@ def test_day_priced_options() -> None:
         D("2550"),
         D("3"),
     )
-    assert custom.basis == "1,5 jours à 850,00\u00a0€"
+    assert custom.basis == "1,5 jour à 850,00\u00a0€"
     # 2.5 facilitation days at 850 = 2 125; a day-priced line may be fractional
     assert (facilitation.unit, facilitation.unit_price, facilitation.amount, facilitation.days) == (
         "jour",

@@ -46,6 +46,12 @@ class LocatedError(DialogueError):
         self.hidden = hidden
         super().__init__("\n".join(self.lines()))
 
+    @classmethod
+    def merge(cls, errors: Iterable[LocatedError]) -> LocatedError:
+        """One error holding the problems (listed and counted) of several."""
+        errors = list(errors)
+        return cls([p for e in errors for p in e.problems], sum(e.hidden for e in errors))
+
     @property
     def count(self) -> int:
         """How many problems there are, listed or not."""

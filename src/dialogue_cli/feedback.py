@@ -152,16 +152,16 @@ def iter_all(
     refs = References.of(engagement)
     readers = Counter(feedback_path(base_dir, w) for w in engagement.workshops)
     refs.shared_files = frozenset(p for p, n in readers.items() if p is not None and n > 1)
-    problems: list[Problem] = []
+    errors: list[LocatedError] = []
     for workshop in engagement.workshops:
         try:
             yield from iter_workshop(
                 engagement, workshop, base_dir, refs, display, engagement_source
             )
         except LocatedError as error:
-            problems.extend(error.problems)
-    if problems:
-        raise LocatedError(problems)
+            errors.append(error)
+    if errors:
+        raise LocatedError.merge(errors)
 
 
 def read_file(path: Path, workshop: Workshop, refs: References, name: str) -> Iterator[Feedback]:
@@ -602,17 +602,8 @@ def _validate_rows(
     except csv.Error as error:
         problems.append(Problem(name, number + 1, 0, "", f"not a readable CSV file: {error}"))
     if problems:
-        if extra:
-            problems.append(
-                Problem(
-                    name,
-                    0,
-                    0,
-                    "",
-                    f"{extra} more problems not shown (the first {MAX_PROBLEMS_PER_FILE} follow)",
-                )
-            )
-        raise LocatedError(problems)
+        # The first MAX_PROBLEMS_PER_FILE are listed; the rest are counted.
+        raise LocatedError(problems, hidden=extra)
 
 
 def _group_of(value: str) -> str:

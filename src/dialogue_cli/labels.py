@@ -22,7 +22,12 @@ PHASE_LABELS: dict[str, dict[str, str]] = {
 }
 
 GROUP_LABELS: dict[str, dict[str, str]] = {
-    "fr": {"elus": "élus", "citoyens": "citoyens", "services": "services", "partenaires": "partenaires"},
+    "fr": {
+        "elus": "élus",
+        "citoyens": "citoyens",
+        "services": "services",
+        "partenaires": "partenaires",
+    },
     "en": {
         "elus": "elected members",
         "citoyens": "citizens",

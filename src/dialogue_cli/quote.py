@@ -367,9 +367,21 @@ def compute(
 def _package_description(days: Decimal, workshops: int, deliverables: int, language: str) -> str:
     from .formatting import number
 
+    def counted(count: Decimal | int, one: str, many: str) -> str:
+        singular = count < 2 if language != "en" else count == 1
+        return f"{number(count, language)} {one if singular else many}"
+
     if language == "en":
-        return f"{number(days, language)} consultant days, {workshops} workshops, {deliverables} deliverables"
-    return f"{number(days, language)} jours d'intervention, {workshops} ateliers, {deliverables} livrables"
+        return ", ".join(
+            (counted(days, "consultant day", "consultant days"),
+             counted(workshops, "workshop", "workshops"),
+             counted(deliverables, "deliverable", "deliverables"))
+        )  # fmt: skip
+    return ", ".join(
+        (counted(days, "jour d'intervention", "jours d'intervention"),
+         counted(workshops, "atelier", "ateliers"),
+         counted(deliverables, "livrable", "livrables"))
+    )  # fmt: skip
 
 
 def _option_line(
@@ -401,7 +413,9 @@ def _option_line(
     unit = unit or (words["day"] if per_day == 1 else words["lump"])
     basis = ""
     if per_day != 1 or unit.lower() not in _DAY_UNITS:
-        days_word = words["day"] if per_day <= 1 else words["days"]
+        # French: singular below 2 ("1,5 jour"); English: singular for exactly 1 ("1.5 days").
+        singular = per_day < 2 if language != "en" else per_day == 1
+        days_word = words["day"] if singular else words["days"]
         at = "at" if language == "en" else "à"
         basis = (
             f"{number(per_day, language)} {days_word} {at} {money(day_rate, language, currency)}"

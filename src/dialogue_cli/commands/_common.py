@@ -87,7 +87,12 @@ def output_path(path: Path) -> Path:
 
 
 def write_output(
-    target: Path, write: Callable[[], object], *, quiet: bool = False, what: str = ""
+    target: Path,
+    write: Callable[[], object],
+    *,
+    quiet: bool = False,
+    what: str = "",
+    announce: bool = True,
 ) -> None:
     """Run ``write`` (which writes ``target``); an OS error becomes one line; say what was written.
 
@@ -96,6 +101,7 @@ def write_output(
         write: does the writing.
         quiet: say "Wrote ..." on stderr (keeps --json output parseable on stdout).
         what: added after the file name, e.g. "(10 events)".
+        announce: say "Wrote ..." (False when the caller reports it later).
     """
     from ..errors import FileProblem
 
@@ -104,4 +110,5 @@ def write_output(
         write()
     except OSError as error:
         raise FileProblem(f"{target}: cannot write: {error.strerror or error}") from None
-    typer.echo(f"Wrote {target}{' ' + what if what else ''}", err=quiet)
+    if announce:
+        typer.echo(f"Wrote {target}{' ' + what if what else ''}", err=quiet)

@@ -30,19 +30,19 @@ def check(
     from ..status import FeedbackTally, build_status
 
     project = load_project(path)
-    problems = []
+    errors: list[LocatedError] = []
     try:
         tally = FeedbackTally.of(project.feedback())
     except LocatedError as error:
-        problems.extend(error.problems)
+        errors.append(error)
     try:
         issues = check_pricing(project.engagement.pricing, catalog_for(project))
         if issues:
-            problems.extend(located_error(project, issues).problems)
+            errors.append(located_error(project, issues))
     except LocatedError as error:
-        problems.extend(error.problems)
-    if problems:
-        raise LocatedError(problems)
+        errors.append(error)
+    if errors:
+        raise LocatedError.merge(errors)
     status = build_status(project.engagement, tally)
     if as_json:
         print_json({"file": project.name, **status.to_json()})

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import typer
 
-from ._common import app, engagement_argument, reports_errors
+from ._common import app, engagement_argument, reports_errors, write_output
 
 if TYPE_CHECKING:
     from ..loader import Project
@@ -74,8 +75,8 @@ def quote(
     else:
         _print_table(result)
     for target, which in targets:
-        write_table(target, which, rows[which], result.language)
-        typer.echo(f"Wrote {target}", err=as_json)
+        write = functools.partial(write_table, target, which, rows[which], result.language)
+        write_output(target, write, quiet=as_json)
 
 
 def _warnings(project: Project, phases: list[tuple[str, Decimal]], dpgf: bool) -> list[str]:
@@ -120,7 +121,7 @@ def _print_table(result: Quote) -> None:
         if fr
         else ["Item", "Qty", "Unit", "Unit price excl. VAT", "Amount excl. VAT"]
     )
-    table = Table(title=title, title_justify="left", show_footer=False)
+    table = Table(title=Text(title), title_justify="left", show_footer=False)
     table.add_column(headings[0], overflow="fold")
     table.add_column(headings[1], justify="right")
     table.add_column(headings[2])
@@ -166,12 +167,13 @@ def _print_table(result: Quote) -> None:
     days = number(result.days, lang)
     out.print(f"Jours d'intervention : {days}" if fr else f"Consultant days: {days}")
     if result.vat_exemption:
-        out.print(result.vat_exemption)
+        out.print(Text(result.vat_exemption))
     if result.procurement_note:
         out.print(
-            f"[bold]Note[/bold] : {result.procurement_note}"
-            if fr
-            else f"[bold]Note[/bold]: {result.procurement_note}"
+            Text.assemble(
+                ("Note", "bold"),
+                f"\u00a0: {result.procurement_note}" if fr else f": {result.procurement_note}",
+            )
         )
     out.print()
     for mention in result.all_mentions:

@@ -114,13 +114,16 @@ def _warn_stale_pdfs(written: list[Written]) -> None:
 
 
 def _summary(written: list[Written], pdfs: dict[str, Path], target: Path) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     from ..loader import display_name
     from ..render.pdf import page_count
 
     table = Table(
-        title=f"{len(written)} document{'s' if len(written) > 1 else ''} in {display_name(target)}",
+        title=escape(
+            f"{len(written)} document{'s' if len(written) > 1 else ''} in {display_name(target)}"
+        ),
         title_justify="left",
     )
     table.add_column("File")
@@ -139,7 +142,7 @@ def _summary(written: list[Written], pdfs: dict[str, Path], target: Path) -> Non
             produced = pdfs.get(item.path.stem)
             pages = page_count(produced) if produced else None
             row += [produced.name if produced else "", str(pages) if pages else ""]
-        table.add_row(*row)
+        table.add_row(*(escape(cell) for cell in row))
     console().print(table)
 
 

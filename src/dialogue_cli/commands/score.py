@@ -12,9 +12,9 @@ from ._common import (
     console,
     engagement_argument,
     load_project,
-    output_path,
     print_json,
     reports_errors,
+    write_output,
 )
 
 if TYPE_CHECKING:
@@ -106,13 +106,21 @@ def score(
     if heatmap is not None:
         from ..charts.heatmap import draw_heatmap
 
-        output_path(heatmap).write_bytes(draw_heatmap(report, language, heatmap.suffix.lower()[1:]))
+        picture = draw_heatmap(report, language, heatmap.suffix.lower()[1:])
+        write_output(heatmap, lambda: heatmap.write_bytes(picture), announce=False)
         written.append(f"Wrote {heatmap}")
     if export is not None:
         from ..score_export import write_export
 
-        count = write_export(output_path(export), project.engagement, project.feedback(), anonymize)
-        written.append(f"Wrote {export} ({count} feedback items)")
+        counted: list[int] = []
+        write_output(
+            export,
+            lambda: counted.append(
+                write_export(export, project.engagement, project.feedback(), anonymize)
+            ),
+            announce=False,
+        )
+        written.append(f"Wrote {export} ({counted[0]} feedback items)")
     if explain is not None:
         from ..scoring import explain as explain_scenario
 

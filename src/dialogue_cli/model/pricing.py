@@ -11,7 +11,12 @@ from .base import Date, Identifier, Strict, Text
 
 Price = Annotated[
     Decimal,
-    Field(gt=0, le=Decimal("100000000"), decimal_places=2, description="EUR HT, > 0, in cents at most."),
+    Field(
+        gt=0,
+        le=Decimal("100000000"),
+        decimal_places=2,
+        description="EUR HT, > 0, in cents at most.",
+    ),
 ]
 Percent = Annotated[Decimal, Field(ge=0, le=100)]
 
