@@ -1003,3 +1003,34 @@ def test_english_devis_speaks_of_a_package_and_plural_units(
     )
     text = docx_text(example / "livrables" / "devis.docx")
     assert text.count("Name, position, signature and stamp") == 1
+
+
+def test_a_cold_render_draws_every_chart_once_into_the_cache(
+    runner: CliRunner, example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The charts are drawn two at a time (a forked child fills the cache); the documents are
+    the same as when they are drawn one after the other, and each picture lands in the cache."""
+    from dialogue_cli.render.context import Results, _nothing, is_complete_png
+
+    cache = tmp_path / "cold-cache"
+    monkeypatch.setenv("DIALOGUE_CACHE", str(cache))
+    result = runner.invoke(app, ["render", str(example), "--out", str(tmp_path / "a")])
+    assert result.exit_code == 0, result.output
+    pictures = sorted((cache / "charts").glob("*.png"))
+    assert sorted(p.name.split("-")[0] for p in pictures) == ["gantt", "heatmap", "map"]
+    assert all(is_complete_png(p.read_bytes()) for p in pictures)
+
+    monkeypatch.setenv("DIALOGUE_CACHE", str(tmp_path / "other-cache"))
+    monkeypatch.setattr(Results, "prefetch_charts", lambda self, kinds: _nothing)
+    result = runner.invoke(app, ["render", str(example), "--out", str(tmp_path / "b")])
+    assert result.exit_code == 0, result.output
+    for name in ("cahier-des-charges.docx", "kit-roi-citoyen.docx", "synthese-ateliers.docx"):
+        with (
+            zipfile.ZipFile(tmp_path / "a" / name) as one,
+            zipfile.ZipFile(tmp_path / "b" / name) as two,
+        ):
+            media = sorted(n for n in one.namelist() if n.startswith("word/media/"))
+            assert media and media == sorted(
+                n for n in two.namelist() if n.startswith("word/media/")
+            )
+            assert [one.read(n) for n in media] == [two.read(n) for n in media]

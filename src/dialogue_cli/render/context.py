@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -353,14 +353,7 @@ def cached_chart(kind: str, inputs: str, draw: Callable[[], bytes], cache: Path 
     """
     if cache is None:
         return draw()
-    import hashlib
-
-    from .. import charts
-
-    digest = hashlib.sha256(f"{kind}\n{inputs}".encode())
-    for module in sorted(Path(charts.__file__).parent.glob("*.py")):
-        digest.update(module.read_bytes())
-    path = cache / f"{kind}-{digest.hexdigest()[:32]}.png"
+    path = chart_path(kind, inputs, cache)
     try:
         cached = path.read_bytes()
     except OSError:
@@ -381,6 +374,38 @@ def cached_chart(kind: str, inputs: str, draw: Callable[[], bytes], cache: Path 
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
     return data
+
+
+def _nothing() -> None:
+    """A ``join`` with nothing to wait for."""
+
+
+def _warm_up_matplotlib() -> None:
+    """Import matplotlib and load its fonts by drawing a tiny figure (the first draw is slow)."""
+    from ..charts.style import new_figure, save
+
+    figure = new_figure(1.0, 1.0)
+    figure.text(0.5, 0.5, "Éé 1,0")
+    save(figure, "png", dpi=20)
+
+
+def chart_path(kind: str, inputs: str, cache: Path) -> Path:
+    """Where the cache keeps a chart: keyed on its inputs and the source of the chart code."""
+    import hashlib
+
+    from .. import charts
+
+    digest = hashlib.sha256(f"{kind}\n{inputs}".encode())
+    for module in sorted(Path(charts.__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
+    return cache / f"{kind}-{digest.hexdigest()[:32]}.png"
+
+
+def is_cached(kind: str, inputs: str, cache: Path) -> bool:
+    try:
+        return is_complete_png(chart_path(kind, inputs, cache).read_bytes())
+    except OSError:
+        return False
 
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -481,54 +506,110 @@ class Results:
 
         return build_plan(self.engagement, today=self.today)
 
-    @cached_property
-    def gantt_picture(self) -> Picture:
-        plan = self.plan
-        if all(p.empty for p in plan.phases) and not plan.events:
-            return Picture(b"", GANTT_WIDTH_MM, "gantt")
+    def _chart(self, kind: str) -> tuple[str, Callable[[], bytes]] | None:
+        """The inputs (the cache key) and the drawing of a chart; None when it has nothing to show."""
         import json
 
         title, language = self.engagement.engagement.title, self.engagement.language
+        if kind == "gantt":
+            plan = self.plan
+            if all(p.empty for p in plan.phases) and not plan.events:
+                return None
 
-        def draw() -> bytes:
-            from ..charts.gantt import draw_gantt
+            def draw_gantt() -> bytes:
+                from ..charts.gantt import draw_gantt
 
-            return bytes(draw_gantt(plan, title, language, fmt="png", dpi=200))
+                return bytes(draw_gantt(plan, title, language, fmt="png", dpi=200))
 
-        inputs = json.dumps([plan.to_json(), title, language], sort_keys=True, default=str)
-        return Picture(cached_chart("gantt", inputs, draw, self.cache), GANTT_WIDTH_MM, "gantt")
+            inputs = json.dumps([plan.to_json(), title, language], sort_keys=True, default=str)
+            return inputs, draw_gantt
+        if kind == "map":
+            if not self.engagement.stakeholders:
+                return None
+            smap = self.map
+
+            def draw_map() -> bytes:
+                from ..charts.stakeholder_chart import draw_map
+
+                return bytes(draw_map(smap, title, language, fmt="png", dpi=200))
+
+            inputs = json.dumps([smap.to_json(), title, language], sort_keys=True, default=str)
+            return inputs, draw_map
+        scores = self.scores
+        if not scores.options:  # nothing scored yet: the tables say so
+            return None
+
+        def draw_heatmap() -> bytes:
+            from ..charts.heatmap import draw_heatmap
+
+            return bytes(draw_heatmap(scores, language, fmt="png", dpi=200))
+
+        return json.dumps([scores.to_json(), language], sort_keys=True, default=str), draw_heatmap
+
+    def _picture(self, kind: str, width: int) -> Picture:
+        spec = self._chart(kind)
+        if spec is None:
+            return Picture(b"", width, kind)
+        inputs, draw = spec
+        return Picture(cached_chart(kind, inputs, draw, self.cache), width, kind)
+
+    @cached_property
+    def gantt_picture(self) -> Picture:
+        return self._picture("gantt", GANTT_WIDTH_MM)
 
     @cached_property
     def map_picture(self) -> Picture:
-        if not self.engagement.stakeholders:
-            return Picture(b"", CHART_WIDTH_MM, "map")
-        import json
-
-        title, language = self.engagement.engagement.title, self.engagement.language
-
-        def draw() -> bytes:
-            from ..charts.stakeholder_chart import draw_map
-
-            return bytes(draw_map(self.map, title, language, fmt="png", dpi=200))
-
-        inputs = json.dumps([self.map.to_json(), title, language], sort_keys=True, default=str)
-        return Picture(cached_chart("map", inputs, draw, self.cache), CHART_WIDTH_MM, "map")
+        return self._picture("map", CHART_WIDTH_MM)
 
     @cached_property
     def heatmap_picture(self) -> Picture:
-        import json
+        return self._picture("heatmap", CHART_WIDTH_MM)
 
-        if not self.scores.options:  # nothing scored yet: the tables say so
-            return Picture(b"", CHART_WIDTH_MM, "heatmap")
-        language = self.engagement.language
+    def prefetch_charts(self, kinds: Sequence[str]) -> Callable[[], None]:
+        """Start drawing the charts missing from the cache on both cores; return a ``join``.
 
-        def draw() -> bytes:
-            from ..charts.heatmap import draw_heatmap
+        A cold render spends most of its time in matplotlib, which uses one core. The first
+        missing chart is drawn here; the others are drawn into the cache by a forked child while
+        the caller renders the documents that show no chart. ``join()`` waits for the child (call
+        it before using any picture). Anything that goes wrong in the child only costs time: the
+        pictures are then drawn here as usual.
+        """
+        cache = self.cache
+        if cache is None or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+            return _nothing
+        missing = []
+        for kind in kinds:
+            spec = self._chart(kind)
+            if spec is not None and not is_cached(kind, spec[0], cache):
+                missing.append((kind, *spec))
+        if len(missing) < 2:
+            return _nothing
+        _warm_up_matplotlib()  # once, before the fork: both processes start warm
+        pid = os.fork()
+        if pid == 0:  # the child draws all but the first, into the cache, then leaves
+            code = 0
+            try:
+                for kind, inputs, draw in missing[1:]:
+                    cached_chart(kind, inputs, draw, cache)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        waited = False
 
-            return bytes(draw_heatmap(self.scores, language, fmt="png", dpi=200))
+        def join() -> None:
+            nonlocal waited
+            if not waited:
+                waited = True
+                os.waitpid(pid, 0)
 
-        inputs = json.dumps([self.scores.to_json(), language], sort_keys=True, default=str)
-        return Picture(cached_chart("heatmap", inputs, draw, self.cache), CHART_WIDTH_MM, "heatmap")
+        kind, inputs, draw = missing[0]
+        try:
+            cached_chart(kind, inputs, draw, cache)
+        except BaseException:
+            join()
+            raise
+        return join
 
 
 # ---------------------------------------------------------------------- shared parts

@@ -113,14 +113,24 @@ def render_documents(
             raise EditedOutput(edited)
     if results is None:
         results = Results(project, today=today, cache=chart_cache_dir() if use_cache else None)
-    ready: list[tuple[Source, bytes]] = []
-    for source in sources:
-        context = build_context(source.deliverable.name, results)
-        data = to_bytes(render_one(source, context, project).save)
-        validate_docx(data, source.deliverable.filename)
-        ready.append((source, data))
-        if on_rendered is not None:
-            on_rendered(source.deliverable.filename)
+    wanted = {kind for d in deliverables for kind in _CHARTS.get(d.name, ())}
+    join = results.prefetch_charts([kind for kind in ("map", "heatmap", "gantt") if kind in wanted])
+    # The documents without pictures first: they are rendered while the charts are drawn.
+    order = sorted(sources, key=lambda source: bool(_CHARTS.get(source.deliverable.name)))
+    rendered: dict[str, bytes] = {}
+    try:
+        for source in order:
+            if _CHARTS.get(source.deliverable.name):
+                join()
+            context = build_context(source.deliverable.name, results)
+            data = to_bytes(render_one(source, context, project).save)
+            validate_docx(data, source.deliverable.filename)
+            rendered[source.deliverable.name] = data
+            if on_rendered is not None:
+                on_rendered(source.deliverable.filename)
+    finally:
+        join()
+    ready = [(source, rendered[source.deliverable.name]) for source in sources]
     # Nothing written yet: a manifest that cannot be saved stops the render here.
     manifest.save()
     written = []
@@ -129,6 +139,15 @@ def render_documents(
         write_recorded(target, data, manifest)
         written.append(Written(source.deliverable.name, target, source, len(data)))
     return written
+
+
+# The pictures each deliverable shows (drawn ahead, two at a time, when not cached; the map,
+# the longest to draw, is listed first so that it gets a core of its own).
+_CHARTS: dict[str, tuple[str, ...]] = {
+    "cahier-des-charges": ("map", "gantt"),
+    "kit-roi-citoyen": ("heatmap",),
+    "synthese-ateliers": ("heatmap",),
+}
 
 
 def pdf_name(filename: str) -> str:
