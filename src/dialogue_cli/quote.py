@@ -17,7 +17,7 @@ from .errors import DialogueError
 if TYPE_CHECKING:
     from .catalog import Catalog, CatalogEntry
     from .loader import Project
-    from .model import Client, Consultant, Option, Pricing
+    from .model import Client, Consultant, Engagement, Option, Pricing
 
 CENT = Decimal("0.01")
 LineKind = Literal["package", "option", "expense"]
@@ -585,24 +585,40 @@ def catalog_for(project: Project) -> Catalog:
     """The catalog a project's quote uses: its ``pricing.catalog`` file, else the default.
 
     Raises:
-        LocatedError: the file is missing (located at ``pricing.catalog``) or broken
-            (located in the catalog file).
+        LocatedError: the file is broken (located in the catalog file).
         FileProblem: the file cannot be read at all.
     """
     from .catalog import default_catalog, load_catalog
     from .loader import display_name
-    from .locate import located_error
 
     relative = project.engagement.pricing.catalog
     if not relative:
         return default_catalog(project.engagement.language)
+    # The loader has already reported a missing file at pricing.catalog.
     path = project.base_dir / relative
-    if not path.is_file():
-        what = "is a folder" if path.is_dir() else "not found"
-        raise located_error(
-            project, [(("pricing", "catalog"), f"catalog {what}: {display_name(path)}")]
-        )
     return load_catalog(path, display_name(path))
+
+
+def warnings(engagement: Engagement, dpgf: bool) -> list[str]:
+    """What the consultant should know before sending the quote (never printed on it).
+
+    Args:
+        engagement: the engagement quoted.
+        dpgf: a DPGF is being written (it spreads the package over the phases' days).
+    """
+    out = []
+    if not engagement.consultant.siret:
+        out.append(
+            "consultant.siret is empty: the quote's mentions say the SIRET is to be completed"
+        )
+    total = sum((phase.days for _name, phase in engagement.phases.items()), Decimal(0))
+    package_days = engagement.pricing.package.days
+    if dpgf and total != package_days:
+        out.append(
+            f"the phases plan {plain(total)} days but the package has {plain(package_days)}: "
+            "the DPGF spreads the package price over the phases' days"
+        )
+    return out
 
 
 def build_quote(project: Project, quote_date: dt.date | None = None) -> Quote:

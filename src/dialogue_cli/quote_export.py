@@ -20,7 +20,7 @@ from .spreadsheet import clean, neutralise
 
 if TYPE_CHECKING:
     from .catalog import Catalog
-    from .quote import Quote
+    from .quote import Line, Quote
 
 RowKind = Literal["phase", "package", "option", "expense", "discount", "total", "entry"]
 
@@ -138,33 +138,15 @@ def dpgf_rows(quote: Quote, phases: Sequence[tuple[str, Decimal]]) -> list[Price
                         "phase",
                     )
                 )
-    for line in quote.options:
-        rows.append(
-            PriceRow(
-                str(len(rows) + 1),
-                line.label,
-                line.unit,
-                line.quantity,
-                cents(line.unit_price),
-                line.amount,
-                "option",
-            )
-        )
+    rows.extend(
+        _line_row(len(rows) + 1 + n, line, "option") for n, line in enumerate(quote.options)
+    )
     if quote.discount:
         label = f"{text['discount']} ({percent(quote.discount_percent, quote.language)})"
         rows.append(PriceRow("", label, "", None, None, -quote.discount, "discount"))
-    for line in quote.expense_lines:
-        rows.append(
-            PriceRow(
-                str(len(rows) + 1),
-                line.label,
-                line.unit,
-                line.quantity,
-                cents(line.unit_price),
-                line.amount,
-                "expense",
-            )
-        )
+    rows.extend(
+        _line_row(len(rows) + 1 + n, line, "expense") for n, line in enumerate(quote.expense_lines)
+    )
     vat_label = f"{text['vat']} {percent(quote.vat_rate, quote.language)}"
     if quote.vat_exemption:
         vat_label = f"{vat_label} ({quote.vat_exemption})"
@@ -193,21 +175,24 @@ def bpu_rows(catalog: Catalog, day_rate: Decimal) -> list[PriceRow]:
 # ---------------------------------------------------------------- writers
 
 
+def _line_row(number: int, line: Line, kind: RowKind) -> PriceRow:
+    """The row of an option or expense line of the quote."""
+    return PriceRow(
+        str(number), line.label, line.unit, line.quantity, cents(line.unit_price), line.amount, kind
+    )
+
+
 def check_target(path: Path) -> Literal["csv", "xlsx"]:
-    """The format of an output file from its suffix; its folder must exist.
+    """The format of an output file from its suffix (the CLI checks its folder).
 
     Raises:
-        FileProblem: not .csv/.xlsx, or no such folder.
+        FileProblem: not .csv/.xlsx.
     """
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise FileProblem(
             f"{path}: write a .csv or an .xlsx file (got {suffix or 'no extension'!r})"
         )
-    if not path.parent.exists():
-        raise FileProblem(f"{path}: folder {path.parent} does not exist")
-    if path.is_dir():
-        raise FileProblem(f"{path}: is a folder; give a file name")
     return "csv" if suffix == ".csv" else "xlsx"
 
 

@@ -88,12 +88,12 @@ def output_path(path: Path) -> Path:
 
 def write_output(
     target: Path,
-    write: Callable[[], object],
+    write: Callable[[], R],
     *,
     quiet: bool = False,
     what: str = "",
     announce: bool = True,
-) -> None:
+) -> R:
     """Run ``write`` (which writes ``target``); an OS error becomes one line; say what was written.
 
     Args:
@@ -102,13 +102,17 @@ def write_output(
         quiet: say "Wrote ..." on stderr (keeps --json output parseable on stdout).
         what: added after the file name, e.g. "(10 events)".
         announce: say "Wrote ..." (False when the caller reports it later).
+
+    Returns:
+        What ``write`` returned (e.g. how many rows it wrote).
     """
     from ..errors import FileProblem
 
     output_path(target)
     try:
-        write()
+        result = write()
     except OSError as error:
         raise FileProblem(f"{target}: cannot write: {error.strerror or error}") from None
     if announce:
         typer.echo(f"Wrote {target}{' ' + what if what else ''}", err=quiet)
+    return result

@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING, Literal
 
 import typer
 
-from ._common import app, engagement_argument, reports_errors, write_output
+from ._common import app, engagement_argument, output_path, reports_errors, write_output
 
 if TYPE_CHECKING:
-    from ..loader import Project
     from ..quote import Quote
 
 
@@ -51,7 +50,7 @@ def quote(
 
     Example: dialogue quote examples/ormessac --dpgf dpgf.xlsx
     """
-    from ..quote import build_quote, catalog_for
+    from ..quote import build_quote, catalog_for, warnings
     from ..quote_export import bpu_rows, check_target, dpgf_rows, write_table
     from ._common import load_project, print_json
 
@@ -61,13 +60,14 @@ def quote(
     targets = [(target, which) for target, which in asked if target is not None]
     for target, _which in targets:
         check_target(target)
+        output_path(target)
     phases = [(name, phase.days) for name, phase in project.engagement.phases.items()]
     tables = {
         "dpgf": lambda: dpgf_rows(result, phases),
         "bpu": lambda: bpu_rows(catalog_for(project), project.engagement.pricing.day_rate),
     }
     rows = {which: tables[which]() for _target, which in targets}  # all computed before any write
-    for warning in _warnings(project, phases, bool(dpgf)):
+    for warning in warnings(project.engagement, bool(dpgf)):
         typer.echo(f"warning: {warning}", err=True)
 
     if as_json:
@@ -77,24 +77,6 @@ def quote(
     for target, which in targets:
         write = functools.partial(write_table, target, which, rows[which], result.language)
         write_output(target, write, quiet=as_json)
-
-
-def _warnings(project: Project, phases: list[tuple[str, Decimal]], dpgf: bool) -> list[str]:
-    from ..quote import plain
-
-    out = []
-    if not project.engagement.consultant.siret:
-        out.append(
-            "consultant.siret is empty: the quote's mentions say the SIRET is to be completed"
-        )
-    total = sum((days for _name, days in phases), Decimal(0))
-    if dpgf and total != project.engagement.pricing.package.days:
-        out.append(
-            f"the phases plan {plain(total)} days but the package has "
-            f"{plain(project.engagement.pricing.package.days)}: "
-            "the DPGF spreads the package price over the phases' days"
-        )
-    return out
 
 
 def _print_table(result: Quote) -> None:

@@ -112,15 +112,12 @@ def score(
     if export is not None:
         from ..score_export import write_export
 
-        counted: list[int] = []
-        write_output(
+        count = write_output(
             export,
-            lambda: counted.append(
-                write_export(export, project.engagement, project.feedback(), anonymize)
-            ),
+            lambda: write_export(export, project.engagement, project.feedback(), anonymize),
             announce=False,
         )
-        written.append(f"Wrote {export} ({counted[0]} feedback items)")
+        written.append(f"Wrote {export} ({count} feedback items)")
     if explain is not None:
         from ..scoring import explain as explain_scenario
 
