@@ -85,9 +85,9 @@ def main() -> None:
         start = time.perf_counter()
         from matplotlib.figure import Figure
 
+        from dialogue_cli.analysis.stakeholder_map import build_map
         from dialogue_cli.charts.stakeholder_chart import cell_size, draw_map, layout
-        from dialogue_cli.loader import load
-        from dialogue_cli.stakeholder_map import build_map
+        from dialogue_cli.engagement.loader import load
 
         imports = time.perf_counter() - start
         project = load(path)

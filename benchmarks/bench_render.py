@@ -111,7 +111,7 @@ def main() -> None:
 
     from docxtpl import DocxTemplate
 
-    from dialogue_cli.loader import load
+    from dialogue_cli.engagement.loader import load
     from dialogue_cli.render.catalog import DELIVERABLES
     from dialogue_cli.render.context import Results, build_context
     from dialogue_cli.render.documents import _bind_pictures, render_documents

@@ -94,8 +94,8 @@ def generate(folder: Path, rows: int, seed: int = 7) -> Path:
 
 def child_stream(path: Path) -> dict[str, object]:
     sys.path.insert(0, str(ROOT / "src"))
-    from dialogue_cli.loader import load
-    from dialogue_cli.scoring import score_project
+    from dialogue_cli.analysis.scoring import score_project
+    from dialogue_cli.engagement.loader import load
 
     start = time.perf_counter()
     report = score_project(load(path))

@@ -58,8 +58,8 @@ def big_engagement(folder: Path, items: int) -> Path:
 
 def time_loader(items: int, repeats: int) -> tuple[float, float]:
     sys.path.insert(0, str(ROOT / "src"))
-    from dialogue_cli.loader import load
-    from dialogue_cli.yamlio import roundtrip_load
+    from dialogue_cli.engagement.loader import load
+    from dialogue_cli.engagement.yamlio import roundtrip_load
 
     with tempfile.TemporaryDirectory() as folder:
         path = big_engagement(Path(folder), items)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dialogue_cli.formatting import date, french_spaces, money
+from dialogue_cli.common.formatting import date, french_spaces, money
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 

@@ -224,7 +224,7 @@ def test_check_reports_feedback_and_catalog_problems_together(
 
 
 def test_the_example_ships_an_up_to_date_schema() -> None:
-    from dialogue_cli.schema import schema_text
+    from dialogue_cli.engagement.schema import schema_text
 
     first = (EXAMPLE / "engagement.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=engagement.schema.json"

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from dialogue_cli.errors import DialogueError, LocatedError
-from dialogue_cli.loader import Project, load
+from dialogue_cli.common.errors import DialogueError, LocatedError
+from dialogue_cli.engagement.loader import Project, load
 
 KEYS = st.sampled_from(
     ["client", "name", "kind", "stakeholders", "id", "influence", "interest", "group", "scenarios",

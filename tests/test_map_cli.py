@@ -183,7 +183,7 @@ def test_csv_register_follows_the_shared_spreadsheet_rule(
     target = path.parent / "registre.csv"
     run(runner, str(path), "--csv", str(target))
     rows = read_register(target)
-    # dialogue_cli.spreadsheet.neutralise: a lone dash is text to a spreadsheet, "@" is not
+    # dialogue_cli.common.spreadsheet.neutralise: a lone dash is text to a spreadsheet, "@" is not
     assert [row[3] for row in rows[1:]] == ["", "-", "'@mairie"]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dialogue_cli.model import Criterion, FeedbackItem
+from dialogue_cli.engagement.model import Criterion, FeedbackItem
 
 
 def test_a_condition_listed_twice_counts_once() -> None:

@@ -11,9 +11,9 @@ from icalendar import Calendar
 from typer.testing import CliRunner
 
 from dialogue_cli.cli import app
-from dialogue_cli.ics import to_ics
-from dialogue_cli.loader import load
-from dialogue_cli.plan import build_plan
+from dialogue_cli.engagement.loader import load
+from dialogue_cli.planning.ics import to_ics
+from dialogue_cli.planning.plan import build_plan
 
 PNG = b"\x89PNG\r\n\x1a\n"
 

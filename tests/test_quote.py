@@ -9,12 +9,18 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from dialogue_cli.catalog import CatalogEntry, default_catalog, of, parse_catalog
-from dialogue_cli.errors import LocatedError
-from dialogue_cli.model import Client, Consultant, Pricing
-from dialogue_cli.procurement import dispense_threshold, procurement_note
-from dialogue_cli.quote import QuoteInputError, compute, derive_number, format_siret, unit_label
-from dialogue_cli.quote_export import bpu_rows, dpgf_rows, spread_package
+from dialogue_cli.common.errors import LocatedError
+from dialogue_cli.engagement.model import Client, Consultant, Pricing
+from dialogue_cli.pricing.catalog import CatalogEntry, default_catalog, of, parse_catalog
+from dialogue_cli.pricing.procurement import dispense_threshold, procurement_note
+from dialogue_cli.pricing.quote import (
+    QuoteInputError,
+    compute,
+    derive_number,
+    format_siret,
+    unit_label,
+)
+from dialogue_cli.pricing.quote_export import bpu_rows, dpgf_rows, spread_package
 
 CATALOG = default_catalog()
 ORMESSAC_PHASES = [("cadrage", D("1")), ("preparation", D("2.5")), ("ateliers", D("3")),
@@ -480,7 +486,7 @@ def test_broken_catalog_is_located(name: str, text: str, where: str, words: str)
 
 
 def test_default_catalogs_agree_on_ids_and_prices() -> None:
-    from dialogue_cli.catalog import default_catalog
+    from dialogue_cli.pricing.catalog import default_catalog
 
     french, english = default_catalog("fr"), default_catalog("en")
     assert french.ids() == english.ids()

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from dialogue_cli.catalog import default_catalog, parse_catalog
 from dialogue_cli.cli import app
-from dialogue_cli.model import Pricing
-from dialogue_cli.quote import compute
-from dialogue_cli.quote_export import bpu_rows, dpgf_rows, write_table
+from dialogue_cli.engagement.model import Pricing
+from dialogue_cli.pricing.catalog import default_catalog, parse_catalog
+from dialogue_cli.pricing.quote import compute
+from dialogue_cli.pricing.quote_export import bpu_rows, dpgf_rows, write_table
 
 PHASES = [("cadrage", D("1")), ("ateliers", D("3"))]
 NBSP, NNBSP = "\u00a0", "\u202f"

@@ -9,10 +9,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dialogue_cli.catalog import default_catalog
-from dialogue_cli.model import Pricing
-from dialogue_cli.quote import cents, compute
-from dialogue_cli.quote_export import dpgf_rows
+from dialogue_cli.engagement.model import Pricing
+from dialogue_cli.pricing.catalog import default_catalog
+from dialogue_cli.pricing.quote import cents, compute
+from dialogue_cli.pricing.quote_export import dpgf_rows
 
 CATALOG = default_catalog()
 PER_UNIT_IDS = [entry.id for entry in CATALOG if entry.per_unit]

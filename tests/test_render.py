@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from dialogue_cli.cli import app
-from dialogue_cli.loader import load
+from dialogue_cli.engagement.loader import load
 from dialogue_cli.render.catalog import NAMES
 
 FILES = [f"{name}.docx" for name in NAMES]
@@ -107,7 +107,7 @@ def test_every_document_names_the_client_and_leaves_no_tag(rendered: Path, name:
 def test_workshop_report_ranks_the_options_with_scores(rendered: Path) -> None:
     text = docx_text(rendered / "synthese-ateliers.docx")
     project = load(Path(rendered.parent))
-    from dialogue_cli.scoring import score_project
+    from dialogue_cli.analysis.scoring import score_project
 
     report = score_project(project)
     ranked = [s.title for s in report.options]
@@ -194,8 +194,8 @@ def test_specification_calendar_comes_from_the_computed_plan(rendered: Path) -> 
         "À venir",
     ]
     assert phases["Total"][0] == "12"
-    from dialogue_cli.formatting import date
-    from dialogue_cli.plan import build_plan
+    from dialogue_cli.common.formatting import date
+    from dialogue_cli.planning.plan import build_plan
 
     livrables = build_plan(load(rendered.parent).engagement).phase("livrables")
     assert phases["Livrables"][2] == f"{date(livrables.end)} (midi)"
@@ -662,16 +662,16 @@ def test_render_of_a_draft_prints_the_plan_warnings_and_succeeds(
 def test_render_computes_the_plan_once(
     runner: CliRunner, example: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import dialogue_cli.plan
+    import dialogue_cli.planning.plan
 
     calls = []
-    original = dialogue_cli.plan.build_plan
+    original = dialogue_cli.planning.plan.build_plan
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(dialogue_cli.plan, "build_plan", counting)
+    monkeypatch.setattr(dialogue_cli.planning.plan, "build_plan", counting)
     result = runner.invoke(app, ["render", str(example), "--only", "cahier-des-charges"])
     assert result.exit_code == 0, result.output
     assert len(calls) == 1

@@ -8,10 +8,8 @@ from typing import Any
 
 import pytest
 
-from dialogue_cli.feedback import Feedback
-from dialogue_cli.loader import load
-from dialogue_cli.model import Engagement
-from dialogue_cli.scoring import (
+from dialogue_cli.analysis.feedback import Feedback
+from dialogue_cli.analysis.scoring import (
     Accumulator,
     ScenarioScore,
     Weights,
@@ -20,6 +18,8 @@ from dialogue_cli.scoring import (
     score,
     score_project,
 )
+from dialogue_cli.engagement.loader import load
+from dialogue_cli.engagement.model import Engagement
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ormessac"
 

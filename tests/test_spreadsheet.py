@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from dialogue_cli.spreadsheet import clean, neutralise, safe
+from dialogue_cli.common.spreadsheet import clean, neutralise, safe
 
 
 @pytest.mark.parametrize(
@@ -57,6 +57,6 @@ def test_safe_cleans_then_neutralises() -> None:
 
 
 def test_importing_does_not_load_openpyxl() -> None:
-    code = "import sys, dialogue_cli.spreadsheet; print('openpyxl' in sys.modules)"
+    code = "import sys, dialogue_cli.common.spreadsheet; print('openpyxl' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -8,9 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dialogue_cli.charts.stakeholder_chart import FIG_H, cell_size, fit, layout, map_figure
-from dialogue_cli.model import Engagement
-from dialogue_cli.stakeholder_map import (
+from dialogue_cli.analysis.stakeholder_map import (
     MappedStakeholder,
     StakeholderMap,
     build_map,
@@ -19,6 +17,8 @@ from dialogue_cli.stakeholder_map import (
     register_rows,
     salience,
 )
+from dialogue_cli.charts.stakeholder_chart import FIG_H, cell_size, fit, layout, map_figure
+from dialogue_cli.engagement.model import Engagement
 
 
 def engagement(*stakeholders: dict[str, Any], threshold: int = 3, **extra: Any) -> Engagement:

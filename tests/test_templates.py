@@ -12,7 +12,7 @@ from docx import Document
 from typer.testing import CliRunner
 
 from dialogue_cli.cli import app
-from dialogue_cli.loader import load
+from dialogue_cli.engagement.loader import load
 from dialogue_cli.render.catalog import NAMES
 from dialogue_cli.render.context import Picture, Results, build_context
 from dialogue_cli.render.schema import CONTEXTS, paths, shape_problems

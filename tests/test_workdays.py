@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dialogue_cli.model import Engagement
-from dialogue_cli.plan import Plan, build_plan
-from dialogue_cli.workdays import (
+from dialogue_cli.engagement.model import Engagement
+from dialogue_cli.planning.plan import Plan, build_plan
+from dialogue_cli.planning.workdays import (
     add_working_days,
     day_off_reason,
     easter_sunday,

@@ -10,7 +10,7 @@ from . import style
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from ..plan import Plan, PlannedPhase
+    from ..planning.plan import Plan, PlannedPhase
 
 BAR = "#1F4E79"  # done and running phases
 BAR_LATER = "#8DA9C4"  # phases still to do
@@ -64,7 +64,7 @@ def _ticks(first: dt.date, last: dt.date) -> list[dt.date]:
 
 
 def _shade_days_off(ax: Axes, first: dt.date, last: dt.date) -> None:
-    from ..workdays import is_working_day
+    from ..planning.workdays import is_working_day
 
     day = first
     while day <= last:
@@ -87,7 +87,7 @@ def draw_gantt(plan: Plan, title: str, language: str, fmt: str = "png", dpi: int
     session a star, each listed with its date in the legend.
 
     Args:
-        plan: The plan from :func:`dialogue_cli.plan.build_plan`.
+        plan: The plan from :func:`dialogue_cli.planning.plan.build_plan`.
         title: The chart's title, usually the engagement's title.
         language: ``fr`` or ``en`` for every label and date.
         fmt: ``png``, ``svg`` or ``pdf``.
@@ -99,7 +99,7 @@ def draw_gantt(plan: Plan, title: str, language: str, fmt: str = "png", dpi: int
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    from ..formatting import date, number
+    from ..common.formatting import date, number
 
     lang = "en" if language == "en" else "fr"
     text = _TEXT[lang]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from .style import INK, MUTED, labels, new_figure, save
 
 if TYPE_CHECKING:
-    from ..scoring import ScoreReport
+    from ..analysis.scoring import ScoreReport
 
 GROUPS = ("elus", "citoyens", "services")
 _TEXT = {
@@ -42,7 +42,7 @@ def draw_heatmap(
     cells without scored feedback are grey with "n.d.".
 
     Args:
-        report: The scores, from :func:`dialogue_cli.scoring.score`.
+        report: The scores, from :func:`dialogue_cli.analysis.scoring.score`.
         language: ``fr`` (default) or ``en``, for every label.
         fmt: ``png``, ``svg`` or ``pdf``.
         dpi: Resolution of a PNG.

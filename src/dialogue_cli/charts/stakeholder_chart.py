@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from ..stakeholder_map import (
+from ..analysis.stakeholder_map import (
     QUADRANTS,
     RECOMMENDED_LEVEL,
     MappedStakeholder,
@@ -421,7 +421,7 @@ def draw_map(
     """Draw the power/interest map and return the picture's bytes.
 
     Args:
-        smap: The map from :func:`dialogue_cli.stakeholder_map.build_map`.
+        smap: The map from :func:`dialogue_cli.analysis.stakeholder_map.build_map`.
         title: The engagement title, printed at the top.
         language: ``fr`` or ``en``: quadrant names, axes, legend.
         fmt: ``png``, ``svg`` or ``pdf``.

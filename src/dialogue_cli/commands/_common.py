@@ -14,7 +14,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ..loader import Project
+    from ..engagement.loader import Project
 
 app = typer.Typer(
     name="dialogue",
@@ -40,7 +40,7 @@ def reports_errors(fn: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        from ..errors import DialogueError, LocatedError
+        from ..common.errors import DialogueError, LocatedError
 
         try:
             return fn(*args, **kwargs)
@@ -57,7 +57,7 @@ def reports_errors(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 def load_project(path: Path) -> Project:
-    from ..loader import load
+    from ..engagement.loader import load
 
     return load(path)
 
@@ -77,7 +77,7 @@ def print_json(data: Any) -> None:
 
 def output_path(path: Path) -> Path:
     """Check an output path's folder exists; raise a clear error otherwise."""
-    from ..errors import FileProblem
+    from ..common.errors import FileProblem
 
     if not path.parent.exists():
         raise FileProblem(f"{path}: folder {path.parent} does not exist")
@@ -106,7 +106,7 @@ def write_output(
     Returns:
         What ``write`` returned (e.g. how many rows it wrote).
     """
-    from ..errors import FileProblem
+    from ..common.errors import FileProblem
 
     output_path(target)
     try:

@@ -23,11 +23,11 @@ def check(
 
     Example: dialogue check examples/ormessac
     """
-    from ..errors import LocatedError
-    from ..locate import located_error
-    from ..quote import catalog_for
-    from ..quote import check as check_pricing
-    from ..status import FeedbackTally, build_status
+    from ..common.errors import LocatedError
+    from ..engagement.locate import located_error
+    from ..engagement.status import FeedbackTally, build_status
+    from ..pricing.quote import catalog_for
+    from ..pricing.quote import check as check_pricing
 
     project = load_project(path)
     errors: list[LocatedError] = []
@@ -54,7 +54,7 @@ def _print(name: str, status: object) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from ..status import Status
+    from ..engagement.status import Status
 
     assert isinstance(status, Status)
     out = console()

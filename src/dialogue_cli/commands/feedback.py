@@ -40,9 +40,9 @@ def template(
 
     Example: dialogue feedback template examples/ormessac --group elus -o retours-elus.xlsx
     """
-    from ..errors import FileProblem
-    from ..feedback import TEMPLATE_HEADERS, write_template
-    from ..model.base import normalize_group
+    from ..analysis.feedback import TEMPLATE_HEADERS, write_template
+    from ..common.errors import FileProblem
+    from ..engagement.model.base import normalize_group
 
     project = load_project(path)
     engagement = project.engagement

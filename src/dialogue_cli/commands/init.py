@@ -36,8 +36,8 @@ def init(
 
     Example: dialogue init ormessac --client "Ville d'Ormessac" --population 25400 --start 2027-01-11
     """
-    from ..errors import DialogueError
-    from ..scaffold import KINDS, ScaffoldOptions, scaffold
+    from ..common.errors import DialogueError
+    from ..engagement.scaffold import KINDS, ScaffoldOptions, scaffold
 
     interactive = not yes and sys.stdin.isatty()
     default_client = (

@@ -20,8 +20,8 @@ from ._common import (
 )
 
 if TYPE_CHECKING:
-    from ..model import Engagement
-    from ..stakeholder_map import StakeholderMap
+    from ..analysis.stakeholder_map import StakeholderMap
+    from ..engagement.model import Engagement
 
 _HEADINGS = {
     "fr": {
@@ -45,8 +45,8 @@ def _print_table(smap: StakeholderMap, title: str, language: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from ..analysis.stakeholder_map import level_label, quadrant_label, salience_label
     from ..charts.style import labels
-    from ..stakeholder_map import level_label, quadrant_label, salience_label
 
     text = _HEADINGS["en" if language == "en" else "fr"]
     groups = labels(language)
@@ -99,7 +99,7 @@ def _write_csv(target: Path, smap: StakeholderMap, engagement: Engagement, conta
     """Write the register: UTF-8 with a BOM, ';'-separated for a French spreadsheet."""
     import csv
 
-    from ..stakeholder_map import register_rows
+    from ..analysis.stakeholder_map import register_rows
 
     delimiter = ";" if engagement.language == "fr" else ","
     with target.open("w", encoding="utf-8-sig", newline="") as handle:
@@ -129,7 +129,7 @@ def map_(
 
     Example: dialogue map examples/ormessac --png carte.png --csv registre.csv
     """
-    from ..stakeholder_map import build_map
+    from ..analysis.stakeholder_map import build_map
 
     if with_contacts and csv_file is None:
         raise typer.BadParameter(

@@ -17,7 +17,7 @@ from ._common import (
 )
 
 if TYPE_CHECKING:
-    from ..plan import Plan
+    from ..planning.plan import Plan
 
 _CHART_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 _BAR_WIDTH = 32
@@ -46,8 +46,8 @@ def plan(
 
     Example: dialogue plan examples/ormessac --ics ormessac.ics --gantt calendrier.png
     """
-    from ..errors import FileProblem
-    from ..plan import build_plan
+    from ..common.errors import FileProblem
+    from ..planning.plan import build_plan
 
     project = load_project(path)
     result = build_plan(project.engagement)
@@ -72,7 +72,7 @@ def plan(
     if ics is not None:
         import datetime as dt
 
-        from ..ics import to_ics
+        from ..planning.ics import to_ics
 
         calendar = to_ics(result, dt.datetime.now(dt.UTC))
         count = sum(not p.empty for p in result.phases) + len(result.events)

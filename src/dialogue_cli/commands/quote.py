@@ -13,7 +13,7 @@ import typer
 from ._common import app, engagement_argument, output_path, reports_errors, write_output
 
 if TYPE_CHECKING:
-    from ..quote import Quote
+    from ..pricing.quote import Quote
 
 
 @app.command()
@@ -50,8 +50,8 @@ def quote(
 
     Example: dialogue quote examples/ormessac --dpgf dpgf.xlsx
     """
-    from ..quote import build_quote, catalog_for, warnings
-    from ..quote_export import bpu_rows, check_target, dpgf_rows, write_table
+    from ..pricing.quote import build_quote, catalog_for, warnings
+    from ..pricing.quote_export import bpu_rows, check_target, dpgf_rows, write_table
     from ._common import load_project, print_json
 
     project = load_project(path)
@@ -83,8 +83,8 @@ def _print_table(result: Quote) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from ..formatting import date, money, number, percent
-    from ..quote import unit_label
+    from ..common.formatting import date, money, number, percent
+    from ..pricing.quote import unit_label
     from ._common import console
 
     lang = result.language

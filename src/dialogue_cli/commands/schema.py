@@ -20,7 +20,7 @@ def schema(
 
     Example: dialogue schema -o engagement.schema.json
     """
-    from ..schema import schema_text
+    from ..engagement.schema import schema_text
 
     text = schema_text()
     if output is None:

@@ -18,8 +18,8 @@ from ._common import (
 )
 
 if TYPE_CHECKING:
-    from ..loader import Project
-    from ..scoring import Contribution, Explained, Explanation, ScoreReport
+    from ..analysis.scoring import Contribution, Explained, Explanation, ScoreReport
+    from ..engagement.loader import Project
 
 _TEXT: dict[str, dict[str, Any]] = {
     "fr": {
@@ -87,7 +87,7 @@ def score(
 
     Example: dialogue score examples/ormessac --heatmap heatmap.png --export retours.xlsx
     """
-    from ..scoring import score_project
+    from ..analysis.scoring import score_project
 
     project = load_project(path)
     if explain is not None:
@@ -110,7 +110,7 @@ def score(
         write_output(heatmap, lambda: heatmap.write_bytes(picture), announce=False)
         written.append(f"Wrote {heatmap}")
     if export is not None:
-        from ..score_export import write_export
+        from ..analysis.score_export import write_export
 
         count = write_output(
             export,
@@ -119,7 +119,7 @@ def score(
         )
         written.append(f"Wrote {export} ({count} feedback items)")
     if explain is not None:
-        from ..scoring import explain as explain_scenario
+        from ..analysis.scoring import explain as explain_scenario
 
         explanation = explain_scenario(project.engagement, report, explain, project.feedback())
         if as_json:
@@ -135,7 +135,7 @@ def score(
 
 
 def _check_scenario(project: Project, scenario: str) -> None:
-    from ..feedback import suggest
+    from ..analysis.feedback import suggest
 
     ids = [s.id for s in project.engagement.scenarios]
     if scenario not in ids:
@@ -158,8 +158,8 @@ def _print_report(report: ScoreReport, language: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from ..analysis.scoring import rounded
     from ..charts.style import labels
-    from ..scoring import rounded
 
     text = _TEXT["en" if language == "en" else "fr"]
     names = labels(language)
@@ -280,7 +280,7 @@ def _formula(number: Explained, language: str) -> str:
 
 
 def _print_explanation(explanation: Explanation, report: ScoreReport, language: str) -> None:
-    from ..scoring import rounded
+    from ..analysis.scoring import rounded
 
     scenario = explanation.scenario
     weights = {"+": "+", "-": "−"}

@@ -33,7 +33,7 @@ def export(
 
     Example: dialogue templates export examples/ormessac/templates
     """
-    from ..errors import FileProblem
+    from ..common.errors import FileProblem
     from ..render.templates import export as export_templates
 
     if language not in ("fr", "en"):

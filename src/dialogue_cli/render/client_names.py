@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model.base import fold
+from ..engagement.model.base import fold
 
 # The first word of the name decides the article (folded: lower case, no accents); a word that
 # starts with a vowel or an h takes l' (l'Agglomération, l'Eurométropole de Strasbourg).

@@ -23,13 +23,13 @@ from .client_names import in_text, sentence_start
 from .environment import clean_text
 
 if TYPE_CHECKING:
-    from ..feedback import Feedback
-    from ..loader import Project
-    from ..model import Engagement
-    from ..plan import Plan
-    from ..quote import Quote
-    from ..scoring import ScoreReport
-    from ..stakeholder_map import StakeholderMap
+    from ..analysis.feedback import Feedback
+    from ..analysis.scoring import ScoreReport
+    from ..analysis.stakeholder_map import StakeholderMap
+    from ..engagement.loader import Project
+    from ..engagement.model import Engagement
+    from ..planning.plan import Plan
+    from ..pricing.quote import Quote
 
 Context = dict[str, Any]
 VERBATIMS_PER_SCENARIO = 6
@@ -167,28 +167,28 @@ class Fmt:
             return ""
         text = clean_text(str(value)).strip()
         if self.language == "fr" and text:
-            from ..formatting import french_spaces
+            from ..common.formatting import french_spaces
 
             text = french_spaces(text)
         return text
 
     def money(self, amount: Decimal, currency: str = "EUR") -> str:
-        from ..formatting import money
+        from ..common.formatting import money
 
         return money(amount, self.language, currency)
 
     def date(self, value: dt.date | None) -> str:
-        from ..formatting import date
+        from ..common.formatting import date
 
         return date(value, self.language) if value else ""
 
     def number(self, value: Decimal | float | int, digits: int | None = None) -> str:
-        from ..formatting import number
+        from ..common.formatting import number
 
         return number(value, self.language, digits)
 
     def percent(self, value: Decimal | float | int) -> str:
-        from ..formatting import percent
+        from ..common.formatting import percent
 
         return percent(value, self.language)
 
@@ -227,7 +227,7 @@ class Fmt:
 
     def day(self, value: dt.date | None) -> str:
         """A date with its weekday: ``mardi 2 février 2027``, ``Tuesday, 2 February 2027``."""
-        from ..formatting import date
+        from ..common.formatting import date
 
         return date(value, self.language, "full") if value else ""
 
@@ -471,19 +471,19 @@ class Results:
 
     @cached_property
     def quote(self) -> Quote:
-        from ..quote import build_quote
+        from ..pricing.quote import build_quote
 
         return build_quote(self.project)
 
     @cached_property
     def map(self) -> StakeholderMap:
-        from ..stakeholder_map import build_map
+        from ..analysis.stakeholder_map import build_map
 
         return build_map(self.engagement)
 
     @cached_property
     def _scored(self) -> tuple[ScoreReport, FeedbackDigest]:
-        from ..scoring import Accumulator
+        from ..analysis.scoring import Accumulator
 
         accumulator = Accumulator(self.engagement)
         digest = FeedbackDigest()
@@ -502,7 +502,7 @@ class Results:
 
     @cached_property
     def plan(self) -> Plan:
-        from ..plan import build_plan
+        from ..planning.plan import build_plan
 
         return build_plan(self.engagement, today=self.today)
 
@@ -669,7 +669,7 @@ LOGO_UNREADABLE = "not a readable picture (PNG, JPEG, GIF, BMP or TIFF)"
 
 def _logo_bytes(project: Project, relative: str) -> bytes:
     """The logo's bytes, parsed as Word will (python-docx's image reader) before any render."""
-    from ..locate import located_error
+    from ..engagement.locate import located_error
 
     path = project.base_dir / relative
     try:
@@ -763,7 +763,7 @@ def _ranking(results: Results, f: Fmt) -> list[Context]:
 
 
 def _calendar(results: Results, f: Fmt) -> Context:
-    """Section 9 of the specification, from the computed plan (:mod:`dialogue_cli.plan`).
+    """Section 9 of the specification, from the computed plan (:mod:`dialogue_cli.planning.plan`).
 
     The plan's warnings are left out: they speak to the consultant about the file (paths,
     fixes) and `dialogue plan` shows them.
@@ -836,7 +836,7 @@ def cahier_des_charges(results: Results, f: Fmt) -> Context:
     e = results.engagement
     smap = results.map
     by_id = {s.id: s for s in e.stakeholders}
-    from ..stakeholder_map import quadrant_label
+    from ..analysis.stakeholder_map import quadrant_label
 
     rows = []
     for placed in smap.stakeholders:
@@ -1122,7 +1122,7 @@ def devis(results: Results, f: Fmt) -> Context:
             if c.capital
             else c.legal_form
         )
-    from ..quote import format_siret, unit_label
+    from ..pricing.quote import format_siret, unit_label
 
     # The identity block at the top carries the provider line; the exemption has its own line.
     mentions = [m for m in q.mentions if m != q.vat_exemption]

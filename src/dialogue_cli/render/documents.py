@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import FileProblem
-from ..loader import display_name
+from ..common.errors import FileProblem
+from ..engagement.loader import display_name
 from .catalog import BY_NAME, DELIVERABLES, NAMES, Deliverable
 from .context import Picture, Results, build_context, chart_cache_dir
 from .environment import TemplateProblem, make_environment
@@ -30,7 +30,7 @@ from .writer import (
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
 
-    from ..loader import Project
+    from ..engagement.loader import Project
 
 # A template gets this long to render before it is stopped (a hostile one could loop for ever).
 RENDER_TIMEOUT_SECONDS = 60
@@ -55,7 +55,7 @@ def select(only: Sequence[str] | None) -> list[Deliverable]:
     for raw in only:
         name = raw.removesuffix(".docx").strip()
         if name not in BY_NAME:
-            from ..feedback import suggest
+            from ..analysis.feedback import suggest
 
             raise FileProblem(
                 f"--only {raw}: unknown deliverable{suggest(name, NAMES)}; choose from {', '.join(NAMES)}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DialogueError
+from ..common.errors import DialogueError
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment

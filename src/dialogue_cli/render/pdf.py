@@ -14,7 +14,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from ..errors import DialogueError
+from ..common.errors import DialogueError
 
 TIMEOUT_SECONDS = 180
 INSTALL_HINT = (

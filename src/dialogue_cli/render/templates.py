@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import FileProblem
+from ..common.errors import FileProblem
 from .catalog import BY_FILENAME, DELIVERABLES, Deliverable
 from .environment import TemplateProblem, make_environment
 from .schema import CONTEXTS

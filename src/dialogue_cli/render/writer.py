@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from ..errors import DialogueError, FileProblem
+from ..common.errors import DialogueError, FileProblem
 
 MANIFEST = ".dialogue-manifest.json"
 
@@ -31,7 +31,7 @@ class EditedOutput(DialogueError):
     """Outputs edited since dialogue last wrote them: refuse to overwrite them without --force."""
 
     def __init__(self, paths: Iterable[Path]) -> None:
-        from ..loader import display_name
+        from ..engagement.loader import display_name
 
         self.paths = sorted(paths)
         names = ", ".join(display_name(p) for p in self.paths)
@@ -43,7 +43,7 @@ class EditedOutput(DialogueError):
 
 def os_problem(path: Path | str, action: str, error: OSError) -> FileProblem:
     """One line naming ``path``, what could not be done and the system's reason."""
-    from ..loader import display_name
+    from ..engagement.loader import display_name
 
     reason = error.strerror or str(error)
     return FileProblem(f"{display_name(Path(path))}: cannot {action}: {reason}")

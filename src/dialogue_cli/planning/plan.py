@@ -7,7 +7,7 @@ explained in ``docs/plan.md``; in short:
   half days; the next phase starts on the half day after, so ``preparation`` (2.5 days) from
   Tuesday morning ends Thursday at midday and ``ateliers`` starts Thursday afternoon. Days that
   are not a multiple of half a day are rounded up to the next half day (with a warning);
-* weekends and French public holidays are skipped (:mod:`dialogue_cli.workdays`);
+* weekends and French public holidays are skipped (:mod:`dialogue_cli.planning.workdays`);
 * a date fixed in the file wins: ``phases.<name>.start``/``end``. A phase with both dates keeps
   them, and a warning says when they leave fewer working days than planned;
 * a phase with no fixed dates follows the previous one, except that ``ateliers`` moves to its
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from .labels import PHASE_LABELS
+from ..common.labels import PHASE_LABELS
 from .workdays import (
     add_working_days,
     day_off_reason,
@@ -36,7 +36,7 @@ from .workdays import (
 )
 
 if TYPE_CHECKING:
-    from .model import Engagement
+    from ..engagement.model import Engagement
 
 Half = Literal["am", "pm"]
 EventKind = Literal["workshop", "creativity"]

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .labels import GROUP_LABELS, PHASE_LABELS
+from ..common.labels import GROUP_LABELS, PHASE_LABELS
 from .model import CONDITIONS, GROUPS, PHASES, WORKSHOP_GROUPS, Engagement
 
 # The "what next" messages, in the engagement's language.

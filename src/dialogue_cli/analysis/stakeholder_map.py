@@ -7,12 +7,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from .model.base import GROUPS, WORKSHOP_GROUPS, fold
-from .spreadsheet import neutralise
+from ..common.spreadsheet import neutralise
+from ..engagement.model.base import GROUPS, WORKSHOP_GROUPS, fold
 
 if TYPE_CHECKING:
-    from .model import Engagement
-    from .model.stakeholders import Stakeholder
+    from ..engagement.model import Engagement
+    from ..engagement.model.stakeholders import Stakeholder
 
 Quadrant = Literal["manage_closely", "keep_satisfied", "keep_informed", "monitor"]
 Salience = Literal[
@@ -356,9 +356,9 @@ def register_rows(
     """The register as rows for a spreadsheet: a heading row, then one row per stakeholder.
 
     Headings and values follow ``engagement.language``. Scores are numbers; every text cell goes
-    through :func:`dialogue_cli.spreadsheet.neutralise`. Contact columns are added only with ``with_contacts``.
+    through :func:`dialogue_cli.common.spreadsheet.neutralise`. Contact columns are added only with ``with_contacts``.
     """
-    from .charts.style import labels
+    from ..charts.style import labels
 
     language = _lang(engagement.language)
     groups = labels(language)

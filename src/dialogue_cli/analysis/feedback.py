@@ -18,8 +18,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, NamedTuple, TypeVar
 
-from .errors import LocatedError, Problem
-from .model import POLARITIES, Engagement, Workshop, fold, normalize_polarity
+from ..common.errors import LocatedError, Problem
+from ..engagement.model import POLARITIES, Engagement, Workshop, fold, normalize_polarity
 
 MAX_PROBLEMS_PER_FILE = 50
 CACHE_LIMIT = 10_000  # distinct raw values remembered per column
@@ -607,7 +607,7 @@ def _validate_rows(
 
 
 def _group_of(value: str) -> str:
-    from .model.base import normalize_group
+    from ..engagement.model.base import normalize_group
 
     normalized = normalize_group(value)
     return normalized if isinstance(normalized, str) else value

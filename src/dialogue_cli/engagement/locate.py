@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .errors import LocatedError, Problem
+from ..common.errors import LocatedError, Problem
 
 if TYPE_CHECKING:
     from .loader import Project

@@ -13,10 +13,10 @@ from decimal import Decimal, localcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from .errors import FileProblem
-from .labels import phase_label
+from ..common.errors import FileProblem
+from ..common.labels import phase_label
+from ..common.spreadsheet import clean, neutralise
 from .quote import cents
-from .spreadsheet import clean, neutralise
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -105,7 +105,7 @@ def dpgf_rows(quote: Quote, phases: Sequence[tuple[str, Decimal]]) -> list[Price
     Returns:
         The rows; the phase rows add up to the package price exactly.
     """
-    from .formatting import percent
+    from ..common.formatting import percent
 
     text = _TEXT.get(quote.language, _TEXT["fr"])
     rows: list[PriceRow] = []
@@ -201,7 +201,7 @@ def write_table(
 ) -> None:
     """Write DPGF or BPU rows to ``path`` (.csv: ``;`` and decimal comma in French; .xlsx).
 
-    Text cells are made safe for a spreadsheet (:mod:`dialogue_cli.spreadsheet`: no formula,
+    Text cells are made safe for a spreadsheet (:mod:`dialogue_cli.common.spreadsheet`: no formula,
     no character XLSX refuses) and, in French, get no-break spaces before ``; : ! ?``.
     """
     headings = HEADINGS.get(language, HEADINGS["fr"])[which]
@@ -225,7 +225,7 @@ def _text(value: Cell, language: str) -> Cell:
     """A text cell as the client reads it: clean, French spacing, never a formula."""
     if not isinstance(value, str):
         return value
-    from .formatting import french_spaces
+    from ..common.formatting import french_spaces
 
     value = clean(value)
     return neutralise(french_spaces(value) if language == "fr" else value)

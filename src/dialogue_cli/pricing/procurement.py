@@ -66,7 +66,7 @@ def procurement_note(total_ht: Decimal, on: dt.date, language: str = "fr") -> st
     Returns:
         The note, or None when the buyer may contract without publicity or competition.
     """
-    from .formatting import date, money
+    from ..common.formatting import date, money
 
     threshold = dispense_threshold(on)
     if total_ht < threshold.amount:

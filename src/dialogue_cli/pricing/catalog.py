@@ -16,9 +16,9 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
-from .errors import LocatedError, Problem
-from .model.base import Identifier, Strict, Text
-from .model.pricing import Price
+from ..common.errors import LocatedError, Problem
+from ..engagement.model.base import Identifier, Strict, Text
+from ..engagement.model.pricing import Price
 
 DEFAULT_NAME = "dialogue_cli/data/catalog.yaml"
 
@@ -108,7 +108,7 @@ def load_catalog(path: Path, name: str) -> Catalog:
         FileProblem: the file cannot be read at all.
         LocatedError: the YAML is broken or an entry is invalid (file:line:col).
     """
-    from .yamlio import read_text
+    from ..engagement.yamlio import read_text
 
     return parse_catalog(read_text(path, name), name)
 
@@ -117,7 +117,7 @@ def parse_catalog(text: str, name: str) -> Catalog:
     """Validate the text of a catalog file named ``name``; see :func:`load_catalog`."""
     from pydantic import ValidationError
 
-    from .yamlio import safe_load
+    from ..engagement.yamlio import safe_load
 
     data = safe_load(text, name)
     if data is None:
@@ -135,7 +135,7 @@ def parse_catalog(text: str, name: str) -> Catalog:
     try:
         parsed = CatalogFile.model_validate(data)
     except ValidationError as error:
-        from .loader import located, validation_problems
+        from ..engagement.loader import located, validation_problems
 
         raise located(text, name, validation_problems(error, _allowed_keys)) from None
     issues: list[tuple[tuple[int | str, ...], str, bool]] = []
@@ -151,7 +151,7 @@ def parse_catalog(text: str, name: str) -> Catalog:
             )
         seen.setdefault(entry.id, index)
     if issues:
-        from .loader import located
+        from ..engagement.loader import located
 
         raise located(text, name, issues)
     return Catalog(tuple(parsed.options), name)

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import TYPE_CHECKING, Any, Literal
 
-from .errors import DialogueError
+from ..common.errors import DialogueError
 
 if TYPE_CHECKING:
+    from ..engagement.loader import Project
+    from ..engagement.model import Client, Consultant, Engagement, Option, Pricing
     from .catalog import Catalog, CatalogEntry
-    from .loader import Project
-    from .model import Client, Consultant, Engagement, Option, Pricing
 
 CENT = Decimal("0.01")
 LineKind = Literal["package", "option", "expense"]
@@ -206,7 +206,7 @@ class QuoteInputError(DialogueError):
     """Options that the catalog cannot price; each issue is ``(data path, message)``."""
 
     def __init__(self, issues: list[tuple[Loc, str]]) -> None:
-        from .loader import format_loc
+        from ..engagement.loader import format_loc
 
         self.issues = issues
         super().__init__("\n".join(f"{format_loc(loc)}: {message}" for loc, message in issues))
@@ -228,7 +228,7 @@ def check(pricing: Pricing, catalog: Catalog) -> list[tuple[Loc, str]]:
     Returns:
         ``(data path, message)`` for each problem, empty when the quote can be computed.
     """
-    from .feedback import suggest
+    from ..analysis.feedback import suggest
 
     issues: list[tuple[Loc, str]] = []
     for index, option in enumerate(pricing.options):
@@ -365,7 +365,7 @@ def compute(
 
 
 def _package_description(days: Decimal, workshops: int, deliverables: int, language: str) -> str:
-    from .formatting import number
+    from ..common.formatting import number
 
     def counted(count: Decimal | int, one: str, many: str) -> str:
         singular = count < 2 if language != "en" else count == 1
@@ -387,7 +387,7 @@ def _package_description(days: Decimal, workshops: int, deliverables: int, langu
 def _option_line(
     option: Option, entry: CatalogEntry | None, day_rate: Decimal, language: str, currency: str
 ) -> Line:
-    from .formatting import money, number
+    from ..common.formatting import money, number
 
     words = _WORDS.get(language, _WORDS["fr"])
     label = option.label or (entry.label if entry else "")
@@ -501,7 +501,7 @@ def mentions(quote: Quote, client: Client | None, notes: str = "") -> list[str]:
     the rate is 0, and the engagement's notes. The provider's identity and the acceptance block
     are apart (:func:`provider_line`, :func:`acceptance_lines`).
     """
-    from .formatting import date, money, percent
+    from ..common.formatting import date, money, percent
 
     fr = quote.language != "en"
     lang = "fr" if fr else "en"
@@ -588,8 +588,8 @@ def catalog_for(project: Project) -> Catalog:
         LocatedError: the file is broken (located in the catalog file).
         FileProblem: the file cannot be read at all.
     """
+    from ..engagement.loader import display_name
     from .catalog import default_catalog, load_catalog
-    from .loader import display_name
 
     relative = project.engagement.pricing.catalog
     if not relative:
@@ -634,7 +634,7 @@ def build_quote(project: Project, quote_date: dt.date | None = None) -> Quote:
     Raises:
         LocatedError: an unknown catalog id, a fractional per-unit quantity, a broken catalog.
     """
-    from .locate import located_error
+    from ..engagement.locate import located_error
 
     engagement = project.engagement
     catalog = catalog_for(project)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import LocatedError, Problem
+from ..common.errors import LocatedError, Problem
 
 Loc = Sequence[int | str]
 
@@ -133,7 +133,7 @@ def position(root: Any, loc: Loc, *, at_key: bool = False) -> tuple[int, int, st
 
 def read_text(path: Path, name: str) -> str:
     """A text file's content, or one clear line about why it cannot be used."""
-    from .errors import FileProblem
+    from ..common.errors import FileProblem
 
     try:
         raw = path.read_bytes()

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import FileProblem
+from ..common.errors import FileProblem
 
 KINDS = ("commune", "intercommunalite", "departement", "region", "autre")
 
@@ -231,7 +231,7 @@ def engagement_yaml(options: ScaffoldOptions, schema_file: str) -> str:
 
 def scaffold(folder: Path, options: ScaffoldOptions) -> list[Path]:
     """Create a new engagement in ``folder`` (new or empty); return the files written."""
-    from .feedback import write_template
+    from ..analysis.feedback import write_template
     from .schema import schema_text
 
     if folder.exists() and not folder.is_dir():

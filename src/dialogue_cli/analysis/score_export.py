@@ -1,7 +1,7 @@
 """Export feedback items, one row each, for a spreadsheet or R: criteria as 0/1 columns.
 
 Cells that a spreadsheet would read as a formula get a leading apostrophe
-(:func:`dialogue_cli.spreadsheet.neutralise`), so that opening an export never runs anything.
+(:func:`dialogue_cli.common.spreadsheet.neutralise`), so that opening an export never runs anything.
 Rows are written as they are read: a million items do not stay in memory.
 """
 
@@ -12,12 +12,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import FileProblem
-from .spreadsheet import neutralise, safe
+from ..common.errors import FileProblem
+from ..common.spreadsheet import neutralise, safe
 
 if TYPE_CHECKING:
+    from ..engagement.model import Engagement
     from .feedback import Feedback
-    from .model import Engagement
 
 FIXED = ("id", "workshop", "group", "scenario", "polarity", "intensity")
 TAIL = ("theme", "text")

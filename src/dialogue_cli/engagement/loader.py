@@ -1,7 +1,7 @@
 """Load ``engagement.yaml``: find it, parse it, validate it, and locate every problem.
 
-``load(path)`` returns a :class:`Project` or raises :class:`~dialogue_cli.errors.DialogueError`:
-a :class:`~dialogue_cli.errors.LocatedError` lists every problem as
+``load(path)`` returns a :class:`Project` or raises :class:`~dialogue_cli.common.errors.DialogueError`:
+a :class:`~dialogue_cli.common.errors.LocatedError` lists every problem as
 ``file:line:col: path.to.field: what is wrong``, sorted by line.
 """
 
@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import FileProblem, LocatedError, Problem
-from .feedback import suggest
+from ..analysis.feedback import suggest
+from ..common.errors import FileProblem, LocatedError, Problem
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
     from pydantic_core import ErrorDetails
 
-    from .feedback import Feedback
+    from ..analysis.feedback import Feedback
     from .model import Engagement
 
 FILENAME = "engagement.yaml"
@@ -46,7 +46,7 @@ class Project:
 
     def feedback(self) -> Iterator[Feedback]:
         """Every feedback item, inline and from files, validated as it is read."""
-        from .feedback import iter_all
+        from ..analysis.feedback import iter_all
 
         return iter_all(self.engagement, self.base_dir, display_name, self.name)
 

@@ -67,7 +67,7 @@ def uid(plan: Plan, item: str) -> str:
 def _phase_event(plan: Plan, phase: PlannedPhase, stamp: dt.datetime) -> Event:
     from icalendar import Event
 
-    from .formatting import date, number
+    from ..common.formatting import date, number
 
     text = _TEXT[plan.language]
     days = number(phase.days, plan.language)
@@ -124,7 +124,7 @@ def to_ics(plan: Plan, stamp: dt.datetime) -> bytes:
     """The plan as an iCalendar file: all-day events, one per phase, workshop and session.
 
     Args:
-        plan: The plan from :func:`dialogue_cli.plan.build_plan`.
+        plan: The plan from :func:`dialogue_cli.planning.plan.build_plan`.
         stamp: The DTSTAMP of every event (when the export was made); pass a fixed value
             for byte-identical output. A naive datetime is taken as UTC.
 

@@ -1,0 +1,1 @@
+"""Helpers every domain shares: errors, value formatting, labels, spreadsheet safety."""

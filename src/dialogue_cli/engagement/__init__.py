@@ -1,0 +1,1 @@
+"""The engagement file: its model, loading and locating problems, schema, scaffold and status."""

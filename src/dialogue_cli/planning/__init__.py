@@ -1,0 +1,1 @@
+"""The calendar: working days, the plan of the six phases, iCalendar export."""

@@ -1,0 +1,1 @@
+"""The offer: quote computation, catalogs, procurement rules and price documents."""
