@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from dialogue_cli.analysis.feedback import References, read_file, write_template
 from dialogue_cli.cli import app
 from dialogue_cli.common.errors import LocatedError
+from dialogue_cli.engagement.feedback import References, read_file, write_template
 from dialogue_cli.engagement.loader import load
 from dialogue_cli.engagement.model import Workshop
 
@@ -407,7 +407,7 @@ def test_template_creates_the_feedback_folder(tmp_path: Path) -> None:
     ],
 )
 def test_has_formula_byte_search(xml: bytes, expected: bool) -> None:
-    from dialogue_cli.analysis.feedback import _has_formula
+    from dialogue_cli.engagement.feedback import _has_formula
 
     assert _has_formula(io.BytesIO(xml)) is expected
     # the same XML cut across the 1 MiB reads just after the "<" of the <f> tag

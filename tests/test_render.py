@@ -948,12 +948,12 @@ def test_ranking_tables_name_condition_scores_and_keep_one_group_order(rendered:
 
 
 def test_english_group_names_match_between_tables_and_charts() -> None:
-    from dialogue_cli.charts.style import labels
+    from dialogue_cli.common.labels import group_names
     from dialogue_cli.render.context import WORDS
 
     for group in ("elus", "citoyens", "services"):
-        assert labels("en")[group] == WORDS["en"]["groups"][group]
-        assert labels("fr")[group] == WORDS["fr"]["groups"][group]
+        assert group_names("en")[group] == WORDS["en"]["groups"][group]
+        assert group_names("fr")[group] == WORDS["fr"]["groups"][group]
 
 
 def test_roi_kit_scores_criteria_on_the_scale_of_its_threshold(rendered: Path) -> None:

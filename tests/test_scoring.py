@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from dialogue_cli.analysis.feedback import Feedback
 from dialogue_cli.analysis.scoring import (
     Accumulator,
     ScenarioScore,
@@ -18,6 +17,7 @@ from dialogue_cli.analysis.scoring import (
     score,
     score_project,
 )
+from dialogue_cli.engagement.feedback import Feedback
 from dialogue_cli.engagement.loader import load
 from dialogue_cli.engagement.model import Engagement
 

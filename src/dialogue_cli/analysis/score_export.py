@@ -16,8 +16,8 @@ from ..common.errors import FileProblem
 from ..common.spreadsheet import neutralise, safe
 
 if TYPE_CHECKING:
+    from ..engagement.feedback import Feedback
     from ..engagement.model import Engagement
-    from .feedback import Feedback
 
 FIXED = ("id", "workshop", "group", "scenario", "polarity", "intensity")
 TAIL = ("theme", "text")

@@ -28,9 +28,9 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
+    from ..engagement.feedback import Feedback
     from ..engagement.loader import Project
     from ..engagement.model import Engagement
-    from .feedback import Feedback
 
 GROUPS = ("elus", "citoyens", "services")
 CONDITIONS = ("elus", "services", "citoyens")

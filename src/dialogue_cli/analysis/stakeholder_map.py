@@ -358,10 +358,10 @@ def register_rows(
     Headings and values follow ``engagement.language``. Scores are numbers; every text cell goes
     through :func:`dialogue_cli.common.spreadsheet.neutralise`. Contact columns are added only with ``with_contacts``.
     """
-    from ..charts.style import labels
+    from ..common.labels import group_names
 
     language = _lang(engagement.language)
-    groups = labels(language)
+    groups = group_names(language)
     yes, no = _YES_NO[language]
     contacts = {item.id: item.contact for item in engagement.stakeholders}
     declared = {item.id: item for item in engagement.stakeholders}

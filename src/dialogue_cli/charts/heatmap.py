@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .style import INK, MUTED, labels, new_figure, save
+from ..common.labels import group_names
+from .style import INK, MUTED, new_figure, save
 
 if TYPE_CHECKING:
     from ..analysis.scoring import ScoreReport
@@ -55,7 +56,7 @@ def draw_heatmap(
     from matplotlib.colors import Normalize
 
     text = _TEXT["en" if language == "en" else "fr"]
-    names = labels(language)
+    names = group_names(language)
     scenarios = report.scenarios
     values = np.array(
         [

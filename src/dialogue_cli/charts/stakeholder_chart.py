@@ -23,6 +23,7 @@ from ..analysis.stakeholder_map import (
     level_label,
     quadrant_label,
 )
+from ..common.labels import group_names
 from . import style
 
 if TYPE_CHECKING:
@@ -441,7 +442,7 @@ def map_figure(smap: StakeholderMap, title: str, language: str = "fr") -> Figure
     from matplotlib.lines import Line2D
 
     text = _TEXT["en" if language == "en" else "fr"]
-    names = style.labels(language)
+    names = group_names(language)
     threshold = smap.threshold
     y_low, y_high = _y_range(threshold)
 

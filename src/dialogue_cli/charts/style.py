@@ -24,23 +24,6 @@ INK = "#2B2B2B"  # titles and labels
 MUTED = "#6B6B6B"  # axes, captions
 GRID = "#D9D9D9"
 
-_GROUP_NAMES: Mapping[str, Mapping[str, str]] = {
-    "fr": {
-        "elus": "Élus",
-        "citoyens": "Citoyens",
-        "services": "Services",
-        "partenaires": "Partenaires",
-        "none": "Sans groupe",
-    },
-    "en": {
-        "elus": "Elected members",
-        "citoyens": "Citizens",
-        "services": "Staff",
-        "partenaires": "Partners",
-        "none": "No group",
-    },
-}
-
 # Same input, same bytes: fixed SVG ids, text drawn as paths with the bundled font.
 _RC: Mapping[str, Any] = {
     "font.family": "sans-serif",
@@ -63,15 +46,6 @@ _METADATA: Mapping[str, Mapping[str, Any]] = {
     "svg": {"Date": None, "Creator": None},
     "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
 }
-
-
-def labels(language: str = "fr") -> Mapping[str, str]:
-    """Display names of the groups (``elus`` -> ``Élus``); key ``none`` for no group.
-
-    Args:
-        language: ``fr`` (default) or ``en``; anything else falls back to French.
-    """
-    return _GROUP_NAMES["en" if language == "en" else "fr"]
 
 
 def group_color(group: str | None) -> str:

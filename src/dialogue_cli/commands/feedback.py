@@ -40,8 +40,8 @@ def template(
 
     Example: dialogue feedback template examples/ormessac --group elus -o retours-elus.xlsx
     """
-    from ..analysis.feedback import TEMPLATE_HEADERS, write_template
     from ..common.errors import FileProblem
+    from ..engagement.feedback import TEMPLATE_HEADERS, write_template
     from ..engagement.model.base import normalize_group
 
     project = load_project(path)

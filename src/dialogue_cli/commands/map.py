@@ -46,10 +46,10 @@ def _print_table(smap: StakeholderMap, title: str, language: str) -> None:
     from rich.table import Table
 
     from ..analysis.stakeholder_map import level_label, quadrant_label, salience_label
-    from ..charts.style import labels
+    from ..common.labels import group_names
 
     text = _HEADINGS["en" if language == "en" else "fr"]
-    groups = labels(language)
+    groups = group_names(language)
     out = console()
     out.print(
         f"[bold]{text['title']}[/bold] · {escape(title)} ({text['threshold']} {smap.threshold})"

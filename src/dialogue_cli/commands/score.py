@@ -135,7 +135,7 @@ def score(
 
 
 def _check_scenario(project: Project, scenario: str) -> None:
-    from ..analysis.feedback import suggest
+    from ..common.suggest import suggest
 
     ids = [s.id for s in project.engagement.scenarios]
     if scenario not in ids:
@@ -159,10 +159,10 @@ def _print_report(report: ScoreReport, language: str) -> None:
     from rich.table import Table
 
     from ..analysis.scoring import rounded
-    from ..charts.style import labels
+    from ..common.labels import group_names
 
     text = _TEXT["en" if language == "en" else "fr"]
-    names = labels(language)
+    names = group_names(language)
     out = console()
     threshold = f"{report.threshold:g}".replace("-", "−")
     threshold = threshold.replace(".", ",") if language == "fr" else threshold

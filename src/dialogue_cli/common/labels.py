@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 PHASE_LABELS: dict[str, dict[str, str]] = {
     "fr": {
         "cadrage": "Cadrage",
@@ -40,3 +42,30 @@ GROUP_LABELS: dict[str, dict[str, str]] = {
 def phase_label(name: str, language: str = "fr") -> str:
     """``"creativite"`` -> ``"Séance de créativité"`` (or its English name)."""
     return PHASE_LABELS.get(language, PHASE_LABELS["fr"]).get(name, name)
+
+
+_GROUP_NAMES: Mapping[str, Mapping[str, str]] = {
+    "fr": {
+        "elus": "Élus",
+        "citoyens": "Citoyens",
+        "services": "Services",
+        "partenaires": "Partenaires",
+        "none": "Sans groupe",
+    },
+    "en": {
+        "elus": "Elected members",
+        "citoyens": "Citizens",
+        "services": "Staff",
+        "partenaires": "Partners",
+        "none": "No group",
+    },
+}
+
+
+def group_names(language: str = "fr") -> Mapping[str, str]:
+    """Display names of the groups (``elus`` -> ``Élus``); key ``none`` for no group.
+
+    Args:
+        language: ``fr`` (default) or ``en``; anything else falls back to French.
+    """
+    return _GROUP_NAMES["en" if language == "en" else "fr"]

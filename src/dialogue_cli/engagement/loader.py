@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..analysis.feedback import suggest
 from ..common.errors import FileProblem, LocatedError, Problem
+from ..common.suggest import suggest
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
     from pydantic_core import ErrorDetails
 
-    from ..analysis.feedback import Feedback
+    from .feedback import Feedback
     from .model import Engagement
 
 FILENAME = "engagement.yaml"
@@ -46,7 +46,7 @@ class Project:
 
     def feedback(self) -> Iterator[Feedback]:
         """Every feedback item, inline and from files, validated as it is read."""
-        from ..analysis.feedback import iter_all
+        from .feedback import iter_all
 
         return iter_all(self.engagement, self.base_dir, display_name, self.name)
 

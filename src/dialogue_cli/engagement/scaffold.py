@@ -231,7 +231,7 @@ def engagement_yaml(options: ScaffoldOptions, schema_file: str) -> str:
 
 def scaffold(folder: Path, options: ScaffoldOptions) -> list[Path]:
     """Create a new engagement in ``folder`` (new or empty); return the files written."""
-    from ..analysis.feedback import write_template
+    from .feedback import write_template
     from .schema import schema_text
 
     if folder.exists() and not folder.is_dir():

@@ -228,7 +228,7 @@ def check(pricing: Pricing, catalog: Catalog) -> list[tuple[Loc, str]]:
     Returns:
         ``(data path, message)`` for each problem, empty when the quote can be computed.
     """
-    from ..analysis.feedback import suggest
+    from ..common.suggest import suggest
 
     issues: list[tuple[Loc, str]] = []
     for index, option in enumerate(pricing.options):

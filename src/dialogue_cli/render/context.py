@@ -23,9 +23,9 @@ from .client_names import in_text, sentence_start
 from .environment import clean_text
 
 if TYPE_CHECKING:
-    from ..analysis.feedback import Feedback
     from ..analysis.scoring import ScoreReport
     from ..analysis.stakeholder_map import StakeholderMap
+    from ..engagement.feedback import Feedback
     from ..engagement.loader import Project
     from ..engagement.model import Engagement
     from ..planning.plan import Plan

@@ -55,7 +55,7 @@ def select(only: Sequence[str] | None) -> list[Deliverable]:
     for raw in only:
         name = raw.removesuffix(".docx").strip()
         if name not in BY_NAME:
-            from ..analysis.feedback import suggest
+            from ..common.suggest import suggest
 
             raise FileProblem(
                 f"--only {raw}: unknown deliverable{suggest(name, NAMES)}; choose from {', '.join(NAMES)}"

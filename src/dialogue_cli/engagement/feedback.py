@@ -8,10 +8,9 @@ the verdict cached, so a row costs a few dict look-ups.
 from __future__ import annotations
 
 import csv
-import difflib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
@@ -19,7 +18,8 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple, TypeVar
 
 from ..common.errors import LocatedError, Problem
-from ..engagement.model import POLARITIES, Engagement, Workshop, fold, normalize_polarity
+from ..common.suggest import suggest
+from .model import POLARITIES, Engagement, Workshop, fold, normalize_polarity
 
 MAX_PROBLEMS_PER_FILE = 50
 CACHE_LIMIT = 10_000  # distinct raw values remembered per column
@@ -63,12 +63,6 @@ class Feedback(NamedTuple):
     text: str
     author: str
     source: str
-
-
-def suggest(value: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'X'?)`` when a close match exists, else an empty string."""
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.5)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 @dataclass
