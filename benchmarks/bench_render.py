@@ -113,8 +113,9 @@ def main() -> None:
 
     from dialogue_cli.engagement.loader import load
     from dialogue_cli.render.catalog import DELIVERABLES
-    from dialogue_cli.render.context import Results, build_context
+    from dialogue_cli.render.contexts import build_context
     from dialogue_cli.render.documents import _bind_pictures, render_documents
+    from dialogue_cli.render.results import Results
     from dialogue_cli.render.templates import packaged_dir
 
     with tempfile.TemporaryDirectory(prefix="bench-render-") as scratch:

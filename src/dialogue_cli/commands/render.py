@@ -48,8 +48,9 @@ def render(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from ..render.context import Results, chart_cache_dir
+    from ..render.chart_cache import chart_cache_dir
     from ..render.documents import default_out, render_documents, select
+    from ..render.results import Results
 
     project = load_project(path)
     results = Results(project, cache=chart_cache_dir())

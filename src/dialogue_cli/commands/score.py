@@ -18,7 +18,8 @@ from ._common import (
 )
 
 if TYPE_CHECKING:
-    from ..analysis.scoring import Contribution, Explained, Explanation, ScoreReport
+    from ..analysis.explain import Contribution, Explained, Explanation
+    from ..analysis.scoring import ScoreReport
     from ..engagement.loader import Project
 
 _TEXT: dict[str, dict[str, Any]] = {
@@ -119,7 +120,7 @@ def score(
         )
         written.append(f"Wrote {export} ({count} feedback items)")
     if explain is not None:
-        from ..analysis.scoring import explain as explain_scenario
+        from ..analysis.explain import explain as explain_scenario
 
         explanation = explain_scenario(project.engagement, report, explain, project.feedback())
         if as_json:

@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING, Any
 from ..common.errors import FileProblem
 from ..engagement.loader import display_name
 from .catalog import BY_NAME, DELIVERABLES, NAMES, Deliverable
-from .context import Picture, Results, build_context, chart_cache_dir
+from .chart_cache import chart_cache_dir
+from .contexts import build_context
 from .environment import TemplateProblem, make_environment
 from .layout import keep_tables_together
+from .results import Picture, Results
 from .templates import Source, apply_brand_color, locate, parse, shape_of, unknown_variables
 from .writer import (
     EditedOutput,

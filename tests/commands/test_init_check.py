@@ -11,8 +11,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from dialogue_cli.cli import app
-
-from .conftest import EXAMPLE
+from tests.conftest import EXAMPLE
 
 
 def test_init_then_check_passes(runner: CliRunner, tmp_path: Path) -> None:

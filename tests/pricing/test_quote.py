@@ -12,12 +12,12 @@ from pydantic import ValidationError
 from dialogue_cli.common.errors import LocatedError
 from dialogue_cli.engagement.model import Client, Consultant, Pricing
 from dialogue_cli.pricing.catalog import CatalogEntry, default_catalog, of, parse_catalog
+from dialogue_cli.pricing.mentions import format_siret
 from dialogue_cli.pricing.procurement import dispense_threshold, procurement_note
 from dialogue_cli.pricing.quote import (
     QuoteInputError,
     compute,
     derive_number,
-    format_siret,
     unit_label,
 )
 from dialogue_cli.pricing.quote_export import bpu_rows, dpgf_rows, spread_package

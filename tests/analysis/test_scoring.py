@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
+from dialogue_cli.analysis.explain import explain
 from dialogue_cli.analysis.scoring import (
     Accumulator,
     ScenarioScore,
     Weights,
-    explain,
     rank,
     score,
     score_project,
@@ -21,7 +21,7 @@ from dialogue_cli.engagement.feedback import Feedback
 from dialogue_cli.engagement.loader import load
 from dialogue_cli.engagement.model import Engagement
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ormessac"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ormessac"
 
 
 def engagement(threshold: float = 0.0, scenarios: tuple[str, ...] = ("A", "B")) -> Engagement:

@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from dialogue_cli.cli import app
 from dialogue_cli.engagement.loader import load
 from dialogue_cli.render.catalog import NAMES
-from dialogue_cli.render.context import Picture, Results, build_context
+from dialogue_cli.render.contexts import build_context
+from dialogue_cli.render.results import Picture, Results
 from dialogue_cli.render.schema import CONTEXTS, paths, shape_problems
 from dialogue_cli.render.templates import packaged_dir, tint
 from tests.conftest import EXAMPLE, ROOT

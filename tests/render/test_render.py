@@ -522,7 +522,7 @@ def test_a_logo_that_is_not_a_readable_picture_is_located_at_brand_logo(
 
 
 def test_a_damaged_cached_chart_is_drawn_again(tmp_path: Path) -> None:
-    from dialogue_cli.render.context import cached_chart, is_complete_png
+    from dialogue_cli.render.chart_cache import cached_chart, is_complete_png
 
     good = _png()
     assert is_complete_png(good) and not is_complete_png(good[:-5]) and not is_complete_png(b"")
@@ -562,7 +562,7 @@ def test_a_damaged_cached_chart_does_not_break_later_renders(
 def test_a_cache_that_cannot_be_written_leaves_no_temp_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dialogue_cli.render.context import cached_chart
+    from dialogue_cli.render.chart_cache import cached_chart
 
     def refuse(self: Path, target: Path) -> Path:
         raise OSError(28, "No space left on device")
@@ -949,7 +949,7 @@ def test_ranking_tables_name_condition_scores_and_keep_one_group_order(rendered:
 
 def test_english_group_names_match_between_tables_and_charts() -> None:
     from dialogue_cli.common.labels import group_names
-    from dialogue_cli.render.context import WORDS
+    from dialogue_cli.render.words import WORDS
 
     for group in ("elus", "citoyens", "services"):
         assert group_names("en")[group] == WORDS["en"]["groups"][group]
@@ -1010,7 +1010,8 @@ def test_a_cold_render_draws_every_chart_once_into_the_cache(
 ) -> None:
     """The charts are drawn two at a time (a forked child fills the cache); the documents are
     the same as when they are drawn one after the other, and each picture lands in the cache."""
-    from dialogue_cli.render.context import Results, _nothing, is_complete_png
+    from dialogue_cli.render.chart_cache import _nothing, is_complete_png
+    from dialogue_cli.render.results import Results
 
     cache = tmp_path / "cold-cache"
     monkeypatch.setenv("DIALOGUE_CACHE", str(cache))

@@ -15,7 +15,7 @@ from dialogue_cli.render.catalog import BY_NAME
 from dialogue_cli.render.documents import render_one
 from dialogue_cli.render.environment import TemplateProblem, clean_text
 from dialogue_cli.render.templates import Source
-from tests.test_render import docx_text
+from tests.render.test_render import docx_text
 
 HOSTILE = "Dupont & Fils <SARL> \"guillemets\" 'apostrophe' 🎉 ligne1\x0bligne2\x01\x00 fin\r\nsuite \ufffe"
 

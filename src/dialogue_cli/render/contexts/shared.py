@@ -1,0 +1,192 @@
+"""The parts several documents share: the cover, solutions, commitments, roles, ranking, calendar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from ..catalog import BY_NAME
+from ..client_names import in_text, sentence_start
+from ..values import Fmt
+from ..words import CONDITION_ORDER
+
+if TYPE_CHECKING:
+    from ...engagement.model import Engagement
+    from ..results import Results
+
+Context = dict[str, Any]
+
+
+def _common(name: str, results: Results, f: Fmt) -> Context:
+    e = results.engagement
+    deliverable = BY_NAME[name]
+    brand_name = e.brand.name or e.consultant.company or e.consultant.name
+    logo = results.logo
+    population = (
+        f.words["inhabitants"].format(n=f.number(e.client.population))
+        if e.client.population
+        else ""
+    )
+    named = in_text(e.client.name, e.client.in_text, f.language)
+    return {
+        "doc": {
+            "name": name,
+            "title": f.t(deliverable.title(f.language)),
+            "audience": f.t(deliverable.audience(f.language)),
+            "subject": f.t(e.engagement.title),
+            "date": f.date(results.today),
+            "reference": f.t(e.engagement.reference),
+            "language": f.language,
+        },
+        "client": {
+            "name": f.t(e.client.name),
+            "in_text": f.t(named),
+            "in_text_start": f.t(sentence_start(named)),
+            "kind": f.words["kinds"].get(e.client.kind, ""),
+            "population": population,
+            "address": f.t(e.client.address),
+        },
+        "brand": {
+            "name": f.t(brand_name),
+            "color": e.brand.primary_color.lstrip("#").upper(),
+            "logo": logo,
+        },
+    }
+
+
+def _items(records: Iterable[Any], f: Fmt) -> list[Context]:
+    return [{"label": f.t(r.label), "details": f.t(r.details)} for r in records]
+
+
+def _scenario_titles(e: Engagement) -> dict[str, str]:
+    return {s.id: s.title for s in e.scenarios}
+
+
+def _solutions(e: Engagement, f: Fmt, retained_only: bool = True) -> list[Context]:
+    titles = _scenario_titles(e)
+    chosen = [s for s in e.creativity.solutions if s.retained or not retained_only]
+    return [
+        {
+            "id": s.id,
+            "title": f.t(s.title),
+            "description": f.t(s.description),
+            "scenarios": f.t(f.join(titles.get(ref, ref) for ref in s.scenarios)),
+        }
+        for s in chosen
+    ]
+
+
+def _commitments(e: Engagement, f: Fmt) -> list[Context]:
+    return [
+        {"label": f.t(c.label), "delay": f.delay(c.delay_days), "details": f.t(c.details)}
+        for c in e.commitments
+    ]
+
+
+def _roles(e: Engagement, f: Fmt) -> list[Context]:
+    roles = e.governance.roles
+    return [
+        {"group": f.group(group), "role": f.t(getattr(roles, group))}
+        for group in CONDITION_ORDER
+        if getattr(roles, group).strip()
+    ]
+
+
+def _verdict(viable: bool, blocking: Iterable[str], f: Fmt) -> str:
+    if viable:
+        return str(f.words["viable"])
+    ordered = sorted(
+        blocking, key=lambda g: CONDITION_ORDER.index(g) if g in CONDITION_ORDER else 9
+    )
+    groups = f.join(f.words["groups_lower"].get(g, g) for g in ordered)
+    return f.t(f.words["blocked"].format(groups=groups))
+
+
+def _ranking(results: Results, f: Fmt) -> list[Context]:
+    out = []
+    for s in results.scores.options:
+        conditions = {
+            k: s.conditions[k].shown if k in s.conditions else None for k in CONDITION_ORDER
+        }
+        out.append(
+            {
+                "rank": str(s.rank) if s.rank is not None else "",
+                "id": s.id,
+                "title": f.t(s.title),
+                "overall": f.score(s.overall),
+                "elus": f.score(conditions["elus"]),
+                "services": f.score(conditions["services"]),
+                "citoyens": f.score(conditions["citoyens"]),
+                "divergence": f.number(s.divergence, 2) if s.divergence is not None else "–",
+                "verdict": _verdict(s.viable, s.blocking, f),
+                "viable": s.viable,
+            }
+        )
+    return out
+
+
+def _calendar(results: Results, f: Fmt) -> Context:
+    """Section 9 of the specification, from the computed plan (:mod:`dialogue_cli.planning.plan`).
+
+    The plan's warnings are left out: they speak to the consultant about the file (paths,
+    fixes) and `dialogue plan` shows them.
+    """
+    e = results.engagement
+    plan = results.plan
+    phases = []
+    for phase in plan.phases:
+        start = "" if phase.empty else f.half_day(phase.start, phase.start_half, end=False)
+        end = "" if phase.empty else f.half_day(phase.end, phase.end_half, end=True)
+        phases.append(
+            {
+                "label": f.words["phases"].get(phase.name, phase.label),
+                "days": f.number(phase.days),
+                "start": start or "–",
+                "end": end or "–",
+                "dates": f.t(f.words["from_to"].format(start=start, end=end)) if start else "",
+                "status": f.words["status"].get(phase.status, phase.status),
+            }
+        )
+    events = [
+        {
+            "label": f.words["workshop"].get(event.group or "", event.id)
+            if event.kind == "workshop"
+            else f.words["creativity"],
+            "date": f.day(event.date),
+            "place": f.t(event.place),
+        }
+        for event in plan.events
+    ]
+    # Not on the calendar yet, but announced: listed last, their date still to be set.
+    undated = [
+        {"label": f.words["workshop"].get(w.group, w.id), "date": f.words["to_be_set"], "place": f.t(w.place)}
+        for w in e.workshops
+        if w.date is None
+    ]  # fmt: skip
+    if e.creativity.date is None and e.creativity.place:
+        undated.append(
+            {"label": f.words["creativity"], "date": f.words["to_be_set"], "place": f.t(e.creativity.place)}
+        )  # fmt: skip
+    total = "total_match" if plan.planned_days == plan.package_days else "total_differ"
+    summary = " ".join(
+        (
+            f.words["span"].format(
+                start=f.date(plan.start), end=f.date(plan.end), working=f.number(plan.working_days)
+            ),
+            f.words[total].format(
+                planned=f.days(plan.planned_days), package=f.days(plan.package_days)
+            ),
+        )
+    )
+    return {
+        "summary": f.t(summary),
+        "provisional": plan.start_is_default,
+        "start": f.date(plan.start),
+        "end": f.date(plan.end),
+        "working_days": f.number(plan.working_days),
+        "planned_days": f.number(plan.planned_days),
+        "package_days": f.number(plan.package_days),
+        "gantt": results.gantt_picture,
+        "phases": phases,
+        "workshops": events + undated,
+    }

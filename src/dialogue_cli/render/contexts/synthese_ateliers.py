@@ -1,0 +1,88 @@
+"""The context of the synthèse des ateliers: participation, scores, tensions, verbatims, ideas."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..results import VERBATIMS_PER_SCENARIO, WorkshopCounts
+from .shared import Context, _common, _ranking, _scenario_titles
+
+if TYPE_CHECKING:
+    from ..results import Results
+    from ..values import Fmt
+
+
+def synthese_ateliers(results: Results, f: Fmt) -> Context:
+    e = results.engagement
+    report = results.scores
+    digest = results.digest
+    workshops = []
+    for w in e.workshops:
+        c = digest.counts.get(w.id, WorkshopCounts())
+        workshops.append(
+            {
+                "label": f.words["workshop"].get(w.group, w.id),
+                "date": f.date(w.date),
+                "place": f.t(w.place),
+                "participants": f.number(w.participants),
+                "positive": f.number(c.positive),
+                "negative": f.number(c.negative),
+                "questions": f.number(c.questions),
+                "ideas": f.number(c.ideas),
+                "total": f.number(c.total),
+            }
+        )
+    tensions = {t.scenario: t for t in report.tensions}
+    ranked = {r["id"]: r for r in _ranking(results, f)}
+    scenarios = []
+    for s in report.options:
+        tension = tensions.get(s.id)
+        scenarios.append(
+            {
+                **ranked[s.id],
+                "groups": [
+                    {
+                        "group": f.group(g),
+                        "score": f.score(cell.shown),
+                        "positive": str(cell.positive),
+                        "negative": str(cell.negative),
+                        "questions": str(cell.questions),
+                        "ideas": str(cell.ideas),
+                    }
+                    for g, cell in s.groups.items()
+                ],
+                "tension": f.t(
+                    f.words["tension"].format(
+                        high=f.group(tension.high_group), high_score=f.score(tension.high),
+                        low=f.words["groups_lower"].get(tension.low_group, tension.low_group), low_score=f.score(tension.low),
+                    )
+                ) if tension else "",
+                "verbatims": [
+                    {"text": f.t(text), "group": f.words["groups_lower"].get(group, group), "polarity": f.words["polarity"].get(polarity, polarity)}
+                    for text, group, polarity in digest.selected(s.id, VERBATIMS_PER_SCENARIO)
+                ],
+            }
+        )  # fmt: skip
+    titles = _scenario_titles(e)
+    figures = results.participation
+    return {
+        **_common("synthese-ateliers", results, f),
+        "workshops": workshops,
+        "totals": {
+            "participants": f.number(figures.participants),
+            "contributions": f.number(figures.contributions),
+            "unclassified": f.number(report.unclassified),
+        },
+        "threshold": f.score(report.threshold),
+        "ranking": list(ranked.values()),
+        "heatmap": results.heatmap_picture,
+        "scenarios": scenarios,
+        "ideas": [
+            {
+                "text": f.t(idea.text),
+                "group": f.words["groups_lower"].get(idea.group, idea.group),
+                "scenario": f.t(titles.get(idea.scenario, idea.scenario)),
+            }
+            for idea in report.ideas
+        ],
+    }

@@ -1,0 +1,346 @@
+"""The computed results of one project, each computed once and only when a document needs it.
+
+Documents consume these results (scores, map, plan, quote, feedback counts and verbatims, chart
+pictures) and never recompute them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .chart_cache import _nothing, _warm_up_matplotlib, cached_chart, is_cached
+
+if TYPE_CHECKING:
+    from ..analysis.scoring import ScoreReport
+    from ..analysis.stakeholder_map import StakeholderMap
+    from ..engagement.feedback import Feedback
+    from ..engagement.loader import Project
+    from ..engagement.model import Engagement
+    from ..planning.plan import Plan
+    from ..pricing.quote import Quote
+
+VERBATIMS_PER_SCENARIO = 6
+
+
+CHART_WIDTH_MM = 160
+
+
+GANTT_WIDTH_MM = 170  # the whole text width of an A4 page with 2 cm margins: the chart is wide
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A PNG to insert at a fixed width (millimetres)."""
+
+    data: bytes
+    width_mm: int
+    name: str
+
+    def __bool__(self) -> bool:
+        return bool(self.data)
+
+
+@dataclass
+class WorkshopCounts:
+    """Feedback counted per workshop while the scores are computed (one pass over the items)."""
+
+    positive: int = 0
+    negative: int = 0
+    questions: int = 0
+    ideas: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.positive + self.negative + self.questions + self.ideas
+
+
+@dataclass
+class FeedbackDigest:
+    """What the documents need from the feedback beyond the scores: counts and chosen verbatims.
+
+    Holds no author: verbatims keep only their text, group, scenario, polarity and intensity.
+    """
+
+    counts: dict[str, WorkshopCounts] = field(default_factory=dict)
+    verbatims: dict[str, list[tuple[int, int, str, str, str]]] = field(default_factory=dict)
+    _order: int = 0
+
+    def add(self, item: Feedback) -> None:
+        counts = self.counts.setdefault(item.workshop, WorkshopCounts())
+        if item.polarity == "+":
+            counts.positive += 1
+        elif item.polarity == "-":
+            counts.negative += 1
+        elif item.polarity == "?":
+            counts.questions += 1
+        else:
+            counts.ideas += 1
+        if not item.text.strip():
+            return
+        self._order += 1
+        chosen = self.verbatims.setdefault(item.scenario, [])
+        # Keep the most intense items; among equals, the first ones read. Bounded per scenario.
+        entry = (item.intensity, -self._order, item.text, item.group, item.polarity)
+        if len(chosen) < 4 * VERBATIMS_PER_SCENARIO:
+            chosen.append(entry)
+        else:
+            weakest = min(range(len(chosen)), key=lambda i: chosen[i][:2])
+            if entry[:2] > chosen[weakest][:2]:
+                chosen[weakest] = entry
+
+    def selected(
+        self, scenario: str, limit: int, groups: Iterable[str] | None = None
+    ) -> list[tuple[str, str, str]]:
+        """Up to ``limit`` verbatims (text, group, polarity): the most intense, spread over groups and polarities."""
+        pool = [
+            v for v in self.verbatims.get(scenario, []) if groups is None or v[3] in set(groups)
+        ]
+        pool.sort(key=lambda v: (-v[0], -v[1]))
+        picked: list[tuple[int, int, str, str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for entry in pool:  # first pass: one per (group, polarity)
+            if (entry[3], entry[4]) not in seen and len(picked) < limit:
+                picked.append(entry)
+                seen.add((entry[3], entry[4]))
+        for entry in pool:
+            if entry not in picked and len(picked) < limit:
+                picked.append(entry)
+        picked.sort(key=lambda v: -v[1])
+        return [(text, group, polarity) for _i, _o, text, group, polarity in picked]
+
+
+@dataclass(frozen=True)
+class Participation:
+    """The workshops' figures: the creativity session counts only once its phase is done."""
+
+    workshops: int
+    participants: int
+    contributions: int
+    creativity_done: bool
+    creativity_participants: int
+    creativity_date: dt.date | None
+
+
+class Results:
+    """The computed results of one project, each computed once and only when a document needs it."""
+
+    def __init__(
+        self, project: Project, today: dt.date | None = None, cache: Path | None = None
+    ) -> None:
+        self.project = project
+        self.engagement: Engagement = project.engagement
+        self.today = today or dt.date.today()
+        self.cache = cache
+
+    @cached_property
+    def logo(self) -> Picture | str:
+        """The brand's logo, checked once for every document; an empty string when there is none.
+
+        Raises:
+            LocatedError: the file is missing or not a picture Word can show (at ``brand.logo``).
+        """
+        relative = self.engagement.brand.logo
+        if not relative:
+            return ""
+        return Picture(_logo_bytes(self.project, relative), 40, "logo")
+
+    @cached_property
+    def participation(self) -> Participation:
+        """Who took part, counted once for every document that says it."""
+        e = self.engagement
+        creativity = e.creativity
+        return Participation(
+            workshops=len(e.workshops),
+            participants=sum(w.participants for w in e.workshops),
+            contributions=sum(c.total for c in self.digest.counts.values()),
+            creativity_done=e.phases.creativite.status == "done",
+            creativity_participants=creativity.participants,
+            creativity_date=creativity.date,
+        )
+
+    @cached_property
+    def quote(self) -> Quote:
+        from ..pricing.quote import build_quote
+
+        return build_quote(self.project)
+
+    @cached_property
+    def map(self) -> StakeholderMap:
+        from ..analysis.stakeholder_map import build_map
+
+        return build_map(self.engagement)
+
+    @cached_property
+    def _scored(self) -> tuple[ScoreReport, FeedbackDigest]:
+        from ..analysis.scoring import Accumulator
+
+        accumulator = Accumulator(self.engagement)
+        digest = FeedbackDigest()
+        for item in self.project.feedback():
+            accumulator.add(item)
+            digest.add(item)
+        return accumulator.report(), digest
+
+    @property
+    def scores(self) -> ScoreReport:
+        return self._scored[0]
+
+    @property
+    def digest(self) -> FeedbackDigest:
+        return self._scored[1]
+
+    @cached_property
+    def plan(self) -> Plan:
+        from ..planning.plan import build_plan
+
+        return build_plan(self.engagement, today=self.today)
+
+    def _chart(self, kind: str) -> tuple[str, Callable[[], bytes]] | None:
+        """The inputs (the cache key) and the drawing of a chart; None when it has nothing to show."""
+        import json
+
+        title, language = self.engagement.engagement.title, self.engagement.language
+        if kind == "gantt":
+            plan = self.plan
+            if all(p.empty for p in plan.phases) and not plan.events:
+                return None
+
+            def draw_gantt() -> bytes:
+                from ..charts.gantt import draw_gantt
+
+                return bytes(draw_gantt(plan, title, language, fmt="png", dpi=200))
+
+            inputs = json.dumps([plan.to_json(), title, language], sort_keys=True, default=str)
+            return inputs, draw_gantt
+        if kind == "map":
+            if not self.engagement.stakeholders:
+                return None
+            smap = self.map
+
+            def draw_map() -> bytes:
+                from ..charts.stakeholder_chart import draw_map
+
+                return bytes(draw_map(smap, title, language, fmt="png", dpi=200))
+
+            inputs = json.dumps([smap.to_json(), title, language], sort_keys=True, default=str)
+            return inputs, draw_map
+        scores = self.scores
+        if not scores.options:  # nothing scored yet: the tables say so
+            return None
+
+        def draw_heatmap() -> bytes:
+            from ..charts.heatmap import draw_heatmap
+
+            return bytes(draw_heatmap(scores, language, fmt="png", dpi=200))
+
+        return json.dumps([scores.to_json(), language], sort_keys=True, default=str), draw_heatmap
+
+    def _picture(self, kind: str, width: int) -> Picture:
+        spec = self._chart(kind)
+        if spec is None:
+            return Picture(b"", width, kind)
+        inputs, draw = spec
+        return Picture(cached_chart(kind, inputs, draw, self.cache), width, kind)
+
+    @cached_property
+    def gantt_picture(self) -> Picture:
+        return self._picture("gantt", GANTT_WIDTH_MM)
+
+    @cached_property
+    def map_picture(self) -> Picture:
+        return self._picture("map", CHART_WIDTH_MM)
+
+    @cached_property
+    def heatmap_picture(self) -> Picture:
+        return self._picture("heatmap", CHART_WIDTH_MM)
+
+    def prefetch_charts(self, kinds: Sequence[str]) -> Callable[[], None]:
+        """Start drawing the charts missing from the cache on both cores; return a ``join``.
+
+        A cold render spends most of its time in matplotlib, which uses one core. The first
+        missing chart is drawn here; the others are drawn into the cache by a forked child while
+        the caller renders the documents that show no chart. ``join()`` waits for the child (call
+        it before using any picture). Anything that goes wrong in the child only costs time: the
+        pictures are then drawn here as usual.
+        """
+        cache = self.cache
+        if cache is None or not hasattr(os, "fork") or (os.cpu_count() or 1) < 2:
+            return _nothing
+        missing = []
+        for kind in kinds:
+            spec = self._chart(kind)
+            if spec is not None and not is_cached(kind, spec[0], cache):
+                missing.append((kind, *spec))
+        if len(missing) < 2:
+            return _nothing
+        _warm_up_matplotlib()  # once, before the fork: both processes start warm
+        pid = os.fork()
+        if pid == 0:  # the child draws all but the first, into the cache, then leaves
+            code = 0
+            try:
+                for kind, inputs, draw in missing[1:]:
+                    cached_chart(kind, inputs, draw, cache)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        waited = False
+
+        def join() -> None:
+            nonlocal waited
+            if not waited:
+                waited = True
+                os.waitpid(pid, 0)
+
+        kind, inputs, draw = missing[0]
+        try:
+            cached_chart(kind, inputs, draw, cache)
+        except BaseException:
+            join()
+            raise
+        return join
+
+
+# Picture formats Word and python-docx accept (no SVG), by their first bytes.
+_PICTURE_MAGIC = (
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",
+    b"GIF87a",
+    b"GIF89a",
+    b"BM",
+    b"II*\x00",
+    b"MM\x00*",
+)
+
+
+LOGO_UNREADABLE = "not a readable picture (PNG, JPEG, GIF, BMP or TIFF)"
+
+
+def _logo_bytes(project: Project, relative: str) -> bytes:
+    """The logo's bytes, parsed as Word will (python-docx's image reader) before any render."""
+    from ..engagement.locate import located_error
+
+    path = project.base_dir / relative
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        what = "not found" if isinstance(error, FileNotFoundError) else error.strerror
+        raise located_error(
+            project, [(("brand", "logo"), f"cannot read {relative}: {what}")]
+        ) from None
+    if data.startswith(_PICTURE_MAGIC):
+        from docx.image.image import Image
+
+        try:
+            Image.from_blob(data)
+        except Exception:  # any parser error: Word could not show it either
+            pass
+        else:
+            return data
+    raise located_error(project, [(("brand", "logo"), f"{relative}: {LOGO_UNREADABLE}")])

@@ -1,0 +1,119 @@
+"""Values ready to print in the engagement's language: text, money, dates, numbers, scores."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+
+from .environment import clean_text
+from .words import WORDS
+
+
+class Fmt:
+    """Formatting in the engagement's language: text, money, dates, numbers, scores."""
+
+    def __init__(self, language: str) -> None:
+        self.language = "en" if language == "en" else "fr"
+        self.words = WORDS[self.language]
+
+    def t(self, value: object) -> str:
+        """Clean text for a document: XML-safe, line ends normalised, French typography."""
+        if value is None:
+            return ""
+        text = clean_text(str(value)).strip()
+        if self.language == "fr" and text:
+            from ..common.formatting import french_spaces
+
+            text = french_spaces(text)
+        return text
+
+    def money(self, amount: Decimal, currency: str = "EUR") -> str:
+        from ..common.formatting import money
+
+        return money(amount, self.language, currency)
+
+    def date(self, value: dt.date | None) -> str:
+        from ..common.formatting import date
+
+        return date(value, self.language) if value else ""
+
+    def number(self, value: Decimal | float | int, digits: int | None = None) -> str:
+        from ..common.formatting import number
+
+        return number(value, self.language, digits)
+
+    def percent(self, value: Decimal | float | int) -> str:
+        from ..common.formatting import percent
+
+        return percent(value, self.language)
+
+    def score(self, value: float | None) -> str:
+        """A score in [-1, 1] with its sign: ``+0,42``, ``−0,25``, ``0,00``; an en dash when unknown."""
+        if value is None:
+            return "–"
+        text = self.number(abs(value), 2)
+        if round(value, 2) > 0:
+            return "+" + text
+        if round(value, 2) < 0:
+            return "\u2212" + text
+        return text
+
+    def delay(self, days: int | None) -> str:
+        if days is None:
+            return ""
+        w = self.words
+        if days and days % 365 == 0:
+            n = days // 365
+            return str(w["year"] if n == 1 else w["years"]).format(n=n)
+        if days >= 90 and days % 30 == 0:
+            n = days // 30
+            return str(w["month"] if n == 1 else w["months"]).format(n=n)
+        return str(w["day"] if days == 1 else w["days"]).format(n=days)
+
+    def dates(self, start: dt.date | None, end: dt.date | None) -> str:
+        w = self.words
+        if start and end:
+            return str(w["from_to"]).format(start=self.date(start), end=self.date(end))
+        if start:
+            return str(w["from"]).format(start=self.date(start))
+        if end:
+            return str(w["until"]).format(end=self.date(end))
+        return ""
+
+    def day(self, value: dt.date | None) -> str:
+        """A date with its weekday: ``mardi 2 février 2027``, ``Tuesday, 2 February 2027``."""
+        from ..common.formatting import date
+
+        return date(value, self.language, "full") if value else ""
+
+    def half_day(self, value: dt.date, half: str, end: bool) -> str:
+        """A phase's first or last day, with the half day when it is not the whole day.
+
+        A phase that ends at midday (``end`` and ``am``) reads ``14 janvier 2027 (midi)``; one
+        that starts in the afternoon (not ``end`` and ``pm``) ``10 mars 2027 (après-midi)``.
+        """
+        text = self.date(value)
+        if end and half == "am":
+            return str(self.words["midday"]).format(date=text)
+        if not end and half == "pm":
+            return str(self.words["afternoon"]).format(date=text)
+        return text
+
+    def days(self, value: Decimal) -> str:
+        """``12 jours``, ``1 jour``, ``0,5 jour`` (French singular below 2); ``1 day``, ``2.5 days``."""
+        one = value < 2 if self.language == "fr" else value == 1
+        return str(self.words["day" if one else "days"]).format(n=self.number(value))
+
+    def quoted(self, title: str) -> str:
+        """A title quoted inside a sentence: « Panel citoyen » in French, “Citizens' panel” in English."""
+        return f"« {title} »" if self.language == "fr" else f"\u201c{title}\u201d"
+
+    def join(self, items: Iterable[str]) -> str:
+        values = [item for item in items if item]
+        if len(values) <= 1:
+            return "".join(values)
+        return ", ".join(values[:-1]) + str(self.words["and"]) + values[-1]
+
+    def group(self, group: str | None) -> str:
+        return str(self.words["groups"].get(group or "", group or ""))
