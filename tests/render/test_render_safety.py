@@ -18,6 +18,7 @@ from docx import Document
 from typer.testing import CliRunner
 
 from dialogue_cli.cli import app
+from dialogue_cli.common import atomic
 from dialogue_cli.render import environment, pdf, templates, writer
 from dialogue_cli.render.catalog import NAMES
 from dialogue_cli.render.templates import Source, check_file, packaged_dir
@@ -109,7 +110,7 @@ def test_folder_that_takes_no_file_is_one_line_and_writes_nothing(
     def refuse(*_args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr(writer.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
     line = _one_line_error(runner.invoke(app, ["render", str(example)]))
     assert line.startswith(str(example / "livrables")) or line.startswith("livrables")
     assert "cannot create a file in this folder: Permission denied" in line

@@ -103,7 +103,7 @@ def render(
 
 def _warn_stale_pdfs(written: list[Written]) -> None:
     """Name each PDF left older than the document just written (never deleted: the user's file)."""
-    from ..engagement.loader import display_name
+    from ..common.files import display_name
     from ..render.pdf import stale_pdfs
 
     for pdf, document in stale_pdfs([w.path for w in written]):
@@ -118,7 +118,7 @@ def _summary(written: list[Written], pdfs: dict[str, Path], target: Path) -> Non
     from rich.markup import escape
     from rich.table import Table
 
-    from ..engagement.loader import display_name
+    from ..common.files import display_name
     from ..render.pdf import page_count
 
     table = Table(

@@ -7,7 +7,6 @@ a :class:`~dialogue_cli.common.errors.LocatedError` lists every problem as
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..common.errors import FileProblem, LocatedError, Problem
+from ..common.files import display_name
 from ..common.suggest import suggest
 
 if TYPE_CHECKING:
@@ -49,14 +49,6 @@ class Project:
         from .feedback import iter_all
 
         return iter_all(self.engagement, self.base_dir, display_name, self.name)
-
-
-def display_name(path: Path) -> str:
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # pragma: no cover - another drive on Windows
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
 
 
 def resolve(path: Path) -> Path:

@@ -441,7 +441,7 @@ def catalog_for(project: Project) -> Catalog:
         LocatedError: the file is broken (located in the catalog file).
         FileProblem: the file cannot be read at all.
     """
-    from ..engagement.loader import display_name
+    from ..common.files import display_name
     from .catalog import default_catalog, load_catalog
 
     relative = project.engagement.pricing.catalog

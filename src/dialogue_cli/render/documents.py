@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..common.errors import FileProblem
-from ..engagement.loader import display_name
+from ..common.files import display_name
 from .catalog import BY_NAME, DELIVERABLES, NAMES, Deliverable
 from .chart_cache import chart_cache_dir
 from .contexts import build_context

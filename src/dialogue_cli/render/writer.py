@@ -7,17 +7,14 @@ last wrote (documents and PDFs), so that a file edited by hand since is never ov
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import json
-import os
-import stat
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ..common.atomic import os_problem, write_atomic
 from ..common.errors import DialogueError, FileProblem
 
 MANIFEST = ".dialogue-manifest.json"
@@ -31,7 +28,7 @@ class EditedOutput(DialogueError):
     """Outputs edited since dialogue last wrote them: refuse to overwrite them without --force."""
 
     def __init__(self, paths: Iterable[Path]) -> None:
-        from ..engagement.loader import display_name
+        from ..common.files import display_name
 
         self.paths = sorted(paths)
         names = ", ".join(display_name(p) for p in self.paths)
@@ -39,14 +36,6 @@ class EditedOutput(DialogueError):
             f"{names}: edited since dialogue last wrote {'it' if len(self.paths) == 1 else 'them'}; "
             "move the edits into a template, or use --force to overwrite"
         )
-
-
-def os_problem(path: Path | str, action: str, error: OSError) -> FileProblem:
-    """One line naming ``path``, what could not be done and the system's reason."""
-    from ..engagement.loader import display_name
-
-    reason = error.strerror or str(error)
-    return FileProblem(f"{display_name(Path(path))}: cannot {action}: {reason}")
 
 
 def sha256(path: Path) -> str:
@@ -110,58 +99,6 @@ class Manifest:
     def save(self) -> None:
         data = {"tool": "dialogue", "files": dict(sorted(self.hashes.items()))}
         write_atomic(self.path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
-
-
-def _umask() -> int:
-    # os.umask can only be read by setting it: set it back at once.
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def final_mode(target: Path) -> int:
-    """The permissions a file replacing ``target`` gets: the old file's, else 0o666 minus umask."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        return 0o666 & ~_umask()
-
-
-@contextlib.contextmanager
-def staged(target: Path) -> Iterator[Path]:
-    """A temp file beside ``target``, moved over it when the block succeeds, removed otherwise.
-
-    The temp file gets the mode of the file it replaces (or the usual mode of a new file), and
-    every system error becomes a :class:`FileProblem` naming ``target``'s folder or ``target``.
-    """
-    folder = target.parent
-    try:
-        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{target.stem}-", suffix=target.suffix)
-    except OSError as error:
-        raise os_problem(folder, "create a file in this folder", error) from None
-    os.close(handle)
-    temp = Path(name)
-    try:
-        yield temp
-        try:
-            temp.chmod(final_mode(target))
-            temp.replace(target)  # atomic: the old file stays whole until this point
-        except OSError as error:
-            raise os_problem(target, "replace it", error) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temp file and an atomic move."""
-    with staged(target) as temp:
-        try:
-            with temp.open("wb") as out:
-                out.write(data)
-        except OSError as error:
-            raise os_problem(target, "write it", error) from None
 
 
 def malformed_parts(archive: zipfile.ZipFile) -> Iterator[tuple[str, str]]:
