@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..common.errors import FileProblem
+from ..common.privacy import mask
 from ..common.spreadsheet import neutralise, safe
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def rows(
             item.intensity,
             *(1 if c in present else 0 for c in crit_ids),
             neutralise(item.theme),
-            neutralise(item.text),
+            neutralise(mask(item.text, engagement.language) if anonymize else item.text),
         ]
         if not anonymize:
             row.append(neutralise(item.author))

@@ -25,7 +25,7 @@ def check(
     """
     from ..common.errors import LocatedError
     from ..engagement.locate import located_error
-    from ..engagement.status import FeedbackTally, build_status
+    from ..engagement.status import FeedbackTally, build_status, personal_data_warnings
     from ..pricing.quote import catalog_for
     from ..pricing.quote import check as check_pricing
 
@@ -44,10 +44,33 @@ def check(
     if errors:
         raise LocatedError.merge(errors)
     status = build_status(project.engagement, tally)
+    personal = personal_data_warnings(project, tally)
     if as_json:
-        print_json({"file": project.name, **status.to_json()})
+        print_json(
+            {
+                "file": project.name,
+                **status.to_json(),
+                "personal_data": {
+                    "count": tally.personal_count,
+                    "items": [
+                        {"id": item.id, "source": item.source, "kinds": list(kinds)}
+                        for item, kinds in tally.personal
+                    ],
+                },
+            }
+        )
         return
     _print(project.name, status)
+    if personal:
+        from rich.markup import escape
+
+        out = console()
+        out.print(
+            f"\n[bold]Personal data[/bold]: {tally.personal_count} feedback "
+            f"item{'s' if tally.personal_count > 1 else ''} (names cannot all be detected: read the verbatims)"
+        )
+        for line in personal:
+            out.print(f"  [yellow]![/yellow] {escape(line)}", soft_wrap=True)
 
 
 def _print(name: str, status: object) -> None:

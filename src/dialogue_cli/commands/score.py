@@ -76,7 +76,9 @@ def score(
         None, "--export", help="Write one row per feedback item to this .csv or .xlsx file."
     ),
     anonymize: bool = typer.Option(
-        False, "--anonymize", help="Leave the author column out of --export."
+        False,
+        "--anonymize",
+        help="Leave the author column out of --export and mask e-mails, phones and addresses in the text.",
     ),
 ) -> None:
     """Score the workshop feedback against the analysis grid and rank the options.
