@@ -6,7 +6,15 @@ from pathlib import Path
 
 import typer
 
-from ._common import app, engagement_argument, load_project, output_path, reports_errors
+from ._common import (
+    app,
+    engagement_argument,
+    guard_outputs,
+    load_project,
+    output_path,
+    reports_errors,
+    write_output,
+)
 
 feedback_app = typer.Typer(
     name="feedback",
@@ -71,9 +79,16 @@ def template(
                 ) from None
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise typer.BadParameter(f"{output}: use a .csv or .xlsx file", param_hint="--output")
-    if output.exists() and not force:
-        raise FileProblem(f"{project.display(output)}: already exists; use --force to overwrite it")
-    write_template(output_path(output), engagement.language)
+    output_path(output, "--output")
+    if output.exists():
+        # Never over an input, even with --force: a feedback file holds a workshop's work. A
+        # feedback file the engagement names but that does not exist yet is what this creates.
+        guard_outputs({"--output": output}, project, check_path=False)
+        if not force:
+            raise FileProblem(
+                f"{project.display(output)}: already exists; use --force to overwrite it"
+            )
+    write_output(output, lambda temp: write_template(temp, engagement.language), announce=False)
     headers = ";".join(TEMPLATE_HEADERS.get(engagement.language, TEMPLATE_HEADERS["fr"]))
     typer.echo(f"Wrote {project.display(output)} ({headers})")
     if workshop is None:
