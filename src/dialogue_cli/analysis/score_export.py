@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..common.atomic import staged
+from ..common.atomic import write_with
 from ..common.errors import FileProblem
 from ..common.spreadsheet import neutralise, safe
 
@@ -68,14 +68,15 @@ def write_export(
         raise FileProblem(f"{path}: export to .csv or .xlsx, not {suffix or 'no extension'!r}")
     # A temp file beside ``path``, then an atomic move: an earlier export stays whole until the
     # new one is complete (a full disk, a bad feedback row, an interrupted run leave it as it was).
-    with staged(path) as temp:
+    names = header(engagement, anonymize)
+
+    def write(temp: Path) -> int:
+        data = rows(engagement, items, anonymize)
         if suffix == ".csv":
-            return _write_csv(
-                temp, header(engagement, anonymize), rows(engagement, items, anonymize)
-            )
-        return _write_xlsx(
-            temp, engagement, header(engagement, anonymize), rows(engagement, items, anonymize)
-        )
+            return _write_csv(temp, names, data)
+        return _write_xlsx(temp, engagement, names, data)
+
+    return write_with(path, write)
 
 
 def _write_csv(path: Path, names: list[str], data: Iterable[list[str | int]]) -> int:

@@ -210,11 +210,10 @@ def write_output(
     Returns:
         What ``write`` returned (e.g. how many rows it wrote).
     """
-    from ..common.atomic import staged
+    from ..common.atomic import write_with
 
     output_path(target)
-    with staged(target) as temp:
-        result = write(temp)
+    result = write_with(target, write)
     if announce:
         typer.echo(f"Wrote {target}{' ' + what if what else ''}", err=quiet)
     return result

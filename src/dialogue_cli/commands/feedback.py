@@ -13,6 +13,7 @@ from ._common import (
     load_project,
     output_path,
     reports_errors,
+    say,
     write_output,
 )
 
@@ -92,10 +93,10 @@ def template(
     headers = ";".join(TEMPLATE_HEADERS.get(engagement.language, TEMPLATE_HEADERS["fr"]))
     typer.echo(f"Wrote {project.display(output)} ({headers})")
     if workshop is None:
-        typer.echo(f"No workshop of group {wanted!r} yet: add one to workshops: in engagement.yaml")
+        say(f"No workshop of group {wanted!r} yet: add one to workshops: in engagement.yaml")
     elif not workshop.feedback_file or (project.base_dir / workshop.feedback_file) != output:
         try:
             relative = output.resolve().relative_to(project.base_dir)
         except ValueError:
             relative = output
-        typer.echo(f"To read it, set in workshop {workshop.id}: feedback_file: {relative}")
+        say(f"To read it, set in workshop {workshop.id}: feedback_file: {relative}")

@@ -59,9 +59,9 @@ def plan(
         chart_format = _CHART_FORMATS.get(gantt.suffix.lower())
         if chart_format is None:
             raise FileProblem(f"{gantt}: give the chart a .png, .svg or .pdf name")
-        output_path(gantt)
+        output_path(gantt, "--gantt")
     if ics is not None:
-        output_path(ics)
+        output_path(ics, "--ics")
     guard_outputs({"--ics": ics, "--gantt": gantt}, project)
     result = build_plan(project.engagement)
 

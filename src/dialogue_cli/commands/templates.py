@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import app, guard_outputs, reports_errors
+from ._common import app, guard_outputs, reports_errors, say
 
 templates_app = typer.Typer(
     name="templates",
@@ -72,9 +72,9 @@ def check(
     errors = warnings = 0
     for path, findings in results:
         if not findings:
-            typer.echo(f"{path}: ok")
+            say(f"{path}: ok")
         for finding in findings:
-            typer.echo(str(finding), err=finding.level == "error")
+            say(str(finding), err=finding.level == "error")  # a template's text, escaped
             errors += finding.level == "error"
             warnings += finding.level == "warning"
     typer.echo(

@@ -22,12 +22,15 @@ import stat
 import sys
 import tempfile
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from .errors import FileProblem
 from .files import _kind_of, display_name
+
+R = TypeVar("R")
 
 
 def os_problem(path: Path | str, action: str, error: OSError) -> FileProblem:
@@ -112,6 +115,26 @@ def staged(target: Path) -> Iterator[Path]:
         raise
 
 
+def write_with(target: Path, write: Callable[[Path], R]) -> R:
+    """Run ``write`` on a temp file beside ``target``, then move it over ``target``.
+
+    The way to write an output through a library (openpyxl, csv, matplotlib): on any failure
+    the old ``target`` stays whole, the temp file is removed, and an ``OSError`` becomes a
+    one-line :class:`FileProblem` without the "Exception ignored" noise a half-done writer
+    leaves (:func:`forget_failed_writer`).
+
+    Returns:
+        What ``write`` returned.
+    """
+    with staged(target) as temp:
+        try:
+            return write(temp)
+        except OSError as error:
+            # Caught here, not in staged(): the traceback is still the only way to the writer.
+            forget_failed_writer(error)
+            raise os_problem(target, "write it", error) from None
+
+
 def forget_failed_writer(error: BaseException) -> None:
     """Let go of what a failed writer left half-done, without "Exception ignored" on stderr.
 
@@ -170,10 +193,6 @@ class Batch:
         else:
             self.discard()
 
-    @property
-    def targets(self) -> list[Path]:
-        return [target for _temp, target in self._staged]
-
     def write(self, target: Path, data: bytes) -> None:
         """Stage ``data`` for ``target`` (refused if ``target`` is a device, a pipe or a folder)."""
         refuse_special(target)
@@ -196,35 +215,35 @@ class Batch:
         """Move every staged file over its target: all of them, or none (see the class)."""
         kept = [_Kept(target, *_keep(target)) for _temp, target in self._staged]
         done: list[_Kept] = []
+        lost: list[Path] = []
         try:
             for (temp, target), keep in zip(self._staged, kept, strict=True):
-                if keep.old is not None and not keep.linked:
-                    _move(target, keep.old, target)  # no hard links here: the old file steps aside
+                aside = keep.old if not keep.linked else None
+                if aside is not None:  # no hard links here: the old file steps aside just before
+                    target.replace(aside)
                 try:
                     temp.replace(target)
-                except OSError as error:
-                    if keep.old is not None and not keep.linked:
-                        with contextlib.suppress(OSError):
-                            keep.old.replace(target)
-                    raise os_problem(target, "replace it", error) from None
+                except BaseException:
+                    if aside is not None and not _restore(keep):
+                        lost.append(aside)
+                    raise
                 done.append(keep)
-        except BaseException:
-            lost = _put_back(done)
+        except BaseException as error:
+            lost += _put_back(done)
             for keep in kept:
-                if keep.linked and keep not in done and keep.old is not None:
-                    with contextlib.suppress(OSError):
-                        keep.old.unlink()
+                if keep.linked and keep not in done:
+                    _remove(keep.old)
             self.discard()
             if lost:
                 names = ", ".join(display_name(p) for p in lost)
                 raise FileProblem(
-                    f"cannot put back the earlier files after a failed write; they are kept as {names}"
+                    f"cannot put the earlier files back after a failed write; they are kept as {names}"
                 ) from None
+            if isinstance(error, OSError):  # the move onto kept[len(done)] failed
+                raise os_problem(kept[len(done)].target, "replace it", error) from None
             raise
         for keep in kept:
-            if keep.old is not None:
-                with contextlib.suppress(OSError):
-                    keep.old.unlink()
+            _remove(keep.old)
         self._staged = []
 
 
@@ -244,8 +263,11 @@ def _keep(target: Path) -> tuple[Path | None, bool]:
     file is then renamed to ``name`` just before its replacement); ``(None, False)`` when there is
     no old file.
     """
-    if not target.exists() and not target.is_symlink():
-        return None, False
+    try:
+        if not target.exists() and not target.is_symlink():
+            return None, False
+    except OSError:
+        pass  # cannot tell: keep it by renaming, which reports the error if there is one
     old = target.with_name(f".{target.stem}-{uuid.uuid4().hex[:12]}.old{target.suffix}")
     try:
         os.link(target, old, follow_symlinks=False)
@@ -254,26 +276,27 @@ def _keep(target: Path) -> tuple[Path | None, bool]:
     return old, True
 
 
-def _move(source: Path, destination: Path, target: Path) -> None:
+def _restore(keep: _Kept) -> bool:
+    """Put the old version of one target back (or remove the new file); False if impossible."""
     try:
-        source.replace(destination)
-    except OSError as error:
-        raise os_problem(target, "replace it", error) from None
+        if keep.old is None:
+            keep.target.unlink(missing_ok=True)
+        else:
+            keep.old.replace(keep.target)
+    except OSError:
+        return False
+    return True
+
+
+def _remove(path: Path | None) -> None:
+    if path is not None:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def _put_back(done: list[_Kept]) -> list[Path]:
     """Undo the moves already made (latest first); return the old copies that could not go back."""
-    lost = []
-    for keep in reversed(done):
-        try:
-            if keep.old is None:
-                keep.target.unlink()
-            else:
-                keep.old.replace(keep.target)
-        except OSError:
-            if keep.old is not None:
-                lost.append(keep.old)
-    return lost
+    return [keep.old for keep in reversed(done) if not _restore(keep) and keep.old is not None]
 
 
 @contextlib.contextmanager
