@@ -49,7 +49,8 @@ def render(
     ROI citoyen kit, workshop report and quote.
 
     Templates come from --templates, then templates/ beside the engagement, then the defaults
-    (see `dialogue templates export`). Nothing is written unless every document renders. Outputs
+    (see `dialogue templates export`). Nothing is written unless every document renders
+    (and, with --pdf, converts); then all are replaced at once. Outputs
     (documents and PDFs) edited by hand since the last render are never overwritten without
     --force. The plan's warnings (as `dialogue plan` shows them) are printed
     on stderr; they never go into the documents.

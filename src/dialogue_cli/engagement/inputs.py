@@ -2,10 +2,10 @@
 
 :func:`project_inputs` lists them for a loaded project: the engagement file, every feedback file,
 the catalog, the logo and the templates a render would use. :func:`inputs_near` finds the
-engagements an output path could belong to (``engagement.yaml`` in the current folder, in the
-output's folder or the folder above) for the commands that run without one (``schema -o``,
-``templates export``), and for an output aimed into another engagement's folder. Each input is
-mapped to what it is, for the message that refuses it.
+engagements an output path could belong to (``engagement.yaml`` in the current folder, or in the
+output's folder or any folder above it, links followed) for the commands that run without one
+(``schema -o``, ``templates export``), and for an output aimed into another engagement's
+folder. Each input is mapped to what it is, for the message that refuses it.
 """
 
 from __future__ import annotations
@@ -73,13 +73,15 @@ def _templates(folder: Path | None) -> list[Path]:
 def engagement_files_near(targets: Iterable[Path], cwd: Path | None = None) -> list[Path]:
     """The ``engagement.yaml`` files an output could belong to, each once.
 
-    Looked for in the current folder, and for each target in its folder and the folder above
-    (``E/feedback/x.csv`` belongs to ``E/engagement.yaml``).
+    Looked for in the current folder, and for each target in its folder and every folder above
+    it (``E/feedback/x.csv`` belongs to ``E/engagement.yaml``), the target's path taken as
+    given and with its links followed (a link to ``E/catalog.yaml`` leads into ``E``).
     """
     folders = [cwd or Path.cwd()]
     for target in targets:
-        parent = Path(target).parent
-        folders += [parent, parent.parent]
+        for path in (Path(target).absolute(), _resolved(Path(target))):
+            if path is not None:
+                folders += list(path.parents)
     found: list[Path] = []
     for folder in folders:
         candidate = folder / ENGAGEMENT_FILE
@@ -122,6 +124,13 @@ def inputs_near(
         for path, role in project_inputs(project, with_templates=with_templates).items():
             inputs.setdefault(path, role)
     return inputs
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 def _same(a: Path, b: Path) -> bool:
