@@ -271,7 +271,7 @@ def _keep(target: Path) -> tuple[Path | None, bool]:
     old = target.with_name(f".{target.stem}-{uuid.uuid4().hex[:12]}.old{target.suffix}")
     try:
         os.link(target, old, follow_symlinks=False)
-    except OSError:
+    except (OSError, NotImplementedError):  # no hard links on this file system (or platform)
         return old, False
     return old, True
 

@@ -27,6 +27,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from ..common.atomic import os_problem
 from ..common.errors import DialogueError
 from ..common.termination import killed_on_termination
 
@@ -68,7 +69,6 @@ def convert(
         EditedOutput: a PDF was edited since dialogue wrote it (and ``force`` is false).
         FileProblem: the output folder cannot take the PDFs.
     """
-    from ..common.atomic import os_problem
     from .writer import EditedOutput, Manifest, prepare_folder, write_recorded
 
     if not documents:
@@ -107,12 +107,18 @@ def to_pdf(documents: Mapping[str, bytes], soffice: str | None = None) -> dict[s
         profile = scratch / f"profile-{uuid.uuid4().hex}"
         sources = scratch / "in"
         staging = scratch / "out"
-        sources.mkdir()
-        staging.mkdir()
+        try:
+            sources.mkdir()
+            staging.mkdir()
+        except OSError as error:
+            raise os_problem(scratch, "create a folder here", error) from None
         paths = []
         for name, data in documents.items():
             path = sources / name
-            path.write_bytes(data)
+            try:
+                path.write_bytes(data)
+            except OSError as error:  # a full temporary folder
+                raise os_problem(scratch, "write the documents to convert", error) from None
             paths.append(path)
         command = [
             binary,
@@ -209,7 +215,10 @@ def scratch_folder(root: Path | None = None) -> Iterator[Path]:
     it dies: a folder whose lock can be taken belongs to no living run. The folder is removed
     when the block ends, on an error or a signal too.
     """
-    folder = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=root))
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=root))
+    except OSError as error:
+        raise os_problem(root or tempfile.gettempdir(), "create a scratch folder", error) from None
     lock = None
     try:
         lock = _take_lock(folder / LOCK_NAME, wait=True)
@@ -223,13 +232,16 @@ def scratch_folder(root: Path | None = None) -> Iterator[Path]:
 def _take_lock(path: Path, *, wait: bool) -> int | None:
     """An open descriptor holding an exclusive lock on ``path``; None if another process holds it.
 
-    Where ``fcntl`` is missing (Windows) the lock is not taken and None is returned.
+    None too when the lock file cannot be opened, and where ``fcntl`` is missing (Windows).
     """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows
         return None
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:  # another user's folder, a full disk: leave it to its owner
+        return None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
     except OSError:
@@ -247,10 +259,7 @@ def _is_stale(folder: Path) -> bool:
         except OSError:
             return False
         return age > UNLOCKED_GRACE_SECONDS
-    try:
-        held = _take_lock(lock, wait=False)
-    except OSError:
-        return False
+    held = _take_lock(lock, wait=False)
     if held is None:
         return False  # a living run holds it (or locks are not available: leave it)
     os.close(held)

@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
-from ..common.atomic import Batch, os_problem, refuse_special, write_atomic
+from ..common.atomic import Batch, os_problem, refuse_special
 from ..common.errors import DialogueError, FileProblem
 from ..common.files import display_name, read_bytes
 
@@ -65,7 +65,7 @@ class Manifest:
         self.folder = folder
         self.path = folder / MANIFEST
         self.hashes: dict[str, str] = {}
-        if not self.path.exists() and not self.path.is_symlink():
+        if not self.path.exists():
             return
         refuse_special(self.path)  # a pipe or a device in its place: refused, never read
         try:
@@ -100,13 +100,11 @@ class Manifest:
                 raise os_problem(target, "read it", error) from None
         return out
 
-    def content(self) -> bytes:
-        """The manifest file's bytes for the hashes held now."""
-        data = {"tool": "dialogue", "files": dict(sorted(self.hashes.items()))}
+    def content(self, hashes: Mapping[str, str] | None = None) -> bytes:
+        """The manifest file's bytes for ``hashes`` (by default, the hashes held now)."""
+        files = self.hashes if hashes is None else hashes
+        data = {"tool": "dialogue", "files": dict(sorted(files.items()))}
         return (json.dumps(data, indent=2) + "\n").encode("utf-8")
-
-    def save(self) -> None:
-        write_atomic(self.path, self.content())
 
 
 def malformed_parts(archive: zipfile.ZipFile) -> Iterator[tuple[str, str]]:
@@ -168,12 +166,8 @@ def write_recorded(files: Mapping[str, bytes], manifest: Manifest) -> list[Path]
         for target, data in zip(targets, files.values(), strict=True):
             batch.write(target, data)
             hashes[target.name] = hashlib.sha256(data).hexdigest()
-        previous, manifest.hashes = manifest.hashes, hashes
-        try:
-            batch.write(manifest.path, manifest.content())  # last: it describes the others
-        except BaseException:
-            manifest.hashes = previous
-            raise
+        batch.write(manifest.path, manifest.content(hashes))  # last: it describes the others
+    manifest.hashes = hashes  # only once the files it describes are in place
     return targets
 
 
@@ -186,7 +180,6 @@ def export_defaults(target: Path, overwrite: bool = False, language: str = "fr")
     Raises:
         FileProblem: ``target`` is not a folder, already holds templates, or cannot take them.
     """
-    from ..common.files import read_bytes
     from .catalog import DELIVERABLES
     from .templates import packaged_dir
 
