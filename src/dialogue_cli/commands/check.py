@@ -6,7 +6,15 @@ from pathlib import Path
 
 import typer
 
-from ._common import app, console, engagement_argument, load_project, print_json, reports_errors
+from ._common import (
+    app,
+    console,
+    engagement_argument,
+    load_project,
+    markup,
+    print_json,
+    reports_errors,
+)
 
 STATUS_MARKS = {"done": "✔", "doing": "▶", "todo": "·"}
 
@@ -74,7 +82,6 @@ def check(
 
 
 def _print(name: str, status: object) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     from ..engagement.status import Status
@@ -86,9 +93,9 @@ def _print(name: str, status: object) -> None:
     inhabitants = f"{client['population']:,}".replace(",", "\u202f") if client["population"] else ""
     population = f", {inhabitants} inhabitants" if inhabitants else ""
     out.print(
-        f"[bold]{escape(status.title)}[/bold] — {escape(client['name'])} ({client['kind']}{population})"
+        f"[bold]{markup(status.title)}[/bold] — {markup(client['name'])} ({client['kind']}{population})"
     )
-    out.print(f"[green]✔ {name} is valid[/green]")
+    out.print(f"[green]✔ {markup(name)} is valid[/green]")
     phases = Table(title=None, box=None, show_header=True, header_style="bold", pad_edge=False)
     phases.add_column("Phase")
     phases.add_column("Days", justify="right")
@@ -111,7 +118,7 @@ def _print(name: str, status: object) -> None:
     )
     workshops = ", ".join(f"{wid} {n}" for wid, n in counts["workshops"].items()) or "none"
     out.print(
-        f"Feedback: {counts['feedback']} items ({workshops}); unclassified: {counts['unclassified']}"
+        f"Feedback: {counts['feedback']} items ({markup(workshops)}); unclassified: {counts['unclassified']}"
     )
     out.print(f"Solutions: {counts['solutions']} ({counts['retained']} retained)")
     steps = status.next_steps()
@@ -121,6 +128,6 @@ def _print(name: str, status: object) -> None:
         out.print(f"\n[bold]What next[/bold] (current phase: {status.current_phase}):")
         labels = {p["id"]: p["label"] for p in status.phases}
         for todo in steps:
-            out.print(f"  • {escape(labels[todo.phase])}: {escape(todo.message)}")
+            out.print(f"  • {markup(labels[todo.phase])}: {markup(todo.message)}")
     else:
         out.print(f"\nNothing missing for the current phase ({status.current_phase}).")
