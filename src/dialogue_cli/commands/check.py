@@ -70,15 +70,13 @@ def check(
         return
     _print(project.name, status)
     if personal:
-        from rich.markup import escape
-
         out = console()
         out.print(
             f"\n[bold]Personal data[/bold]: {tally.personal_count} feedback "
             f"item{'s' if tally.personal_count > 1 else ''} (names cannot all be detected: read the verbatims)"
         )
         for line in personal:
-            out.print(f"  [yellow]![/yellow] {escape(line)}", soft_wrap=True)
+            out.print(f"  [yellow]![/yellow] {markup(line)}", soft_wrap=True)
 
 
 def _print(name: str, status: object) -> None:
