@@ -66,3 +66,16 @@ class LocatedError(DialogueError):
 
 class FileProblem(DialogueError):
     """A file that cannot be used at all: missing, a folder, unreadable, not UTF-8."""
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """``value`` as a message quotes it: its ``repr``, cut to about ``limit`` characters.
+
+    A user's file can hold a key or a cell of megabytes; a message never repeats more than
+    the start of it, and says how long the whole is.
+    """
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    size = len(value) if isinstance(value, str) else len(text)
+    return f"{text[: limit - 1]}… ({size:,} characters)"

@@ -125,3 +125,23 @@ def display_name(path: Path) -> str:
     except ValueError:  # pragma: no cover - another drive on Windows
         return str(path)
     return str(path) if relative.startswith("..") else relative
+
+
+def not_regular(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file, in words that follow its name; None if it can.
+
+    For checks made before reading (the engagement's references to its side files): ``"not
+    found"``, ``"is a folder"``, ``"is a named pipe, not a regular file"``... Never blocks,
+    never raises.
+    """
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return "not found"
+    except PermissionError:
+        return "cannot be read (permission denied)"
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    except ValueError:  # a NUL character in the name
+        return "cannot be read (its name holds a NUL character)"
+    return None if stat.S_ISREG(info.st_mode) else _kind_of(info.st_mode)

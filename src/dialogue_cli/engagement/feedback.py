@@ -3,6 +3,10 @@
 Files are streamed row by row and never materialised as models: scoring a million rows only
 keeps the aggregates (see benchmarks/bench_score.py). Each raw cell value is checked once and
 the verdict cached, so a row costs a few dict look-ups.
+
+A CSV file's messages give the line a text editor shows (a verbatim with line breaks takes
+several lines for one row). A quote that opens a cell and runs over rows that look like rows of
+the file (a stray ``"``, which would silently swallow them) is reported where it opens.
 """
 
 from __future__ import annotations
@@ -14,14 +18,21 @@ from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, NamedTuple, TypeVar
+from typing import IO, Any, NamedTuple, Protocol, TypeVar
 
-from ..common.errors import LocatedError, Problem
+from ..common.errors import LocatedError, Problem, shown
 from ..common.suggest import suggest
 from .model import POLARITIES, Engagement, Workshop, fold, normalize_polarity
+from .model.base import LINE_LENGTH
 
 MAX_PROBLEMS_PER_FILE = 50
 CACHE_LIMIT = 10_000  # distinct raw values remembered per column
+# Characters of one cell of a CSV file (the csv module's own default is 131 072): far above any
+# verbatim, so that only a quote left open reaches it.
+FIELD_LIMIT = 1 << 20
+# The longest verbatim, theme, author and id of a row: the same as in engagement.yaml.
+TEXT_LENGTH = 20_000
+ID_LENGTH = 64
 
 COLUMNS = ("id", "scenario", "polarity", "intensity", "criteria", "theme", "text", "author")
 REQUIRED_COLUMNS = ("scenario", "polarity")
@@ -159,14 +170,18 @@ def iter_all(
 
 def read_file(path: Path, workshop: Workshop, refs: References, name: str) -> Iterator[Feedback]:
     """Validated rows of a CSV or XLSX feedback file (checks of the file itself happen now)."""
+    from ..common.files import not_regular
 
     def fail(message: str, column: str = "") -> LocatedError:
         return LocatedError([Problem(name, 0, 0, column, message)])
 
-    if not path.exists():
+    problem = not_regular(path)
+    if problem == "not found":
         raise fail("feedback file not found")
-    if path.is_dir():
+    if problem == "is a folder":
         raise fail("is a folder, not a feedback file")
+    if problem is not None:
+        raise fail(problem)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         shared = path in refs.shared_files
@@ -183,14 +198,29 @@ def read_file(path: Path, workshop: Workshop, refs: References, name: str) -> It
 
 
 def _read_csv(path: Path, workshop: Workshop, refs: References, name: str) -> Iterator[Feedback]:
+    import io
+
+    from ..common.errors import FileProblem
+    from ..common.files import open_regular
+
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as error:
-        raise LocatedError([Problem(name, 0, 0, "", f"cannot be read: {error.strerror}")]) from None
-    with handle:
+        raw = open_regular(path, name, "feedback")
+    except FileProblem as error:
+        raise LocatedError(
+            [Problem(name, 0, 0, "", str(error).removeprefix(f"{name}: "))]
+        ) from None
+    with raw:
+        # Excel's "Unicode text" is UTF-16 with a byte-order mark (and tabs): read it as such.
+        encoding = "utf-16" if raw.read(2) in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+        raw.seek(0)
+        handle = io.TextIOWrapper(raw, encoding=encoding, newline="")
         delimiter = _delimiter(handle, name)
-        rows = csv.reader(handle, delimiter=delimiter)
-        yield from _validate_rows(rows, workshop, refs, name, path in refs.shared_files)
+        if csv.field_size_limit() < FIELD_LIMIT:
+            csv.field_size_limit(FIELD_LIMIT)
+        reader = csv.reader(handle, delimiter=delimiter)
+        yield from _validate_rows(
+            reader, workshop, refs, name, path in refs.shared_files, lines=reader
+        )
 
 
 def _delimiter(handle: IO[str], name: str) -> str:
@@ -235,10 +265,12 @@ def map_header(header: list[str], name: str, refs: References | None = None) -> 
                 + ";".join(TEMPLATE_HEADERS["fr"])
             )
         else:
+            found = [h if len(h) <= 40 else h[:39] + "…" for h in header[:50] if h]
             message = (
                 "missing column "
                 + ", ".join(repr(m) for m in missing)
-                + (f"; found: {', '.join(h for h in header if h)}")
+                + f"; found: {', '.join(found)}"
+                + (f" and {len(header) - 50} more" if len(header) > 50 else "")
             )
         raise LocatedError([Problem(name, 1, 0, "header", message)])
     return index
@@ -270,7 +302,11 @@ class _Checks:
             if not value:
                 return Problem("", 0, 0, "scenario", "empty: which scenario is this about?")
             return Problem(
-                "", 0, 0, "scenario", f"unknown scenario {value!r}{suggest(value, self.scenarios)}"
+                "",
+                0,
+                0,
+                "scenario",
+                f"unknown scenario {shown(value)}{_suggest(value, self.scenarios)}",
             )
         self._remember(self.scenario_ok, raw, found)
         return found
@@ -280,14 +316,14 @@ class _Checks:
         if not raw.strip():
             return Problem("", 0, 0, "polarity", "empty: one of +, -, ?, idee")
         if value not in POLARITIES:
-            return Problem("", 0, 0, "polarity", f"{raw!r} is not one of +, -, ?, idee")
+            return Problem("", 0, 0, "polarity", f"{shown(raw)} is not one of +, -, ?, idee")
         self._remember(self.polarity_ok, raw, value)
         return str(value)
 
     def intensity(self, raw: str) -> int | Problem:
         value = _INTENSITIES.get(raw.strip())
         if value is None:
-            return Problem("", 0, 0, "intensity", f"{raw!r} is not an intensity from 1 to 3")
+            return Problem("", 0, 0, "intensity", f"{shown(raw)} is not an intensity from 1 to 3")
         self._remember(self.intensity_ok, raw, value)
         return value
 
@@ -304,13 +340,23 @@ class _Checks:
                     0,
                     0,
                     "criteria",
-                    f"unknown criterion {part!r}{suggest(part, self.criteria)}",
+                    f"unknown criterion {shown(part)}{_suggest(part, self.criteria)}",
                 )
             if crit not in found:
                 found.append(crit)
         value = tuple(found)
         self._remember(self.criteria_ok, raw, value)
         return value
+
+
+class _Reader(Protocol):
+    """What the row validation asks of a ``csv.reader``: the lines read so far, the delimiter."""
+
+    @property
+    def line_num(self) -> int: ...
+
+    @property
+    def dialect(self) -> Any: ...
 
 
 def _validate_rows(
@@ -320,10 +366,13 @@ def _validate_rows(
     name: str,
     shared: bool = False,
     problems: list[Problem] | None = None,
+    lines: _Reader | None = None,
 ) -> Iterator[Feedback]:
     """Check each row as it is read; yield the good ones, raise every problem at the end.
 
     ``problems`` may be shared with the reader of ``rows``, which adds its own as it reads.
+    ``lines`` (the ``csv.reader`` of a CSV file) gives each row the line it starts on, which
+    messages and sources cite; without it (XLSX) a row's number is its line.
     """
     problems = [] if problems is None else problems
     extra = 0
@@ -338,7 +387,11 @@ def _validate_rows(
         else:
             extra += 1
 
-    number = 1
+    number = 1  # the row (a spreadsheet's numbering): generated ids use it
+    line = last = 1  # the line the current row starts on, the last line read (CSV)
+    # A quote that swallowed rows: (its problem's index, the row, whether its cell ran to the
+    # end of the file); once the file is read, it tells whether the quote ever closes.
+    swallowed: tuple[int, int, bool] | None = None
     try:
         header = next(rows, None)
         if header is None:
@@ -379,9 +432,26 @@ def _validate_rows(
         unowned = Problem(
             "", 0, 0, "workshop", "empty, but several workshops read this file: whose row is it?"
         )
+        looks_like_a_row = _RowShape(
+            lines.dialect.delimiter if lines is not None else ";", width, index, checks
+        )
+        if lines is not None:
+            last = lines.line_num
 
         for row in rows:
             number += 1
+            if lines is None:
+                line = number
+            else:
+                line, last = last + 1, lines.line_num
+                if last != line:  # a cell holds line breaks (or a quote swallowed rows)
+                    swallowing = looks_like_a_row.swallowing(row, line)
+                    if swallowing is not None:
+                        found, to_the_end = swallowing
+                        if len(problems) < MAX_PROBLEMS_PER_FILE:
+                            swallowed = (len(problems), number, to_the_end)
+                        problem(found.line, found)
+                        continue
             short = full - len(row)
             if short > 0:
                 if short == 1:
@@ -396,7 +466,7 @@ def _validate_rows(
                 if not owner:
                     if shared and any(cell.strip() for cell in row):
                         if first_reader:
-                            problem(number, unowned)
+                            problem(line, unowned)
                         continue
                 elif fold(owner) not in accepted_workshops and _group_of(owner) != group:
                     continue  # a shared file: this row belongs to another workshop
@@ -415,18 +485,27 @@ def _validate_rows(
                 bad = [v for v in (s_v, p_v, i_v, c_v) if isinstance(v, Problem)]
                 if bad:
                     for found in bad:
-                        problem(number, found)
+                        problem(line, found)
                     continue
                 assert not isinstance(s_v, Problem) and not isinstance(p_v, Problem)
                 assert not isinstance(i_v, Problem) and not isinstance(c_v, Problem)
                 scenario, polarity, intensity, criteria = s_v, p_v, i_v, c_v
+            if (
+                len(text) > TEXT_LENGTH
+                or len(theme) > LINE_LENGTH
+                or len(author) > LINE_LENGTH
+                or len(raw_id) > ID_LENGTH
+            ):
+                for found in _too_long(raw_id, theme, text, author):
+                    problem(line, found)
+                continue
             item_id = raw_id.strip()
             if not item_id:
                 item_id = f"{workshop_id}-{number}"
             known = len(seen)
             add_seen(item_id)
             if len(seen) == known:  # one hash instead of two: `in` then `add`
-                problem(number, Problem("", 0, 0, "id", f"duplicate feedback id {item_id!r}"))
+                problem(line, Problem("", 0, 0, "id", f"duplicate feedback id {shown(item_id)}"))
                 continue
             yield make(
                 (
@@ -440,17 +519,115 @@ def _validate_rows(
                     theme.strip(),
                     text,
                     author.strip(),
-                    f"{name}:{number}",
+                    f"{name}:{line}",
                 )
             )
+        if swallowed is not None and swallowed[1:] == (number, True):
+            # The last row's cell ran to the end of the file: its quote never closes.
+            at = swallowed[0]
+            problems[at] = Problem(
+                name,
+                problems[at].line,
+                0,
+                "",
+                "a quote opened here is never closed, so every line after it is read as one "
+                'cell: remove the stray " (or write it "")',
+            )
     except UnicodeDecodeError as error:
-        # Text is decoded by blocks: the row is where the bad block starts, not the exact row.
-        problems.append(Problem(name, 0, 0, "", f"{_not_utf8(error)}; from about row {number + 1}"))
+        # Text is decoded by blocks: the line is where the bad block starts, not the exact line.
+        where = last + 1 if lines is not None else number + 1
+        problems.append(Problem(name, 0, 0, "", f"{_not_utf8(error)}; from about line {where}"))
     except csv.Error as error:
-        problems.append(Problem(name, number + 1, 0, "", f"not a readable CSV file: {error}"))
+        where = last + 1 if lines is not None else number + 1
+        if "field larger than field limit" in str(error):
+            message = (
+                f"a cell of more than {FIELD_LIMIT:,} characters starts on this row, where a "
+                f"verbatim has at most {TEXT_LENGTH:,}: is a quote left open?"
+            )
+        else:
+            message = f"not a readable CSV file: {error}"
+        problems.append(Problem(name, where, 0, "", message))
     if problems:
         # The first MAX_PROBLEMS_PER_FILE are listed; the rest are counted.
         raise LocatedError(problems, hidden=extra)
+
+
+def _too_long(raw_id: str, theme: str, text: str, author: str) -> list[Problem]:
+    """The cells of a row longer than the engagement file allows for the same fields."""
+    found = []
+    for column, value, limit in (
+        ("id", raw_id, ID_LENGTH),
+        ("theme", theme, LINE_LENGTH),
+        ("text", text, TEXT_LENGTH),
+        ("author", author, LINE_LENGTH),
+    ):
+        if len(value) > limit:
+            hint = ": split it into several items" if column == "text" else ""
+            found.append(
+                Problem(
+                    "",
+                    0,
+                    0,
+                    column,
+                    f"{len(value):,} characters, more than the {limit:,} it may have{hint}",
+                )
+            )
+    return found
+
+
+class _RowShape:
+    """Whether the text inside a quoted cell holds lines that are rows of the file.
+
+    A quote that opens a cell by mistake (``"Bien;Ana`` instead of ``Bien;Ana``) makes the
+    reader take every following line, delimiters and all, as the text of that cell, until the
+    next quote. A verbatim may hold line breaks; it does not hold a line with the delimiters of
+    a whole row and a known scenario or polarity where a row has them.
+    """
+
+    def __init__(self, delimiter: str, width: int, index: dict[str, int], checks: _Checks):
+        self.delimiter = delimiter
+        self.delimiters = max(width - 1, 1)
+        self.scenario_at = index["scenario"]
+        self.polarity_at = index["polarity"]
+        self.scenarios = checks.folded_scenarios
+
+    def _is_row(self, text: str) -> bool:
+        if text.count(self.delimiter) < self.delimiters:
+            return False
+        cells = text.split(self.delimiter)
+        scenario = cells[self.scenario_at].strip().strip('"').casefold()
+        polarity = cells[self.polarity_at].strip().strip('"')
+        return scenario in self.scenarios or normalize_polarity(polarity) in POLARITIES
+
+    def swallowing(self, row: list[str], line: int) -> tuple[Problem, bool] | None:
+        """The problem of a row whose quoted cell swallowed rows, at the line the quote opens.
+
+        Also says whether the cell ends with a line break: a cell that ran to the end of the
+        file does, since the last line's break is read into it.
+        """
+        opened = line
+        for cell in row:
+            if "\n" in cell:
+                inner = cell.replace("\r\n", "\n").split("\n")
+                if any(self._is_row(text) for text in inner[1:]):
+                    closed = opened + len(inner) - 1
+                    found = Problem(
+                        "",
+                        opened,
+                        0,
+                        "",
+                        f"a quote opened here is closed on line {closed}, so lines "
+                        f"{opened + 1} to {closed} are read as one cell: remove the stray "
+                        '" (or write it "")',
+                    )
+                    return found, cell.endswith("\n")
+                opened += len(inner) - 1
+        return None
+
+
+def _suggest(value: str, choices: frozenset[str]) -> str:
+    """A did-you-mean for a value of reasonable length (difflib is quadratic in it)."""
+    return suggest(value, choices) if len(value) <= 64 else ""
 
 
 def _group_of(value: str) -> str:
