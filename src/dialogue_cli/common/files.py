@@ -51,6 +51,10 @@ def _size(size: int) -> str:
     return f"{size} bytes"
 
 
+def _article(kind: str) -> str:
+    return "an" if kind[:1] in "aeiou" else "a"
+
+
 def open_regular(path: Path, name: str, kind: str) -> BinaryIO:
     """Open ``path`` for binary reading if it is a regular file within the cap of ``kind``.
 
@@ -84,7 +88,8 @@ def open_regular(path: Path, name: str, kind: str) -> BinaryIO:
             raise FileProblem(f"{name}: {_kind_of(info.st_mode)}")
         if info.st_size > limit:
             raise FileProblem(
-                f"{name}: {_size(info.st_size)}, more than the {_size(limit)} a {kind} file may have"
+                f"{name}: {_size(info.st_size)}, more than the {_size(limit)} "
+                f"{_article(kind)} {kind} file may have"
             )
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
@@ -106,7 +111,9 @@ def read_bytes(path: Path, name: str, kind: str) -> bytes:
         except OSError as error:
             raise FileProblem(f"{name}: cannot be read ({error.strerror or error})") from None
     if len(data) > limit:
-        raise FileProblem(f"{name}: more than the {_size(limit)} a {kind} file may have")
+        raise FileProblem(
+            f"{name}: more than the {_size(limit)} {_article(kind)} {kind} file may have"
+        )
     return data
 
 

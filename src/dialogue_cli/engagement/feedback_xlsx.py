@@ -57,7 +57,7 @@ def xlsx_rows(
         refuse_ole(handle, name)
         try:
             with zipfile.ZipFile(handle) as archive:
-                check_archive(archive, name)
+                extents = check_archive(archive, name)
             handle.seek(0)
             # Read-only: the sheet is parsed as it is iterated, within the bounds checked below.
             book = load_workbook(handle, read_only=True, data_only=True)
@@ -65,7 +65,7 @@ def xlsx_rows(
             raise
         except Exception as error:  # openpyxl raises zip, XML, key and value errors alike
             raise corrupt(error) from None
-        yield from _sheet_rows(book, sheet, name, problems, corrupt)
+        yield from _sheet_rows(book, sheet, name, problems, corrupt, extents)
 
 
 def _sheet_rows(
@@ -74,9 +74,10 @@ def _sheet_rows(
     name: str,
     problems: list[Problem],
     corrupt: Callable[[Exception], LocatedError],
+    extents: dict[str, tuple[int, int]],
 ) -> Iterator[list[str]]:
     """The rows of the sheet ``sheet`` (the first if None) of an open workbook; see xlsx_rows."""
-    from .xlsx_bounds import check_sheet
+    from .xlsx_bounds import check_sheet, refuse_extent
 
     try:
         if sheet is not None:
@@ -98,9 +99,14 @@ def _sheet_rows(
         else:
             worksheet = book.worksheets[0]
         # openpyxl's read-only worksheet keeps its XML part's name; no public accessor exists.
-        last_row, last_col = check_sheet(
-            book._archive, worksheet._worksheet_path, name, worksheet.title
-        )
+        part = worksheet._worksheet_path
+        if part in extents:
+            last_row, last_col = extents[part]
+            refuse_extent(last_row, last_col, name, worksheet.title)
+        else:  # a part checked by neither name (not expected): check it now
+            last_row, last_col = check_sheet(
+                book._archive, part, name, worksheet.title, extent=True
+            )
         header: list[str] = []
         used: set[int] = set()
         uncached: set[tuple[int, int]] | None = None  # scanned the first time it is needed

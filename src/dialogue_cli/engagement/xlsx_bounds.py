@@ -74,8 +74,16 @@ def refuse_ole(handle: IO[bytes], name: str) -> None:
     )
 
 
-def check_archive(archive: zipfile.ZipFile, name: str) -> None:
-    """The zip directory within bounds, and the shared strings within theirs."""
+def check_archive(archive: zipfile.ZipFile, name: str) -> dict[str, tuple[int, int]]:
+    """The zip directory, the shared strings and every sheet within bounds.
+
+    Every sheet is checked, not only the one read: opening a workbook, openpyxl reads each
+    sheet up to its ``<dimension>`` element, or through when it has none.
+
+    Returns:
+        For each sheet's part, the last row and column that hold a value (see
+        :func:`check_sheet`), to read no further.
+    """
     parts = archive.infolist()
     if len(parts) > MAX_PARTS:
         raise _problem(name, f"{len(parts):,} parts in the workbook, more than {MAX_PARTS:,}")
@@ -86,7 +94,7 @@ def check_archive(archive: zipfile.ZipFile, name: str) -> None:
             f"{_size(total)} once uncompressed, more than the {_size(MAX_UNCOMPRESSED)} a "
             "workbook may hold",
         )
-    strings = _shared_strings_part(archive, name)
+    strings, workbook = _main_parts(archive, name)
     for part in parts:
         if part.flag_bits & 0x1:
             raise _problem(name, "is password-protected: save it without a password")
@@ -102,9 +110,15 @@ def check_archive(archive: zipfile.ZipFile, name: str) -> None:
             )
     if strings is not None and strings in archive.NameToInfo:
         _check_shared_strings(archive, strings, name)
+    return {
+        part: check_sheet(archive, part, name, _sheet_label(part))
+        for part in _sheet_parts(archive, name, workbook)
+    }
 
 
-def check_sheet(archive: zipfile.ZipFile, part: str, name: str, title: str) -> tuple[int, int]:
+def check_sheet(
+    archive: zipfile.ZipFile, part: str, name: str, title: str, *, extent: bool = False
+) -> tuple[int, int]:
     """The last row and column holding a value in a sheet, once its bounds are checked.
 
     Args:
@@ -112,6 +126,8 @@ def check_sheet(archive: zipfile.ZipFile, part: str, name: str, title: str) -> t
         part: the sheet's XML part (``xl/worksheets/sheet1.xml``).
         name: the file, for messages.
         title: the sheet's name, for messages.
+        extent: also refuse a sheet whose values span more than :data:`MAX_CELLS` from A1
+            (the sheet that is read: openpyxl pads every row to the last column).
 
     Returns:
         ``(row, column)``, from 1; ``(0, 0)`` for a sheet without values.
@@ -170,6 +186,13 @@ def check_sheet(archive: zipfile.ZipFile, part: str, name: str, title: str) -> t
         raise _problem(
             name, f"sheet {title!r} has {cells:,} cells, more than the {MAX_CELLS:,} it may have"
         )
+    if extent:
+        refuse_extent(last_row, last_col, name, title)
+    return last_row, last_col
+
+
+def refuse_extent(last_row: int, last_col: int, name: str, title: str) -> None:
+    """Refuse a sheet whose values reach so far that reading it means billions of cells."""
     if last_row * last_col > MAX_CELLS:
         from openpyxl.utils import get_column_letter
 
@@ -181,7 +204,6 @@ def check_sheet(archive: zipfile.ZipFile, part: str, name: str, title: str) -> t
             "feedback sheet may span; delete the cells far below or to the right of the data "
             "(Ctrl+End goes to the last one)",
         )
-    return last_row, last_col
 
 
 def _check_shared_strings(archive: zipfile.ZipFile, part: str, name: str) -> None:
@@ -216,17 +238,60 @@ def _check_shared_strings(archive: zipfile.ZipFile, part: str, name: str) -> Non
     _scan(archive, part, name, start, text)
 
 
-def _shared_strings_part(archive: zipfile.ZipFile, name: str) -> str | None:
-    """The part the content types name as the shared strings, as openpyxl finds it."""
-    found: list[str] = []
+WORKBOOK_TYPES = (
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+    "application/vnd.ms-excel.template.macroEnabled.main+xml",
+)
+WORKSHEET_RELATION = "/worksheet"
+
+
+def _main_parts(archive: zipfile.ZipFile, name: str) -> tuple[str | None, str | None]:
+    """The shared strings part and the workbook part, as the content types name them."""
+    strings: list[str] = []
+    books: list[str] = []
 
     def start(tag: str, attrs: dict[str, str]) -> None:
-        if tag[tag.find(":") + 1 :] == "Override" and attrs.get("ContentType") == SHARED_STRINGS:
-            found.append(attrs.get("PartName", "").lstrip("/"))
+        if tag[tag.find(":") + 1 :] == "Override":
+            kind, part = attrs.get("ContentType"), attrs.get("PartName", "").lstrip("/")
+            if kind == SHARED_STRINGS:
+                strings.append(part)
+            elif kind in WORKBOOK_TYPES:
+                books.append(part)
 
     if "[Content_Types].xml" in archive.NameToInfo:
         _scan(archive, "[Content_Types].xml", name, start, None)
-    return found[0] if found else None
+    return (strings[0] if strings else None), (books[0] if books else None)
+
+
+def _sheet_parts(archive: zipfile.ZipFile, name: str, workbook: str | None) -> list[str]:
+    """The sheets' parts: those the workbook's relationships name, and any in xl/worksheets/."""
+    import posixpath
+
+    found = {n for n in archive.NameToInfo if n.startswith("xl/worksheets/") and n.endswith(".xml")}
+    if workbook is not None:
+        folder, base = posixpath.split(workbook)
+        rels = posixpath.join(folder, "_rels", base + ".rels")
+
+        def start(tag: str, attrs: dict[str, str]) -> None:
+            target = attrs.get("Target", "")
+            if tag[tag.find(":") + 1 :] == "Relationship" and attrs.get("Type", "").endswith(
+                WORKSHEET_RELATION
+            ):
+                path = (
+                    target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+                )
+                found.add(posixpath.normpath(path))
+
+        if rels in archive.NameToInfo:
+            _scan(archive, rels, name, start, None)
+    return sorted(part for part in found if part in archive.NameToInfo)
+
+
+def _sheet_label(part: str) -> str:
+    """How a message names a sheet before its name is known: its part's file name."""
+    return part.rsplit("/", 1)[-1]
 
 
 def _scan(
