@@ -10,9 +10,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dialogue_cli.cli import app
+from dialogue_cli.common.errors import LocatedError
 from dialogue_cli.engagement.loader import load
 
 from .bounded import PEAK_MB, run_bounded
@@ -364,4 +367,59 @@ def test_a_broken_sheet_xml_is_located_to_its_part(tmp_path: Path) -> None:
     assert (code, err) == (
         1,
         "f.xlsx: not a valid XLSX file (xl/worksheets/sheet1.xml: broken XML on line 1)",
+    )
+
+
+# ---------------------------------------------------------------- properties
+
+VERBATIM = st.text(
+    alphabet=st.one_of(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters='\x00"\r'),
+        st.sampled_from([";", "\n", "B", "P", "+", "-", " "]),
+    ),
+    max_size=60,
+)
+
+
+def looks_like_a_row(line: str) -> bool:
+    """A line of a verbatim that a row of this file could be: 3 delimiters, BP or a polarity."""
+    from dialogue_cli.engagement.model import POLARITIES, normalize_polarity
+
+    cells = [cell.strip().strip('"') for cell in line.split(";")]
+    return len(cells) >= 4 and (
+        cells[1].casefold() == "bp" or normalize_polarity(cells[2]) in POLARITIES
+    )
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(texts=st.lists(VERBATIM, min_size=1, max_size=6), stray=st.data())
+def test_a_stray_quote_is_always_found_and_quoted_text_never_is(
+    tmp_path: Path, texts: list[str], stray: st.DataObject
+) -> None:
+    """Quoted verbatims of any text (line breaks, delimiters) read back whole; a quote left
+    open before two following rows is reported at its line."""
+    import csv
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    writer.writerow(["id", "scenario", "polarite", "verbatim"])
+    for n, text in enumerate(texts):
+        writer.writerow([f"R{n}", "BP", "+", text.replace("\n", " ") if n == 0 else text])
+    (tmp_path / "engagement.yaml").write_text(ENGAGEMENT % "f.csv", encoding="utf-8")
+    (tmp_path / "f.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    if not any(looks_like_a_row(line) for text in texts for line in text.split("\n")[1:]):
+        read = list(load(tmp_path).feedback())
+        assert [f.text for f in read] == [texts[0].replace("\n", " "), *texts[1:]]
+    at = stray.draw(st.integers(0, len(texts) - 1))
+    rows = [f"R{n};BP;+;x{n}" for n in range(len(texts) + 2)]
+    rows[at] = f'R{at};BP;+;"x{at}'
+    (tmp_path / "f.csv").write_text(
+        "id;scenario;polarite;verbatim\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    with pytest.raises(LocatedError) as caught:
+        list(load(tmp_path).feedback())
+    assert caught.value.lines()[0].startswith(
+        f"f.csv:{at + 2}: a quote opened here is never closed"
     )

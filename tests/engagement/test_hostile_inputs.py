@@ -421,3 +421,21 @@ def test_a_huge_engagement_file_is_refused_before_it_is_read(
     assert err == (
         f"engagement.yaml: {size} bytes, more than the 1000 bytes an engagement file may have"
     )
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+def test_the_logo_read_for_a_render_is_a_regular_file(tmp_path: Path, kind: str) -> None:
+    """A logo swapped for a FIFO or /dev/zero after `check` is refused by the render's reader."""
+    from dialogue_cli.render.results import _logo_bytes
+
+    engagement(tmp_path, HEAD + "brand:\n  logo: logo.png\n")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    project = load(tmp_path)
+    (tmp_path / "logo.png").unlink()
+    (tmp_path / "logo.png").symlink_to(special_files(tmp_path)[kind])
+    with pytest.raises(LocatedError) as caught:
+        _logo_bytes(project, "logo.png")
+    what = "is a named pipe" if kind == "fifo" else "is a device"
+    assert caught.value.lines() == [
+        f"engagement.yaml:8:9: brand.logo: cannot read logo.png: {what}, not a regular file"
+    ]

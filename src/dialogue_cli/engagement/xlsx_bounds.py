@@ -19,6 +19,7 @@ named as such.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 from typing import IO, Any
@@ -206,7 +207,26 @@ def refuse_extent(last_row: int, last_col: int, name: str, title: str) -> None:
         )
 
 
+_STRING_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s/>]")
+
+
 def _check_shared_strings(archive: zipfile.ZipFile, part: str, name: str) -> None:
+    """How many shared strings, how long each and all: counted by bytes first (fast), then
+    measured by the parser."""
+    strings = 0
+    tail = b""
+    try:
+        with archive.open(part) as source:
+            while chunk := source.read(CHUNK):
+                strings += len(_STRING_TAG.findall(tail + chunk))
+                tail = chunk[-64:]
+                strings -= len(_STRING_TAG.findall(tail))  # counted again with the next chunk
+                if strings > MAX_STRINGS:
+                    raise _problem(name, _too_many_strings())
+        if strings + len(_STRING_TAG.findall(tail)) > MAX_STRINGS:
+            raise _problem(name, _too_many_strings())
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as error:
+        raise _problem(name, f"not a valid XLSX file ({type(error).__name__})") from None
     count = total = current = 0
 
     def start(tag: str, _attrs: dict[str, str]) -> None:
@@ -215,10 +235,7 @@ def _check_shared_strings(archive: zipfile.ZipFile, part: str, name: str) -> Non
             count += 1
             current = 0
             if count > MAX_STRINGS:
-                raise _Stop(
-                    f"more than {MAX_STRINGS:,} different texts (shared strings), the most a "
-                    "feedback workbook may have"
-                )
+                raise _Stop(_too_many_strings())
 
     def text(data: str) -> None:
         nonlocal total, current
@@ -245,6 +262,13 @@ WORKBOOK_TYPES = (
     "application/vnd.ms-excel.template.macroEnabled.main+xml",
 )
 WORKSHEET_RELATION = "/worksheet"
+
+
+def _too_many_strings() -> str:
+    return (
+        f"more than {MAX_STRINGS:,} different texts (shared strings), the most a feedback "
+        "workbook may have"
+    )
 
 
 def _main_parts(archive: zipfile.ZipFile, name: str) -> tuple[str | None, str | None]:
