@@ -423,3 +423,19 @@ def test_a_stray_quote_is_always_found_and_quoted_text_never_is(
     assert caught.value.lines()[0].startswith(
         f"f.csv:{at + 2}: a quote opened here is never closed"
     )
+
+
+def test_a_line_without_end_is_refused_without_reading_it_whole(tmp_path: Path) -> None:
+    """A CSV of 300 MB without a line break was one string of 300 MB for the csv module."""
+    (tmp_path / "engagement.yaml").write_text(ENGAGEMENT % "f.csv", encoding="utf-8")
+    with (tmp_path / "f.csv").open("w", encoding="utf-8") as handle:
+        handle.write("scenario;polarite;verbatim\n")
+        for _ in range(300):
+            handle.write(";" * 1_000_000)
+    done = run_bounded("check", ".", cwd=tmp_path)
+    assert done.code == 1
+    assert done.stderr == (
+        "f.csv:2: a line of more than 2,097,152 characters: a row of a feedback file is far "
+        "shorter; is it a CSV file?"
+    )
+    assert done.peak_mb < PEAK_MB

@@ -22,17 +22,13 @@ from typing import IO, Any, NamedTuple, Protocol, TypeVar
 
 from ..common.errors import LocatedError, Problem, shown
 from ..common.suggest import suggest
+from .feedback_limits import FIELD_LIMIT, ID_LENGTH, LINE_LENGTH, TEXT_LENGTH, RowShape, too_long
 from .model import POLARITIES, Engagement, Workshop, fold, normalize_polarity
-from .model.base import LINE_LENGTH
 
 MAX_PROBLEMS_PER_FILE = 50
+# Characters of one line of a CSV file: two cells at the field limit.
+LINE_LIMIT = 2 * FIELD_LIMIT
 CACHE_LIMIT = 10_000  # distinct raw values remembered per column
-# Characters of one cell of a CSV file (the csv module's own default is 131 072): far above any
-# verbatim, so that only a quote left open reaches it.
-FIELD_LIMIT = 1 << 20
-# The longest verbatim, theme, author and id of a row: the same as in engagement.yaml.
-TEXT_LENGTH = 20_000
-ID_LENGTH = 64
 
 COLUMNS = ("id", "scenario", "polarity", "intensity", "criteria", "theme", "text", "author")
 REQUIRED_COLUMNS = ("scenario", "polarity")
@@ -217,16 +213,42 @@ def _read_csv(path: Path, workshop: Workshop, refs: References, name: str) -> It
         delimiter = _delimiter(handle, name)
         if csv.field_size_limit() < FIELD_LIMIT:
             csv.field_size_limit(FIELD_LIMIT)
-        reader = csv.reader(handle, delimiter=delimiter)
+        reader = csv.reader(_bounded_lines(handle, name), delimiter=delimiter)
         yield from _validate_rows(
             reader, workshop, refs, name, path in refs.shared_files, lines=reader
         )
 
 
+def _bounded_lines(handle: IO[str], name: str) -> Iterator[str]:
+    """The lines of ``handle``, none longer than :data:`LINE_LIMIT` characters.
+
+    The csv module reads whole lines before it splits them: a file of 2 GB without a line break
+    would be one string of 2 GB.
+    """
+    readline = handle.readline
+    number = 0
+    while line := readline(LINE_LIMIT):
+        number += 1
+        if len(line) == LINE_LIMIT and line[-1] not in "\r\n":
+            raise LocatedError(
+                [
+                    Problem(
+                        name,
+                        number,
+                        0,
+                        "",
+                        f"a line of more than {LINE_LIMIT:,} characters: a row of a feedback "
+                        "file is far shorter; is it a CSV file?",
+                    )
+                ]
+            )
+        yield line
+
+
 def _delimiter(handle: IO[str], name: str) -> str:
     """``;``, ``,`` or a tab, whichever the header line holds most of; rewinds the file."""
     try:
-        first = handle.readline()
+        first = handle.readline(LINE_LIMIT)
     except UnicodeDecodeError as error:
         raise LocatedError([Problem(name, 0, 0, "", _not_utf8(error))]) from None
     if "\x00" in first:
@@ -432,8 +454,11 @@ def _validate_rows(
         unowned = Problem(
             "", 0, 0, "workshop", "empty, but several workshops read this file: whose row is it?"
         )
-        looks_like_a_row = _RowShape(
-            lines.dialect.delimiter if lines is not None else ";", width, index, checks
+        looks_like_a_row = RowShape(
+            lines.dialect.delimiter if lines is not None else ";",
+            width,
+            index,
+            checks.folded_scenarios,
         )
         if lines is not None:
             last = lines.line_num
@@ -496,7 +521,7 @@ def _validate_rows(
                 or len(author) > LINE_LENGTH
                 or len(raw_id) > ID_LENGTH
             ):
-                for found in _too_long(raw_id, theme, text, author):
+                for found in too_long(raw_id, theme, text, author):
                     problem(line, found)
                 continue
             item_id = raw_id.strip()
@@ -550,79 +575,6 @@ def _validate_rows(
     if problems:
         # The first MAX_PROBLEMS_PER_FILE are listed; the rest are counted.
         raise LocatedError(problems, hidden=extra)
-
-
-def _too_long(raw_id: str, theme: str, text: str, author: str) -> list[Problem]:
-    """The cells of a row longer than the engagement file allows for the same fields."""
-    found = []
-    for column, value, limit in (
-        ("id", raw_id, ID_LENGTH),
-        ("theme", theme, LINE_LENGTH),
-        ("text", text, TEXT_LENGTH),
-        ("author", author, LINE_LENGTH),
-    ):
-        if len(value) > limit:
-            hint = ": split it into several items" if column == "text" else ""
-            found.append(
-                Problem(
-                    "",
-                    0,
-                    0,
-                    column,
-                    f"{len(value):,} characters, more than the {limit:,} it may have{hint}",
-                )
-            )
-    return found
-
-
-class _RowShape:
-    """Whether the text inside a quoted cell holds lines that are rows of the file.
-
-    A quote that opens a cell by mistake (``"Bien;Ana`` instead of ``Bien;Ana``) makes the
-    reader take every following line, delimiters and all, as the text of that cell, until the
-    next quote. A verbatim may hold line breaks; it does not hold a line with the delimiters of
-    a whole row and a known scenario or polarity where a row has them.
-    """
-
-    def __init__(self, delimiter: str, width: int, index: dict[str, int], checks: _Checks):
-        self.delimiter = delimiter
-        self.delimiters = max(width - 1, 1)
-        self.scenario_at = index["scenario"]
-        self.polarity_at = index["polarity"]
-        self.scenarios = checks.folded_scenarios
-
-    def _is_row(self, text: str) -> bool:
-        if text.count(self.delimiter) < self.delimiters:
-            return False
-        cells = text.split(self.delimiter)
-        scenario = cells[self.scenario_at].strip().strip('"').casefold()
-        polarity = cells[self.polarity_at].strip().strip('"')
-        return scenario in self.scenarios or normalize_polarity(polarity) in POLARITIES
-
-    def swallowing(self, row: list[str], line: int) -> tuple[Problem, bool] | None:
-        """The problem of a row whose quoted cell swallowed rows, at the line the quote opens.
-
-        Also says whether the cell ends with a line break: a cell that ran to the end of the
-        file does, since the last line's break is read into it.
-        """
-        opened = line
-        for cell in row:
-            if "\n" in cell:
-                inner = cell.replace("\r\n", "\n").split("\n")
-                if any(self._is_row(text) for text in inner[1:]):
-                    closed = opened + len(inner) - 1
-                    found = Problem(
-                        "",
-                        opened,
-                        0,
-                        "",
-                        f"a quote opened here is closed on line {closed}, so lines "
-                        f"{opened + 1} to {closed} are read as one cell: remove the stray "
-                        '" (or write it "")',
-                    )
-                    return found, cell.endswith("\n")
-                opened += len(inner) - 1
-        return None
 
 
 def _suggest(value: str, choices: frozenset[str]) -> str:

@@ -195,9 +195,7 @@ def check_sheet(
 def refuse_extent(last_row: int, last_col: int, name: str, title: str) -> None:
     """Refuse a sheet whose values reach so far that reading it means billions of cells."""
     if last_row * last_col > MAX_CELLS:
-        from openpyxl.utils import get_column_letter
-
-        letter = get_column_letter(min(last_col, 18278))  # openpyxl's last column: ZZZ
+        letter = _letters(last_col)
         raise _problem(
             name,
             f"sheet {title!r} has values up to column {letter} and row {last_row}: from A1 to "
@@ -373,10 +371,23 @@ def _scan(
         raise _problem(name, f"not a valid XLSX file ({type(error).__name__})") from None
 
 
+def _letters(column: int) -> str:
+    """16384 -> ``"XFD"``: a column's letters, as a spreadsheet names it."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters or "A"
+
+
 def _column(letters: str) -> int:
-    """``"XFD"`` -> 16384; 0 for a reference without letters."""
+    """``"XFD"`` -> 16384; 0 for a reference without letters.
+
+    Only the first 4 letters count (Excel stops at 3): a reference of a million letters is not
+    worth a number of a million digits, and the rectangle bound applies all the same.
+    """
     column = 0
-    for char in letters.upper():
+    for char in letters[:4].upper():
         if "A" <= char <= "Z":
             column = column * 26 + ord(char) - 64
     return column
