@@ -435,7 +435,7 @@ def test_a_line_without_end_is_refused_without_reading_it_whole(tmp_path: Path) 
     done = run_bounded("check", ".", cwd=tmp_path)
     assert done.code == 1
     assert done.stderr == (
-        "f.csv:2: a line of more than 2,097,152 characters: a row of a feedback file is far "
+        "f.csv:2: a line of more than 2,097,152 bytes: a row of a feedback file is far "
         "shorter; is it a CSV file?"
     )
     assert done.peak_mb < PEAK_MB

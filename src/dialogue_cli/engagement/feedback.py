@@ -26,7 +26,7 @@ from .feedback_limits import FIELD_LIMIT, ID_LENGTH, LINE_LENGTH, TEXT_LENGTH, R
 from .model import POLARITIES, Engagement, Workshop, fold, normalize_polarity
 
 MAX_PROBLEMS_PER_FILE = 50
-# Characters of one line of a CSV file: two cells at the field limit.
+# Bytes of one line of a CSV file: two cells at the field limit.
 LINE_LIMIT = 2 * FIELD_LIMIT
 CACHE_LIMIT = 10_000  # distinct raw values remembered per column
 
@@ -209,40 +209,53 @@ def _read_csv(path: Path, workshop: Workshop, refs: References, name: str) -> It
         # Excel's "Unicode text" is UTF-16 with a byte-order mark (and tabs): read it as such.
         encoding = "utf-16" if raw.read(2) in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
         raw.seek(0)
+        _check_line_lengths(raw, name)
         handle = io.TextIOWrapper(raw, encoding=encoding, newline="")
         delimiter = _delimiter(handle, name)
         if csv.field_size_limit() < FIELD_LIMIT:
             csv.field_size_limit(FIELD_LIMIT)
-        reader = csv.reader(_bounded_lines(handle, name), delimiter=delimiter)
+        reader = csv.reader(handle, delimiter=delimiter)
         yield from _validate_rows(
             reader, workshop, refs, name, path in refs.shared_files, lines=reader
         )
 
 
-def _bounded_lines(handle: IO[str], name: str) -> Iterator[str]:
-    """The lines of ``handle``, none longer than :data:`LINE_LIMIT` characters.
+def _check_line_lengths(raw: IO[bytes], name: str) -> None:
+    """Refuse a file with a line of more than :data:`LINE_LIMIT` bytes; rewinds it.
 
     The csv module reads whole lines before it splits them: a file of 2 GB without a line break
-    would be one string of 2 GB.
+    would be one string of 2 GB. One pass over the bytes (about 1 s per GB) finds such a line
+    before any is decoded.
     """
-    readline = handle.readline
-    number = 0
-    while line := readline(LINE_LIMIT):
-        number += 1
-        if len(line) == LINE_LIMIT and line[-1] not in "\r\n":
-            raise LocatedError(
-                [
-                    Problem(
-                        name,
-                        number,
-                        0,
-                        "",
-                        f"a line of more than {LINE_LIMIT:,} characters: a row of a feedback "
-                        "file is far shorter; is it a CSV file?",
-                    )
-                ]
+    gap = 0  # bytes since the last line break
+    lines = 1
+    while chunk := raw.read(1 << 20):
+        last = max(chunk.rfind(b"\n"), chunk.rfind(b"\r"))
+        if last < 0:
+            gap += len(chunk)
+        else:
+            firsts = [at for at in (chunk.find(b"\n"), chunk.find(b"\r")) if at >= 0]
+            if gap + min(firsts) > LINE_LIMIT:
+                break
+            lines += chunk.count(b"\n") or chunk.count(b"\r")
+            gap = len(chunk) - last - 1
+        if gap > LINE_LIMIT:
+            break
+    else:
+        raw.seek(0)
+        return
+    raise LocatedError(
+        [
+            Problem(
+                name,
+                lines,
+                0,
+                "",
+                f"a line of more than {LINE_LIMIT:,} bytes: a row of a feedback file is far "
+                "shorter; is it a CSV file?",
             )
-        yield line
+        ]
+    )
 
 
 def _delimiter(handle: IO[str], name: str) -> str:
