@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 class Problem:
     """One thing wrong in a user's file, in the shape compilers use.
 
-    ``line`` and ``col`` are 1-based; for a CSV/XLSX file ``line`` is the row
-    number (the header being row 1) and ``col`` is 0. A problem that concerns a
-    whole file has line 0.
+    ``line`` and ``col`` are 1-based; for a CSV file ``line`` is the line a text
+    editor shows (where the row starts), for an XLSX file the row number (the
+    header being row 1), and ``col`` is 0. A problem that concerns a whole file
+    has line 0.
     """
 
     file: str
