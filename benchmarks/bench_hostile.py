@@ -80,7 +80,9 @@ def stray_quote(folder: Path) -> None:
     (folder / "f.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
-def workbook(folder: Path, sheet: bytes, strings: bytes | None = None) -> None:
+def workbook(
+    folder: Path, sheet: bytes, strings: bytes | None = None, dimension: str = "A1:B2"
+) -> None:
     """A minimal XLSX with ``sheet`` inside <sheetData> and optional shared strings."""
     engagement = HEAD + "workshops:\n  - {id: AT, group: citoyens, feedback_file: f.xlsx}\n"
     (folder / "engagement.yaml").write_text(engagement, encoding="utf-8")
@@ -112,7 +114,8 @@ def workbook(folder: Path, sheet: bytes, strings: bytes | None = None) -> None:
             b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
             b"</Relationships>"
         ),
-        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{MAIN}"><sheetData>'.encode()
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{MAIN}"><dimension ref="{dimension}"/>'
+        "<sheetData>".encode()
         + b'<row r="1"><c r="A1" t="inlineStr"><is><t>scenario</t></is></c>'
         + b'<c r="B1" t="inlineStr"><is><t>polarite</t></is></c></row>'
         + sheet
@@ -128,9 +131,8 @@ def workbook(folder: Path, sheet: bytes, strings: bytes | None = None) -> None:
 
 
 def far_cell(folder: Path) -> None:
-    workbook(
-        folder, b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
-    )
+    far = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    workbook(folder, far, dimension="A1:XFD1048576")
 
 
 def inline_string(folder: Path) -> None:

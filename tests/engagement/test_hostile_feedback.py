@@ -155,14 +155,20 @@ def test_a_utf16_csv_from_excel_is_read(tmp_path: Path) -> None:
 
 SHEET_HEAD = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
 )
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 
 
-def workbook(sheet: bytes, strings: bytes | None = None, level: int = 6) -> bytes:
-    """A minimal XLSX holding ``sheet`` (the XML inside <sheetData>) and shared strings."""
+def workbook(
+    sheet: bytes, strings: bytes | None = None, level: int = 6, dimension: str = "A1:B2"
+) -> bytes:
+    """A minimal XLSX holding ``sheet`` (the XML inside <sheetData>) and shared strings.
+
+    ``dimension`` is the used range the sheet declares, as Excel writes it: openpyxl pads every
+    row to its last column.
+    """
     override = (
         f'<Override PartName="/xl/sharedStrings.xml" ContentType="{STRINGS_TYPE}"/>'
         if strings is not None
@@ -195,7 +201,10 @@ def workbook(sheet: bytes, strings: bytes | None = None, level: int = 6) -> byte
             b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
             b"</Relationships>"
         ),
-        "xl/worksheets/sheet1.xml": SHEET_HEAD + sheet + b"</sheetData></worksheet>",
+        "xl/worksheets/sheet1.xml": SHEET_HEAD
+        + f'<dimension ref="{dimension}"/><sheetData>'.encode()
+        + sheet
+        + b"</sheetData></worksheet>",
     }
     if strings is not None:
         parts["xl/sharedStrings.xml"] = (
@@ -229,7 +238,7 @@ def test_the_minimal_workbook_reads(tmp_path: Path) -> None:
 def test_one_cell_at_XFD1048576_is_refused_at_once(tmp_path: Path) -> None:
     """Issue 11: a 5 KB workbook kept `check` busy for more than 10 minutes."""
     far = b'<row r="1048576">' + inline("XFD1048576", "x") + b"</row>"
-    data = workbook(GOOD_ROWS + far)
+    data = workbook(GOOD_ROWS + far, dimension="A1:XFD1048576")
     assert len(data) < 5000
     project(tmp_path, "f.xlsx", data)
     done = run_bounded("check", ".", cwd=tmp_path)
@@ -245,7 +254,7 @@ def test_one_cell_at_XFD1048576_is_refused_at_once(tmp_path: Path) -> None:
 def test_formatted_empty_cells_far_away_do_not_count(tmp_path: Path) -> None:
     """A styled cell without a value (formatting applied far below) is not data."""
     styled = b'<row r="1048576"><c r="XFD1048576" s="1"/></row>'
-    folder = project(tmp_path, "f.xlsx", workbook(GOOD_ROWS + styled))
+    folder = project(tmp_path, "f.xlsx", workbook(GOOD_ROWS + styled, dimension="A1:XFD1048576"))
     assert [(f.scenario, f.polarity) for f in load(folder).feedback()] == [("BP", "+")]
 
 
