@@ -65,6 +65,7 @@ _TAGS: dict[type[nodes.Node], str] = {
     nodes.ScopedEvalContextModifier: "{% autoescape %}",
     nodes.EvalContextModifier: "{% autoescape %}",
     nodes.ExprStmt: "{% do %}",
+    nodes.Scope: "{% autoescape %}",  # the parser wraps {% autoescape %} in a Scope
 }
 _STATEMENTS = (nodes.Output, nodes.If, nodes.For, nodes.Assign, nodes.With)
 _PLAIN = (
@@ -107,7 +108,7 @@ def audit(tree: nodes.Template, shape: Mapping[str, Any] | None = None) -> list[
     auditor = _Auditor(dict(shape or {}))
     depth = _depth(tree)
     if depth > MAX_DEPTH:
-        return [Violation(0, "", f"nested {depth} levels deep; a template may nest {MAX_DEPTH}")]
+        return [Violation(0, "", f"nested more than {MAX_DEPTH} levels deep (the nesting limit)")]
     auditor.statements(tree.body, {}, 0)
     return auditor.found
 

@@ -220,8 +220,8 @@ def finalize(value: Any) -> Any:
     """What ``{{ value }}`` prints: text, a number, a picture; never a list's Python repr."""
     from .environment import clean_text
 
-    if isinstance(value, Markup):
-        return value
+    if isinstance(value, Markup):  # |e and ~ make Markup: clean it too (a header parses strictly)
+        return Markup(clean_text(str(value)))
     if isinstance(value, str):
         return clean_text(value)
     if value is None:

@@ -63,15 +63,17 @@ def locate(
     language: str = "fr",
 ) -> Source:
     """Pick the template of ``deliverable`` following the lookup order (defaults in ``language``)."""
+    # Whatever stands at a template's name is the template (a folder, a pipe or a dangling link
+    # is then refused when it is read, never silently replaced by the default).
     if templates_dir is not None:
         if not templates_dir.is_dir():
             raise FileProblem(f"{templates_dir}: --templates must be a folder")
         candidate = templates_dir / deliverable.filename
-        if candidate.is_file():
+        if candidate.exists() or candidate.is_symlink():
             return Source(deliverable, candidate, False)
     if base_dir is not None:
         candidate = base_dir / "templates" / deliverable.filename
-        if candidate.is_file():
+        if candidate.exists() or candidate.is_symlink():
             return Source(deliverable, candidate, False)
     default = packaged_dir(language) / deliverable.filename
     if not default.is_file():
@@ -306,11 +308,15 @@ def shape_of(value: Any) -> Any:
 
 def unknown_variables(trees: list[tuple[str, nodes.Template]], shape: dict[str, Any]) -> Usage:
     """Every variable and attribute a template reads that ``shape`` does not provide."""
-    from jinja2 import meta
+    from jinja2 import TemplateError, meta
 
     usage = Usage()
     for _part, tree in trees:
-        for name in sorted(meta.find_undeclared_variables(tree)):
+        try:
+            names = meta.find_undeclared_variables(tree)
+        except TemplateError:  # a filter or test the sandbox lacks: the audit reports it
+            names = set()
+        for name in sorted(names):
             if name not in shape and name not in JINJA_NAMES:
                 usage.add(name, list(shape))
         _walk(tree, {name: (value, name) for name, value in shape.items()}, usage)
