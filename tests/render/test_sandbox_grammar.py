@@ -143,7 +143,7 @@ def _everything(root: Path) -> set[str]:
 
 
 @settings(
-    max_examples=int(os.environ.get("DIALOGUE_GRAMMAR_EXAMPLES", "150")),
+    max_examples=int(os.environ.get("DIALOGUE_GRAMMAR_EXAMPLES", "100")),
     deadline=dt.timedelta(seconds=30),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

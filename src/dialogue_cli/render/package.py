@@ -10,6 +10,7 @@ whose sizes are the ones checked. Standard library only (this runs before docxtp
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -129,3 +130,46 @@ def _repack(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -
             copy.compress_type = zipfile.ZIP_DEFLATED
             fresh.writestr(copy, b"".join(chunks))
     return out.getvalue()
+
+
+# What Word fetches or runs when a document is opened, when a template carries it: a remote
+# attached template, a linked picture, frame or object, fields that include or run something.
+_EXTERNAL = re.compile(rb"<Relationship\b[^>]*>", re.S)
+_ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
+_FIELD_TEXT = re.compile(rb"<w:instrText\b[^>]*>([^<]*)</w:instrText>|\bw:instr=\"([^\"]*)\"")
+_ACTIVE_FIELDS = re.compile(r"\b(INCLUDEPICTURE|INCLUDETEXT|DDEAUTO|DDE|LINK|IMPORT)\b", re.I)
+
+
+def outside_content(data: bytes) -> list[str]:
+    """What a (checked) package would make Word fetch or run from elsewhere once opened.
+
+    Hyperlinks are fine (Word opens them only when clicked). Everything else that points
+    outside the file (a remote attached template, a linked picture, frame, object or
+    sub-document), and the fields that pull content in or run it (INCLUDEPICTURE,
+    INCLUDETEXT, DDE, DDEAUTO, LINK, IMPORT), is listed, one line each.
+    """
+    found = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for entry in archive.namelist():
+            blob = archive.read(entry)
+            if entry.endswith(".rels"):
+                for match in _EXTERNAL.finditer(blob):
+                    attributes = dict(_ATTRIBUTE.findall(match.group(0)))
+                    if attributes.get(b"TargetMode", b"").lower() != b"external":
+                        continue
+                    kind = (
+                        attributes.get(b"Type", b"").decode("utf-8", "replace").rsplit("/", 1)[-1]
+                    )
+                    if kind == "hyperlink":
+                        continue
+                    target = attributes.get(b"Target", b"").decode("utf-8", "replace")[:80]
+                    found.append(f"{entry} points outside the file ({kind}: {target})")
+            elif entry.startswith("word/") and entry.endswith(".xml"):
+                codes = b" ".join(a or b for a, b in _FIELD_TEXT.findall(blob)).decode(
+                    "utf-8", "replace"
+                )
+                for name in sorted({m.upper() for m in _ACTIVE_FIELDS.findall(codes)}):
+                    found.append(
+                        f"{entry} holds a field {name}, which Word runs or fetches on opening"
+                    )
+    return found

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..common.errors import FileProblem
+from ..common.files import read_bytes
 from .catalog import BY_FILENAME, DELIVERABLES, Deliverable
 from .environment import TemplateProblem, make_environment
 from .schema import CONTEXTS
@@ -176,10 +177,14 @@ def package(path: Path, name: str) -> bytes:
         FileProblem: missing, not a regular file, too large.
         TemplateProblem: a package outside the bounds or damaged.
     """
-    from ..common.files import read_bytes
-    from .package import checked_package
+    from .package import checked_package, outside_content
 
-    return checked_package(read_bytes(path, name, "template"), name)
+    data = checked_package(read_bytes(path, name, "template"), name)
+    outside = outside_content(data)
+    if outside:
+        more = f" (and {len(outside) - 1} more)" if len(outside) > 1 else ""
+        raise TemplateProblem(name, f"content from outside the file: {outside[0]}{more}")
+    return data
 
 
 def open_template(data: bytes, name: str) -> SafeDocxTemplate:
@@ -405,19 +410,25 @@ def check_file(path: Path) -> list[Finding]:
                 f"not a deliverable's file name, so never used (expected one of {known})",
             )
         ]
+    from .package import checked_package, outside_content
+
     try:
-        data = package(path, name)
+        data = checked_package(read_bytes(path, name, "template"), name)
     except FileProblem as problem:
         return [Finding(name, "error", str(problem).removeprefix(f"{name}: "))]
     except TemplateProblem as problem:
         return [Finding(name, "error", problem.message)]
+    outside = [
+        Finding(name, "error", f"content from outside the file: {line}")
+        for line in outside_content(data)
+    ]
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         findings = [
             Finding(name, "error", f"{entry} is not well-formed XML: {error}")
             for entry, error in malformed_parts(archive)
         ]
-    if findings:
-        return findings
+    if findings or outside:
+        return findings + outside
     try:
         tpl = open_template(data, name)
     except TemplateProblem as problem:
