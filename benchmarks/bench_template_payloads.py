@@ -4,7 +4,8 @@ Each payload is a template in ``templates/`` beside a copy of the example, rende
 ``dialogue render --only NAME`` in a fresh process (and, for the zip bomb, checked with
 ``dialogue templates check``). The baseline, measured in the same run, is the same command with
 the default template. Each payload must exit 1 with its one-line message; the figures are its
-wall time and the peak resident memory of its process (``wait4``'s ``ru_maxrss``).
+wall time and the peak resident memory of its process (``wait4``'s ``ru_maxrss``, measured by
+a small interpreter that spawns it, so that nothing of this script's memory is counted).
 
 Targets: refused in under 5 s, under 300 MiB.
 
@@ -55,18 +56,31 @@ def dialogue() -> list[str]:
     return [str(found)] if found.exists() else [sys.executable, "-m", "dialogue_cli"]
 
 
+# A forked child starts with its parent's high-water mark (and exec keeps it): this script,
+# grown by python-docx, would floor every figure. A small interpreter spawns the command and
+# reports the peak of that grandchild, whose parent is small.
+_MEASURE = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[1:])
+_pid, status, usage = os.wait4(child.pid, 0)
+sys.stderr.write(f"\\nDIALOGUE-MAXRSS-KB {usage.ru_maxrss}\\n")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:
     """Wall seconds, peak MiB, exit status and stderr of one fresh `dialogue` process."""
     start = time.perf_counter()
-    process = subprocess.Popen(
-        [*dialogue(), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", _MEASURE, *dialogue(), *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        check=False,
     )
-    assert process.stderr is not None
-    stderr = process.stderr.read().decode("utf-8", "replace")
-    _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss / 1024, process.returncode, stderr
+    stderr, _, peak = result.stderr.decode("utf-8", "replace").rpartition("DIALOGUE-MAXRSS-KB ")
+    return seconds, int(peak) / 1024, result.returncode, stderr.rstrip()
 
 
 def template(folder: Path, name: str, body: str) -> None:
