@@ -55,7 +55,11 @@ def quote(
     from ._common import load_project, print_json
 
     project = load_project(path)
-    result = build_quote(project, on.date() if on else None)
+    # Like the rendered devis: --date, else pricing.date, else the document date, else today.
+    info = project.engagement
+    result = build_quote(
+        project, on.date() if on else info.pricing.date or info.engagement.document_date
+    )
     asked: list[tuple[Path | None, Literal["dpgf", "bpu"]]] = [(dpgf, "dpgf"), (bpu, "bpu")]
     targets = [(target, which) for target, which in asked if target is not None]
     for target, _which in targets:

@@ -19,7 +19,7 @@ from ._common import (
 
 if TYPE_CHECKING:
     from ..analysis.explain import Contribution, Explained, Explanation
-    from ..analysis.scoring import ScoreReport
+    from ..analysis.scoring import Cell, ScenarioScore, ScoreReport
     from ..engagement.loader import Project
 
 _TEXT: dict[str, dict[str, Any]] = {
@@ -37,6 +37,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         "remarks": "Scénarios, questions et idées",
         "remark_line": "{id} · {title}\u00a0: {q} question(s), {i} idée(s)",
         "unclassified": "{n} retour(s) + ou − sans critère de la grille, non comptés\u00a0: à coder.",
+        "evidence": "(n)\u00a0: avis notés derrière le score\u00a0; !\u00a0: moins de {n}, preuve fragile (grid.min_items).",
         "none": "–",
     },
     "en": {
@@ -53,6 +54,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         "remarks": "Scenarios, questions and ideas",
         "remark_line": "{id} · {title}: {q} question(s), {i} idea(s)",
         "unclassified": "{n} + or − item(s) without a grid criterion, not counted: code them.",
+        "evidence": "(n): scored items behind the score; !: fewer than {n}, weak evidence (grid.min_items).",
         "none": "–",
     },
 }  # fmt: skip
@@ -155,6 +157,14 @@ def _fmt(value: float | None, language: str, digits: int = 2) -> str:
     return text.replace(".", ",") if language == "fr" else text
 
 
+def _evidence(scenario: ScenarioScore, cell: Cell, language: str) -> str:
+    """A score with the number of items behind it, ``!`` when that is weak evidence: ``+1,00 (2)!``."""
+    if cell.score is None:
+        return "–"
+    shown = f"{_fmt(cell.shown, language)} ({cell.count})"
+    return f"[yellow]{shown}![/yellow]" if scenario.weak(cell) else shown
+
+
 def _print_report(report: ScoreReport, language: str) -> None:
     from rich.markup import escape
     from rich.table import Table
@@ -184,16 +194,20 @@ def _print_report(report: ScoreReport, language: str) -> None:
         table.add_row(
             str(scenario.rank) if scenario.rank is not None else "–",
             escape(scenario.id),
-            *(_fmt(scenario.groups[g].shown, language) for g in ("elus", "citoyens", "services")),
+            *(
+                _evidence(scenario, scenario.groups[g], language)
+                for g in ("elus", "citoyens", "services")
+            ),
             _fmt(rounded(scenario.overall), language),
             _fmt(rounded(scenario.divergence), language).lstrip("+"),
             *(
-                _fmt(scenario.conditions[k].shown, language)
+                _evidence(scenario, scenario.conditions[k], language)
                 for k in ("elus", "services", "citoyens")
             ),
             verdict if scenario.rank is not None else f"[dim]{text['transversal']}[/dim]",
         )
     out.print(table)
+    out.print(f"[dim]{escape(text['evidence'].format(n=report.min_items))}[/dim]")
     out.print(f"\n[bold]{text['tensions']}[/bold]")
     if not report.tensions:
         out.print(text["no_tension"])
