@@ -99,7 +99,11 @@ def test_check_example_overview(runner: CliRunner) -> None:
     assert "Ville d'Ormessac" in out
     assert "Stakeholders: 15 (elus: 4, citoyens: 5, services: 5, partenaires: 1)" in out
     assert "Feedback: 68 items (AT-ELUS 22, AT-CITOYENS 24, AT-SERVICES 22)" in out
-    assert "Nothing missing for the current phase (analyse)." in out
+    # The analysis is under way; the creativity session, next, has no solutions yet.
+    assert "What next (current phase: analyse):" in out
+    assert "Séance de créativité: aucune solution saisie (creativity.solutions)" in out
+    assert "Document date: Thursday 2027-02-11 (engagement.document_date); version 0.2" in out
+    assert result.stderr == ""  # the example tells one story: no warning
 
 
 def test_check_json(runner: CliRunner) -> None:
@@ -118,8 +122,17 @@ def test_check_json(runner: CliRunner) -> None:
         "todo",
         "todo",
     ]
-    # SOL3 is not retained: it needs no more tests, so nothing is missing for analyse or creativite.
-    assert data["next"] == []
+    assert data["next"] == [
+        {"phase": "creativite", "message": "aucune solution saisie (creativity.solutions)"}
+    ]
+    assert data["document_date"] == "2027-02-11" and data["warnings"] == []
+
+
+def test_check_finished_example_needs_nothing(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["check", str(EXAMPLE.parent / "val-d-orme"), "--json"])
+    data = json.loads(result.stdout)
+    assert data["current_phase"] is None and data["next"] == [] and data["warnings"] == []
+    # SOL3 is not retained: it needs no more tests.
     assert not any("SOL3" in t["message"] for t in data["todo"])
 
 

@@ -206,7 +206,7 @@ WORDS["fr"].update({
     "figures_final": " : voici ce que nous en avons retenu.",
     "figures_next": " : elles nourrissent la suite de la démarche.",
     "said_done_title": "Vous avez dit, nous avons fait",
-    "said_title": "Ce que vous avez dit",
+    "said_title": "Ce que deviennent vos contributions",
     "said_upcoming": "Vos contributions sont en cours d'analyse. Ce qui en sera fait paraîtra ici après la "
                      "séance de créativité {when}.",
     "said_before_workshops": "Les ateliers n'ont pas encore eu lieu : ce que vous y direz, et ce qui en sera "
@@ -310,7 +310,7 @@ WORDS["en"].update({
     "figures_final": ": here is what we did with them.",
     "figures_next": ": they feed the next steps.",
     "said_done_title": "You said, we did",
-    "said_title": "What you said",
+    "said_title": "What happens to your contributions",
     "said_upcoming": "Your contributions are being analysed. What is done with them will appear here after the "
                      "creativity session {when}.",
     "said_before_workshops": "The workshops have not taken place yet: what you say there, and what is done with "

@@ -65,7 +65,10 @@ def _worked(results: Results, f: Fmt) -> Context:
     """
     example = results.worked_example
     if example is None:
-        return {"rows": [], "title": "", "intro": "", "formula": "", "reading": ""}
+        return {
+            "rows": [], "title": "", "intro": "", "numerator": "", "denominator": "",
+            "formula": "", "reading": "",
+        }  # fmt: skip
     e = results.engagement
     weights = {c.id: c for c in e.grid.criteria}
     s, k, number = example.scenario, example.condition, example.number
