@@ -430,7 +430,7 @@ class Builder:
             otherwise()
         self.tag("{%p endif %}")
 
-    def picture(self, expr: str, caption: str) -> None:
+    def picture(self, expr: str, caption: str | V) -> None:
         """A centred picture and its caption, both left out when there is no picture."""
         self.tag("{%p if " + expr + " %}")
         self.p(V(expr)).alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -816,9 +816,7 @@ def cahier_des_charges() -> Builder:
         total=[["Total"], [V("calendar.planned_days")], [], [], []],
         right=(1,),
     )
-    b.picture(
-        "calendar.gantt", "Calendrier prévisionnel : phases, ateliers et séance de créativité"
-    )
+    b.picture("calendar.gantt", V("calendar.caption"))
     b.tag("{%p if calendar.workshops %}")
     b.h3("Ateliers et séance de créativité")
     b.table(
@@ -968,8 +966,8 @@ def communication_externe() -> Builder:
     b.when("d.details", lambda: b.p(B("Ce que nous faisons : "), V("d.details")))
     b.when("d.origin", lambda: b.p(B("D'où cela vient : "), V("d.origin")))
     b.when("d.changes", lambda: b.p(B("Ce qui a changé : "), V("d.changes")))
-    b.when("d.tests", lambda: b.p(V("d.tests")))
-    b.when("d.rationale", lambda: b.p(V("d.rationale")))
+    b.when("d.tests", lambda: b.p(B("L'avis des groupes : "), V("d.tests")))
+    b.when("d.rationale", lambda: b.p(B("Pourquoi elle est retenue : "), V("d.rationale")))
     b.tag("{%p endfor %}")
     b.h1("Comment participer")
 
@@ -1074,8 +1072,8 @@ def kit_roi_citoyen() -> Builder:
     b.table(
         "c in criteria",
         [
-            ("Code", 2.3, [B(V("c.id"))]),
-            ("Critère", 8.7, [V("c.label")]),
+            ("Code", 2.7, [B(V("c.id"))]),
+            ("Critère", 8.3, [V("c.label")]),
             ("Conditions servies", 4.0, [V("c.conditions")]),
             ("Poids", 2.0, [V("c.weight")]),
         ],
@@ -1126,7 +1124,7 @@ def kit_roi_citoyen() -> Builder:
             "p × i × w",
             "i × w",
         ],
-        [1.0, 1.8, 5.6, 1.6, 1.6, 2.2, 1.6, 1.6],
+        [0.9, 1.7, 4.7, 2.0, 2.2, 2.1, 1.9, 1.5],
         rows=10,
         height=0.9,
     )
@@ -1157,11 +1155,11 @@ def kit_roi_citoyen() -> Builder:
             b.table(
                 "w in worked.rows",
                 [
-                    ("Avis", 1.7, [B(V("w.id"))]),
-                    ("Groupe", 1.9, [V("w.group")]),
-                    ("Polarité", 1.6, [V("w.polarity")]),
-                    ("Intensité", 1.7, [V("w.intensity")]),
-                    ("Critère (poids)", 6.1, [V("w.criteria")]),
+                    ("Avis", 1.6, [B(V("w.id"))]),
+                    ("Groupe", 1.8, [V("w.group")]),
+                    ("Polarité", 2.0, [V("w.polarity")]),
+                    ("Intensité", 2.2, [V("w.intensity")]),
+                    ("Critère (poids)", 5.4, [V("w.criteria")]),
                     ("p × i × w", 2.0, [V("w.signed")]),
                     ("i × w", 2.0, [V("w.weight")]),
                 ],
@@ -1197,13 +1195,13 @@ def _ranking(b: Builder) -> None:
     b.table(
         "r in ranking",
         [
-            ("Rang", 1.2, [B(V("r.rank"))]),
-            ("Option", 4.2, [B(V("r.title"))]),
+            ("Rang", 1.4, [B(V("r.rank"))]),
+            ("Option", 3.8, [B(V("r.title"))]),
             ("Score", 1.5, [V("r.overall")]),
-            ("Condition élus", 2.1, _score_cell("elus")),
-            ("Condition citoyens", 2.2, _score_cell("citoyens")),
-            ("Condition services", 2.2, _score_cell("services")),
-            ("Verdict", 3.6, [V("r.verdict")]),
+            ("Condition élus", 2.3, _score_cell("elus")),
+            ("Condition citoyens", 2.3, _score_cell("citoyens")),
+            ("Condition services", 2.3, _score_cell("services")),
+            ("Verdict", 3.4, [V("r.verdict")]),
         ],
         right=(2, 3, 4, 5),
     )
@@ -1240,7 +1238,7 @@ def synthese_ateliers() -> Builder:
     b.h3("Ce qui a été retenu")
     b.when("decision.todo", lambda: b.todo_value("decision.todo"))
     b.each("s in retained", [B(V("s.title")), " — ", V("s.summary"), "."])
-    b.when("weak", lambda: b.p(V("weak"), style="Small"))
+    b.when("brief.weak", lambda: b.p(V("brief.weak"), style="Small"))
     b.page_break()
     b.h1("1. Participation et méthode")
     b.unless("workshops", "aucun atelier n'est encore prévu.")
@@ -1302,16 +1300,16 @@ def synthese_ateliers() -> Builder:
     b.table(
         "g in s.groups",
         [
-            ("Groupe", 3.4, [B(V("g.group"))]),
+            ("Groupe", 2.8, [B(V("g.group"))]),
             (
                 "Score",
-                3.6,
+                4.6,
                 [V("g.score"), T("{% if g.evidence %}"), " (", I(V("g.evidence")), ")", T("{% endif %}")],
             ),
-            ("Positif", 2.5, [V("g.positive")]),
-            ("Négatif", 2.5, [V("g.negative")]),
-            ("Questions", 2.5, [V("g.questions")]),
-            ("Idées", 2.5, [V("g.ideas")]),
+            ("Positif", 2.4, [V("g.positive")]),
+            ("Négatif", 2.4, [V("g.negative")]),
+            ("Questions", 2.4, [V("g.questions")]),
+            ("Idées", 2.4, [V("g.ideas")]),
         ],
         right=(1, 2, 3, 4, 5),
         keep=True,
@@ -1616,7 +1614,6 @@ ENGLISH.update(
         "État": "Status",
         "Temps de travail": "Session",
         "Calendrier indicatif : la date de démarrage n'est pas encore arrêtée ; les dates seront recalées à la signature.": "Indicative calendar: the start date is not settled yet; the dates will be adjusted on signature.",
-        "Calendrier prévisionnel : phases, ateliers et séance de créativité": "Planned calendar: phases, workshops and creativity session",
         "Début": "Start",
         "Fin": "End",
         "Ateliers et séance de créativité": "Workshops and creativity session",
@@ -1818,6 +1815,8 @@ ENGLISH.update(
         "C'est le calcul que fait l'outil, pas à pas ; la section 6 l'applique à un score réel.": "This is the computation the tool makes, step by step; section 6 applies it to an actual score.",
         "Ce kit donne la méthode exacte avec laquelle les options ont été notées, pour que la collectivité puisse l'appliquer seule à un futur dispositif et refaire chaque calcul à la main.": "This kit gives the exact method the options were scored with, so that the public body can apply it on its own to a future scheme and redo every computation by hand.",
         "Ce qui a changé : ": "What changed: ",
+        "L'avis des groupes : ": "What the groups think: ",
+        "Pourquoi elle est retenue : ": "Why it is retained: ",
         "Ce qui a été dit": "What was said",
         "Ce qui a été retenu": "What was retained",
         "Ce qui change : ": "What changes: ",

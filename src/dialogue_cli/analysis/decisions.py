@@ -143,15 +143,14 @@ def problems(engagement: Engagement, path_of: Trail) -> list[tuple[Loc, str]]:
         where = f"creativity.solutions[{path.index}]"
         if path.untested:
             blocked = [o for o in path.options if not o.viable]
-            options = ", ".join(
-                f"{o.id} ({', '.join(o.blocking) or 'no score'} below the threshold)"
-                for o in blocked
+            options = _and(
+                [f"{o.id} ({_and(o.blocking) or 'no score'} below the threshold)" for o in blocked]
             )
             out.append(
                 (
                     ("creativity", "solutions", path.index, "retained"),
                     f"{path.id} is retained but rests on {options}, not viable, with no test "
-                    f"from {', '.join(path.untested)} and no rationale: test it with "
+                    f"from {_and(path.untested, 'or')}, and no rationale: test it with "
                     f"{'that group' if len(path.untested) == 1 else 'those groups'} or write "
                     f"{where}.rationale",
                 )
@@ -167,3 +166,8 @@ def problems(engagement: Engagement, path_of: Trail) -> list[tuple[Loc, str]]:
                     )
                 )
     return out
+
+
+def _and(words: tuple[str, ...] | list[str], last: str = "and") -> str:
+    """``elus, services and citoyens`` (or ``elus or services`` with ``last="or"``)."""
+    return f"{', '.join(words[:-1])} {last} {words[-1]}" if len(words) > 1 else "".join(words)

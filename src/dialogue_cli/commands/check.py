@@ -86,18 +86,9 @@ def check(
     info = project.engagement.engagement
     version = f"version {info.version}" if info.version else "no version"
     validated = f"validated by {info.validated_by}" if info.validated_by else "not validated"
-    console().print(
-        f"\nDocument date: {day:%A} {day.isoformat()} ({source}); "
-        f"{_escape(version)}, {_escape(validated)}"
-    )
+    typer.echo(f"\nDocument date: {day:%A} {day.isoformat()} ({source}); {version}, {validated}")
     for line in warnings:  # one line each, never wrapped: editors jump to file:line:col
         typer.echo(f"warning: {line}", err=True)
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def _dated(project: Project) -> bool:

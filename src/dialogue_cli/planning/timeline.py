@@ -200,8 +200,14 @@ def problems(
             if w.participants:
                 recorded.append(f"{w.participants} participants")
             if recorded:
-                where: Loc = ("workshops", index)
-                where += ("feedback_file",) if w.feedback_file else ("participants",)
+                field = (
+                    "feedback_file"
+                    if w.feedback_file
+                    else "feedback"
+                    if w.feedback and feedback.get(w.id)
+                    else "participants"
+                )
+                where: Loc = ("workshops", index, field)
                 out.append(
                     (
                         where,

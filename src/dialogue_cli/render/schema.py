@@ -99,8 +99,8 @@ _SOLUTION: Schema = {
     "(élus, citoyens et services sous le seuil) ; solution retravaillée en séance de "
     "créativité : élus +, citoyens +, services ='.",
     "plain_origin": "Where it comes from, in plain words for residents.",
-    "plain_tests": "The groups' views in plain words, or empty.",
-    "plain_rationale": "'Pourquoi elle est retenue : ...', or empty.",
+    "plain_tests": "The groups' views in plain words ('les élus y sont défavorables, les "
+    "citoyens favorables…'), or empty.",
 }
 
 _DECISION: Schema = {
@@ -196,6 +196,8 @@ CONTEXTS: dict[str, Schema] = {
             "planned_days": "Planned days of the six phases, added up ('12').",
             "package_days": "Days of the package (pricing.package.days), e.g. '12'.",
             "gantt": PICTURE + " The Gantt chart of the plan, 170 mm wide (the text width).",
+            "caption": "The chart's caption: 'Calendrier de la mission…' once every phase is "
+            "done, else 'Calendrier prévisionnel…'.",
             "phases": [
                 {
                     "label": "Phase in words.",
@@ -267,7 +269,7 @@ CONTEXTS: dict[str, Schema] = {
                 "origin": "Where it comes from, in plain words.",
                 "changes": "What it changed, or empty.",
                 "tests": "The groups' views in plain words, or empty.",
-                "rationale": "Why it is retained when a group rejected it, or empty.",
+                "rationale": "The consultant's rationale for retaining it, or empty.",
             }
         ],
         "workshops": {
@@ -361,6 +363,7 @@ CONTEXTS: dict[str, Schema] = {
         "brief": {
             "ranking": "The viable options in one sentence, or empty when nothing is scored.",
             "analysis": "'Résultats provisoires : …' while the analysis is not done, or empty.",
+            "weak": "How many scores are weak evidence, in one sentence, or empty.",
         },
         "weak": "The weak scores of the ranking in one sentence, or empty.",
         "events": [_EVENT],

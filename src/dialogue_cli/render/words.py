@@ -121,10 +121,12 @@ WORDS["fr"].update({
     # evidence behind a score
     "items": "{n} avis",
     "items_weak": "{n} avis : fragile",
-    "weak_note": "Score fragile : il repose sur moins de {n} avis notés ({min_items} au minimum, "
-                 "réglage grid.min_items) ; à confirmer auprès du groupe.",
     "weak_list": "Scores fragiles (moins de {n} avis notés) : {cells}.",
     "weak_cell": "{option}, {what} ({items})",
+    "weak_count": {True: "Un score repose sur moins de {min_items} avis notés : il est signalé « fragile » dans les "
+                         "tableaux.",
+                   False: "{n} scores reposent sur moins de {min_items} avis notés : ils sont signalés « fragile » "
+                          "dans les tableaux."},
     "weak_group": "groupe {group}",
     "weak_condition": "condition {group}",
     "provisional": "Résultats provisoires : l'analyse est en cours au {date} ; les scores et le "
@@ -150,8 +152,7 @@ WORDS["fr"].update({
     "test_verdicts": {"+": "favorables", "=": "réservés", "-": "défavorables"},
     "test_symbols": {"+": "+", "=": "=", "-": "−"},
     "rank_of": "rang {rank} sur {count}",
-    "option_viable": "Répond à l'option {title} ({rank}), viable.",
-    "option_blocked": "Répond à l'option {title} ({rank}), non viable en l'état : {groups} sous le seuil.",
+    "option_answered": "Répond à l'option {title} ({rank}) : {verdict}.",
     "option_unscored": "Répond à l'option {title}, pas encore notée.",
     "option_none": "Ne répond à aucune option notée en atelier.",
     "tests_line": "Testée en séance de créativité : {tests}.",
@@ -164,19 +165,18 @@ WORDS["fr"].update({
         "unjustified": "À compléter : cette solution est retenue sans justification écrite, alors "
                        "qu'un groupe l'a rejetée ou que les groupes qui bloquaient l'option ne l'ont pas testée.",
     },
-    "trail_viable": "{title} : option viable ({blocking}) ; solution testée en séance de créativité : {tests}",
-    "trail_blocked": "{title} : option non viable en l'état ({blocking} sous le seuil) ; solution "
-                     "retravaillée en séance de créativité : {tests}",
+    "trail_viable": "{title} : {verdict} ; solution testée en séance de créativité : {tests}",
+    "trail_blocked": "{title} : {verdict} ; solution retravaillée en séance de créativité : {tests}",
     "trail_untested": "non testée",
     "trail_rationale": " ; retenue sur décision motivée",
-    "all_conditions_met": "aucune condition sous le seuil",
     # plain words for residents
     "ext_option_viable": "Elle reprend l'option {title}, qui remplissait déjà les trois conditions d'un dialogue durable.",
     "ext_option_blocked": "Elle part de l'option {title}, qui, telle quelle, ne convenait pas {groups}.",
-    "ext_tests": "Avis recueillis lors de la séance de créativité : {tests}.",
-    "ext_rationale": "Pourquoi elle est retenue : {rationale}",
     "to_groups": {"elus": "aux élus", "services": "aux services", "citoyens": "aux citoyens"},
     "the_groups": {"elus": "les élus", "services": "les services", "citoyens": "les citoyens"},
+    "plain_test": "{group} y sont {verdict}",
+    "gantt_caption": {True: "Calendrier de la mission : phases, ateliers et séance de créativité",
+                      False: "Calendrier prévisionnel : phases, ateliers et séance de créativité"},
     "worked_title": "Le calcul pas à pas : condition « {condition} », option « {option} »",
     "worked_intro": "Prenons l'option {option} (rang {rank}) et la condition {condition}. Les critères qui "
                     "servent cette condition sont {criteria}. {count} avis notés les touchent, tous groupes "
@@ -196,8 +196,7 @@ WORDS["fr"].update({
     "ext_summary_provisional": "{client} mène avec les habitants, les élus et les services une démarche de "
                                "dialogue citoyen. Les pistes à l'essai : {solutions}.",
     "ext_summary_upcoming": "{client} mène avec les habitants, les élus et les services une démarche de "
-                            "dialogue citoyen. Ce qui en sera retenu sera présenté ici après la séance de "
-                            "créativité {when}.",
+                            "dialogue citoyen.",
     "workshops_n": {True: "{n} atelier", False: "{n} ateliers"},
     "have_met": {True: "a réuni", False: "ont réuni"},
     "figures_all": "{workshops} {met} {participants} participants et recueilli {contributions} contributions{creativity}",
@@ -227,12 +226,13 @@ WORDS["en"].update({
     "edition": "Issued {date}",
     "validated": "Approved by: {who}",
     "not_validated": "Working document, not approved yet",
-    "items": "{n} items",
-    "items_weak": "{n} items: weak",
-    "weak_note": "Weak evidence: the score rests on fewer than {n} scored items ({min_items} at "
-                 "least, setting grid.min_items); to be confirmed with the group.",
-    "weak_list": "Weak scores (fewer than {n} scored items): {cells}.",
+    "items": "{n} views",
+    "items_weak": "{n} views: weak",
+    "weak_list": "Weak scores (fewer than {n} scored views): {cells}.",
     "weak_cell": "{option}, {what} ({items})",
+    "weak_count": {True: "One score rests on fewer than {min_items} scored views: it is marked “weak” in the tables.",
+                   False: "{n} scores rest on fewer than {min_items} scored views: they are marked “weak” in the "
+                          "tables."},
     "weak_group": "{group} group",
     "weak_condition": "{group} condition",
     "provisional": "Provisional results: the analysis is under way on {date}; the scores and the "
@@ -256,8 +256,7 @@ WORDS["en"].update({
     "test_verdicts": {"+": "in favour", "=": "with reservations", "-": "against"},
     "test_symbols": {"+": "+", "=": "=", "-": "−"},
     "rank_of": "rank {rank} of {count}",
-    "option_viable": "Answers the option {title} ({rank}), viable.",
-    "option_blocked": "Answers the option {title} ({rank}), not viable as it stood: {groups} below the threshold.",
+    "option_answered": "Answers the option {title} ({rank}): {verdict}.",
     "option_unscored": "Answers the option {title}, not scored yet.",
     "option_none": "Answers no option scored in the workshops.",
     "tests_line": "Tested in the creativity session: {tests}.",
@@ -270,21 +269,20 @@ WORDS["en"].update({
         "unjustified": "To be completed: this solution is retained without a written rationale, "
                        "although a group rejected it or the groups that blocked the option did not test it.",
     },
-    "trail_viable": "{title}: viable option ({blocking}); solution tested in the creativity session: {tests}",
-    "trail_blocked": "{title}: option not viable as it stood ({blocking} below the threshold); solution "
-                     "reworked in the creativity session: {tests}",
+    "trail_viable": "{title}: {verdict}; solution tested in the creativity session: {tests}",
+    "trail_blocked": "{title}: {verdict}; solution reworked in the creativity session: {tests}",
     "trail_untested": "not tested",
     "trail_rationale": "; retained on a stated rationale",
-    "all_conditions_met": "no condition below the threshold",
     "ext_option_viable": "It takes up the option {title}, which already met the three conditions of a lasting dialogue.",
     "ext_option_blocked": "It starts from the option {title}, which, as it stood, did not work {groups}.",
-    "ext_tests": "Views gathered in the creativity session: {tests}.",
-    "ext_rationale": "Why it is retained: {rationale}",
     "to_groups": {"elus": "for elected members", "services": "for staff", "citoyens": "for citizens"},
     "the_groups": {"elus": "elected members", "services": "staff", "citoyens": "citizens"},
+    "plain_test": "{group} {verdict}",
+    "gantt_caption": {True: "The engagement's calendar: phases, workshops and creativity session",
+                      False: "Planned calendar: phases, workshops and creativity session"},
     "worked_title": "The computation step by step: condition “{condition}”, option “{option}”",
     "worked_intro": "Take the option {option} (rank {rank}) and the condition {condition}. The criteria serving "
-                    "this condition are {criteria}. {count} scored items touch them, all groups together "
+                    "this condition are {criteria}. {count} scored views touch them, all groups together "
                     "(table 5): each adds p × i × w to the numerator and i × w to the denominator, on the "
                     "condition's criteria only.",
     "worked_formula": "K = ({signed}) ÷ ({unsigned}) = {numerator} ÷ {denominator} = {score}, rounded to {shown} "
@@ -300,8 +298,7 @@ WORDS["en"].update({
                          "What has been adopted: {solutions}.",
     "ext_summary_provisional": "{client} is running a citizen dialogue with residents, elected members and "
                                "staff. The ideas being tried out: {solutions}.",
-    "ext_summary_upcoming": "{client} is running a citizen dialogue with residents, elected members and staff. "
-                            "What comes out of it will be presented here after the creativity session {when}.",
+    "ext_summary_upcoming": "{client} is running a citizen dialogue with residents, elected members and staff.",
     "workshops_n": {True: "{n} workshop", False: "{n} workshops"},
     "have_met": {True: "brought together", False: "brought together"},
     "figures_all": "{workshops} {met} {participants} participants and collected {contributions} contributions{creativity}",

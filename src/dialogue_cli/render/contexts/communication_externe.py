@@ -36,9 +36,7 @@ def communication_externe(results: Results, f: Fmt) -> Context:
             client=sentence_start(named), solutions=titles
         )
     else:
-        summary = f.words["ext_summary_upcoming"].format(
-            client=sentence_start(named), when=session_when(results, f)
-        )
+        summary = f.words["ext_summary_upcoming"].format(client=sentence_start(named))
     said_done = []
     by_id = {s.id: s for s in e.creativity.solutions}
     for solution in solutions:
@@ -57,7 +55,7 @@ def communication_externe(results: Results, f: Fmt) -> Context:
                 "origin": solution["plain_origin"],
                 "changes": solution["changes"],
                 "tests": solution["plain_tests"],
-                "rationale": solution["plain_rationale"],
+                "rationale": solution["rationale"],
             }
         )
     said_title = "said_done_title" if solutions and state == "final" else "said_title"

@@ -183,6 +183,7 @@ def _calendar(results: Results, f: Fmt) -> Context:
         "planned_days": f.number(plan.planned_days),
         "package_days": f.number(plan.package_days),
         "gantt": results.gantt_picture,
+        "caption": f.words["gantt_caption"][tense == "past"],
         "phases": phases,
         "workshops": events(results, f),
     }

@@ -53,10 +53,9 @@ def weak_list(results: Results, f: Fmt) -> str:
             for g in ordered(names):
                 cell = s.groups[g] if kind == "weak_group" else s.conditions[g]
                 what = str(f.words[kind]).format(group=f.words["groups_lower"][g])
+                items = str(f.words["items"]).format(n=f.number(cell.count))
                 cells.append(
-                    str(f.words["weak_cell"]).format(
-                        option=s.title, what=what, items=evidence(s, cell, f)
-                    )
+                    str(f.words["weak_cell"]).format(option=s.title, what=what, items=items)
                 )
     if not cells:
         return ""
@@ -133,15 +132,31 @@ def _verdict(option: OptionVerdict, f: Fmt) -> str:
     return verdict(option.viable, option.blocking, f)
 
 
-def _tests(path: SolutionPath, f: Fmt, symbols: bool = False) -> str:
+def _tests(path: SolutionPath, f: Fmt, symbols: bool = False, plain: bool = False) -> str:
+    """``élus favorables, citoyens réservés`` (``élus +, citoyens =`` with ``symbols``; in
+    plain words for residents, ``les élus y sont favorables, …``)."""
     by_group: dict[str, str] = {t.group: t.verdict for t in path.tests}
     words = f.words["test_symbols" if symbols else "test_verdicts"]
+    if plain:
+        return f.join(
+            str(f.words["plain_test"]).format(
+                group=f.words["the_groups"][g], verdict=f.words["test_verdicts"][by_group[g]]
+            )
+            for g in ordered(by_group)
+        )
     return ", ".join(
         f"{f.words['groups_lower'][g]} {words[by_group[g]]}" for g in ordered(by_group)
     )
 
 
+def _lower(text: str) -> str:
+    """A verdict inside a sentence: 'Non viable — …' -> 'non viable — …' ('Viable' likewise)."""
+    return text[:1].lower() + text[1:]
+
+
 def _origin(path: SolutionPath, count: int, f: Fmt) -> str:
+    """'Répond à l'option « X » (rang 2 sur 4) : non viable — services sous le seuil.': the
+    option's verdict in the very words of the ranking tables."""
     if not path.options:
         return str(f.words["option_none"])
     sentences = []
@@ -150,35 +165,28 @@ def _origin(path: SolutionPath, count: int, f: Fmt) -> str:
         if option.rank is None:
             sentences.append(str(f.words["option_unscored"]).format(title=title))
             continue
-        key = "option_viable" if option.viable else "option_blocked"
         sentences.append(
-            str(f.words[key]).format(
+            str(f.words["option_answered"]).format(
                 title=title,
                 rank=_option_rank(option, count, f),
-                groups=groups_text(option.blocking, f),
+                verdict=_lower(_verdict(option, f)),
             )
         )
     return " ".join(sentences)
 
 
 def _summary(path: SolutionPath, f: Fmt) -> str:
-    """The path in one line: « Budget participatif : option non viable en l'état (services sous
-    le seuil) ; solution retravaillée en séance de créativité : élus +, services =, citoyens + »."""
+    """The path in one line: « Budget participatif : non viable — services sous le seuil ;
+    solution retravaillée en séance de créativité : élus +, services =, citoyens + »."""
     parts = []
     tests = _tests(path, f, symbols=True) or str(f.words["trail_untested"])
     for option in path.options or ():
-        if option.viable:
-            parts.append(
-                str(f.words["trail_viable"]).format(
-                    title=option.title, blocking=f.words["all_conditions_met"], tests=tests
-                )
+        key = "trail_viable" if option.viable else "trail_blocked"
+        parts.append(
+            str(f.words[key]).format(
+                title=option.title, verdict=_lower(_verdict(option, f)), tests=tests
             )
-        else:
-            parts.append(
-                str(f.words["trail_blocked"]).format(
-                    title=option.title, blocking=groups_text(option.blocking, f), tests=tests
-                )
-            )
+        )
     line = " ; ".join(parts) if f.language == "fr" else "; ".join(parts)
     if path.basis == "rationale":
         line += str(f.words["trail_rationale"])
@@ -240,12 +248,7 @@ def solution(path: SolutionPath, results: Results, f: Fmt) -> Context:
         "rationale": f.t(path.rationale),
         "summary": f.t(_summary(path, f)),
         "plain_origin": f.t(external),
-        "plain_tests": f.t(str(f.words["ext_tests"]).format(tests=_tests(path, f)))
-        if path.tests
-        else "",
-        "plain_rationale": f.t(str(f.words["ext_rationale"]).format(rationale=path.rationale))
-        if path.rationale.strip()
-        else "",
+        "plain_tests": f.t(_tests(path, f, plain=True)),
     }
 
 

@@ -84,6 +84,7 @@ def synthese_ateliers(results: Results, f: Fmt) -> Context:
         "brief": {
             "ranking": f.t(brief_ranking) if options else "",
             "analysis": analysis_note(results, f),
+            "weak": _weak_count(results, f),
         },
         "weak": weak_list(results, f),
         "events": events(results, f),
@@ -109,3 +110,15 @@ def synthese_ateliers(results: Results, f: Fmt) -> Context:
             for idea in report.ideas
         ],
     }
+
+
+def _weak_count(results: Results, f: Fmt) -> str:
+    """How many scores of the ranked options are weak evidence, in one sentence, or ''."""
+    count = sum(len(s.weak_groups) + len(s.weak_conditions) for s in results.scores.options)
+    if not count:
+        return ""
+    return f.t(
+        f.words["weak_count"][count == 1].format(
+            n=f.number(count), min_items=f.number(results.engagement.grid.min_items)
+        )
+    )
