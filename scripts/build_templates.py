@@ -1888,7 +1888,10 @@ DOCS_INTRO = """# Templates of `dialogue render`
 `dialogue render` fills six Word templates (`.docx` files with Jinja tags, rendered by
 [docxtpl](https://docxtpl.readthedocs.io)). The defaults ship inside the package and are built by
 `scripts/build_templates.py`, in French and in English: an engagement with `language: en` gets
-the English ones (`src/dialogue_cli/templates/en/`).
+the English ones (`src/dialogue_cli/templates/en/`) and English file names (`specification.docx`,
+`internal-communication.docx`, `external-communication.docx`, `citizen-roi-kit.docx`,
+`workshop-report.docx`, `quote.docx`; `--only` takes either name). Templates keep the French
+file names in both folders.
 
 ## Branding and overriding
 
@@ -1935,6 +1938,16 @@ the English ones (`src/dialogue_cli/templates/en/`).
   out. A table is wrapped in `{%p if rows %}` ... `{%p else %}` placeholder `{%p endif %}`; do
   the same in an overriding template. The cover's 'Document préparé par' line only appears when
   `brand.name` is known.
+- Documents are told from where the engagement stands at the document date (`doc.date`:
+  `render --date`, else `engagement.document_date`, else today): the contexts give sentences
+  already in their tense (`calendar.workshops[].sentence`: 's'est tenu le jeudi 1er octobre
+  2026', 'aura lieu le mardi 9 mars 2027'), phases in their state at that date, and the retained
+  solutions only once the creativity phase is done (`decision.todo` says what comes instead).
+  Never decide a tense or a state in a template; use these values.
+- Every cover carries `doc.version_line` ('Version 1.0 du 1er décembre 2026') and
+  `doc.validation`. French dates write the first of a month '1er'.
+- The client's assembly comes from `client.kind`: write `{{ client.to_council }}`, not 'au
+  conseil municipal'.
 - Running text names the client with `client.in_text` ('reçue par la Ville d'Ormessac') and
   starts a sentence with `client.in_text_start` ('La Ville d'Ormessac ouvre…'); `client.name`
   is for covers, headers and address blocks. Set `client.in_text` in engagement.yaml when the

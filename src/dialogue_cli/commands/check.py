@@ -51,7 +51,7 @@ def check(
     from ..engagement.status import FeedbackTally, build_status
     from ..pricing.quote import catalog_for
     from ..pricing.quote import check as check_pricing
-    from ..render.results import document_date
+    from ..planning.timeline import document_date
 
     project = load_project(path)
     errors: list[LocatedError] = []

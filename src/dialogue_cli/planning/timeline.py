@@ -27,6 +27,7 @@ from .plan import EVENT_PHASE
 from .workdays import weekday_name
 
 if TYPE_CHECKING:
+    from ..engagement.loader import Project
     from ..engagement.model import Engagement
     from .plan import Plan
 
@@ -105,6 +106,12 @@ class Timeline:
     def upcoming(self) -> tuple[EventAt, ...]:
         """The events still ahead (dated ones in date order, then the undated)."""
         return tuple(e for e in self.events if e.state in ("upcoming", "undated"))
+
+
+def document_date(project: Project, given: dt.date | None = None) -> dt.date:
+    """The date the documents carry and are worded at: ``given`` (``--date``), else
+    ``engagement.document_date``, else today (the machine's date, only as the last default)."""
+    return given or project.engagement.engagement.document_date or dt.date.today()
 
 
 def build_timeline(engagement: Engagement, plan: Plan, on: dt.date) -> Timeline:

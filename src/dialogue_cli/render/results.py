@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..planning.timeline import document_date
 from .chart_cache import _nothing, _warm_up_matplotlib, cached_chart, is_cached
 
 if TYPE_CHECKING:
@@ -141,12 +142,6 @@ class WorkedExample:
 
 # The worked example lists its items in a table: beyond this many, another score is chosen.
 WORKED_EXAMPLE_MAX_ITEMS = 12
-
-
-def document_date(project: Project, given: dt.date | None = None) -> dt.date:
-    """The date the documents carry: ``given`` (``--date``), else engagement.document_date,
-    else today (the machine's date, only as the last default)."""
-    return given or project.engagement.engagement.document_date or dt.date.today()
 
 
 class Results:
