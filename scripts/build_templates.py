@@ -256,8 +256,8 @@ class Builder:
         _field(footer, "NUMPAGES")
 
     def header_title(self) -> list[Part]:
-        if self.deliverable.name == "devis":
-            return ["Devis ", V("quote.number")]
+        if self.deliverable.name == "devis":  # no cover: the version line goes in the header
+            return ["Devis ", V("quote.number"), " · ", V("doc.version_line")]
         return [V("doc.title")]
 
     def _cover(self) -> None:
@@ -966,7 +966,7 @@ def communication_externe() -> Builder:
     b.when("d.details", lambda: b.p(B("Ce que nous faisons : "), V("d.details")))
     b.when("d.origin", lambda: b.p(B("D'où cela vient : "), V("d.origin")))
     b.when("d.changes", lambda: b.p(B("Ce qui a changé : "), V("d.changes")))
-    b.when("d.tests", lambda: b.p(B("L'avis des groupes : "), V("d.tests")))
+    b.when("d.tests", lambda: b.p(B("L'avis des groupes : "), V("d.tests"), "."))
     b.when("d.rationale", lambda: b.p(B("Pourquoi elle est retenue : "), V("d.rationale")))
     b.tag("{%p endfor %}")
     b.h1("Comment participer")
@@ -1419,7 +1419,6 @@ def devis() -> Builder:
     for run in title.runs:
         run.font.color.rgb = RGBColor.from_string(PRIMARY)
         run.font.size = Pt(22)
-    b.p(V("doc.version_line"), style="Small")
     b.p(B("Objet : "), V("doc.subject"))
     b.p(
         "Établi le ",

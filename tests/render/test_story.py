@@ -39,6 +39,8 @@ def docx_text(path: Path) -> str:
     for table in document.tables:
         for row in table.rows:
             chunks.append(" | ".join(cell.text for cell in row.cells))
+    for section in document.sections:  # the devis has no cover: its version line is a header
+        chunks += [p.text for p in section.header.paragraphs]
     return plain("\n".join(chunks))
 
 

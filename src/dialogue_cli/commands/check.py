@@ -49,9 +49,9 @@ def check(
     from ..common.errors import LocatedError
     from ..engagement.locate import located_error
     from ..engagement.status import FeedbackTally, build_status
+    from ..planning.timeline import document_date
     from ..pricing.quote import catalog_for
     from ..pricing.quote import check as check_pricing
-    from ..planning.timeline import document_date
 
     project = load_project(path)
     errors: list[LocatedError] = []
