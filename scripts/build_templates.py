@@ -873,6 +873,7 @@ def communication_interne() -> Builder:
     )
     b.h1("2. Ce qui change")
     b.when("decision.todo", lambda: b.todo_value("decision.todo"))
+    b.when("decision.intro", lambda: b.p(V("decision.intro")))
     b.tag("{%p for s in solutions %}")
     b.h3(V("s.title"))
     b.when("s.description", lambda: b.p(V("s.description")))
@@ -1120,11 +1121,11 @@ def kit_roi_citoyen() -> Builder:
             "Ce qui a été dit",
             "Polarité",
             "Intensité",
-            "Critère(s)",
+            "Critères",
             "p × i × w",
             "i × w",
         ],
-        [0.9, 1.7, 4.7, 2.0, 2.2, 2.1, 1.9, 1.5],
+        [0.9, 1.7, 4.3, 2.0, 2.2, 2.1, 2.2, 1.6],
         rows=10,
         height=0.9,
     )
@@ -1821,7 +1822,7 @@ ENGLISH.update(
         "Ce qui change : ": "What changes: ",
         "Conditions : élus ________   citoyens ________   services ________": "Conditions: elected members ________   citizens ________   staff ________",
         "Critère (poids)": "Criterion (weight)",
-        "Critère(s)": "Criteria",
+        "Critères": "Criteria",
         "D'où cela vient : ": "Where it comes from: ",
         "D'où elle vient : ": "Where it comes from: ",
         "Dispositif évalué : ______________________________    Groupe : ____________    Date : ____________": "Scheme assessed: ______________________________    Group: ____________    Date: ____________",

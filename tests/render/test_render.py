@@ -1009,7 +1009,7 @@ def test_roi_kit_teaches_the_method_the_scores_use(rendered: Path) -> None:
     assert [c.split(" – ")[0] for c in captions] == [f"Tableau {n}" for n in range(1, 6)]
     sheet = _find_table(Document(str(rendered / "kit-roi-citoyen.docx")), "N°")
     headings = [c.text for c in sheet.rows[0].cells]
-    assert headings[3:] == ["Polarité", "Intensité", "Critère(s)", "p × i × w", "i × w"]
+    assert headings[3:] == ["Polarité", "Intensité", "Critères", "p × i × w", "i × w"]
     # the conditions' table names the criteria by their labels, not their codes
     conditions = _find_table(Document(str(rendered / "kit-roi-citoyen.docx")), "Condition")
     assert "Coût et soutenabilité dans la durée" in conditions.rows[1].cells[2].text
