@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
@@ -235,12 +236,13 @@ def test_check_reports_feedback_and_catalog_problems_together(
     assert err.splitlines()[-1].startswith("2 problems in ")
 
 
-def test_the_example_ships_an_up_to_date_schema() -> None:
+@pytest.mark.parametrize("folder", [EXAMPLE, EXAMPLE.parent / "val-d-orme"], ids=lambda p: p.name)
+def test_the_examples_ship_an_up_to_date_schema(folder: Path) -> None:
     from dialogue_cli.engagement.schema import schema_text
 
-    first = (EXAMPLE / "engagement.yaml").read_text(encoding="utf-8").splitlines()[0]
+    first = (folder / "engagement.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=engagement.schema.json"
-    shipped = (EXAMPLE / "engagement.schema.json").read_text(encoding="utf-8")
+    shipped = (folder / "engagement.schema.json").read_text(encoding="utf-8")
     assert shipped == schema_text() + "\n", (
-        "run: dialogue schema -o examples/ormessac/engagement.schema.json"
+        f"run: dialogue schema -o examples/{folder.name}/engagement.schema.json"
     )

@@ -30,6 +30,7 @@ def check(
     on: datetime | None = typer.Option(
         None,
         "--date",
+        metavar="YYYY-MM-DD",
         formats=["%Y-%m-%d"],
         help="Check the story at this document date (YYYY-MM-DD); default: "
         "engagement.document_date, else today.",

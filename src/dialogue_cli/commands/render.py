@@ -38,6 +38,7 @@ def render(
     on: datetime | None = typer.Option(
         None,
         "--date",
+        metavar="YYYY-MM-DD",
         formats=["%Y-%m-%d"],
         help="Date the documents (YYYY-MM-DD) and word them from where the engagement stands "
         "on that day; default: engagement.document_date, else today.",
