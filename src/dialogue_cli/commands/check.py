@@ -43,6 +43,11 @@ def check(
         errors.append(error)
     if errors:
         raise LocatedError.merge(errors)
+    from ..pricing.terms import terms_warnings
+
+    warned = terms_warnings(project.engagement)
+    for problem in located_error(project, warned).problems if warned else []:
+        typer.echo(f"warning: {problem}", err=True)
     status = build_status(project.engagement, tally)
     if as_json:
         print_json({"file": project.name, **status.to_json()})

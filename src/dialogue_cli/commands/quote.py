@@ -13,6 +13,8 @@ import typer
 from ._common import app, engagement_argument, output_path, reports_errors, write_output
 
 if TYPE_CHECKING:
+    from ..engagement.loader import Project
+    from ..pricing.invoice import Instalment
     from ..pricing.quote import Quote
 
 
@@ -35,6 +37,12 @@ def quote(
         metavar="FILE",
         help="Also write the BPU (catalog unit prices) to FILE.csv or FILE.xlsx.",
     ),
+    dqe: Path | None = typer.Option(
+        None,
+        "--dqe",
+        metavar="FILE",
+        help="Also write the DQE (BPU prices x the quantities ordered) to FILE.csv or FILE.xlsx.",
+    ),
     on: dt.datetime | None = typer.Option(
         None,
         "--date",
@@ -43,47 +51,83 @@ def quote(
         help="Date the quote (YYYY-MM-DD); overrides pricing.date.",
     ),
 ) -> None:
-    """Price the engagement as a French devis: lines, totals HT/TVA/TTC, deposit and mentions.
+    """Price the engagement as a French devis: lines, totals HT/TVA/TTC, payment schedule, mentions.
 
     Options come from the catalog (pricing.catalog, else the default one); every amount is
     exact to the cent. Nothing is written when the input has a problem.
 
     Example: dialogue quote examples/ormessac --dpgf dpgf.xlsx
     """
+    from ..common.atomic import refuse_inputs
+    from ..planning.plan import build_plan
+    from ..pricing.invoice import schedule
     from ..pricing.quote import build_quote, catalog_for, warnings
-    from ..pricing.quote_export import bpu_rows, check_target, dpgf_rows, write_table
+    from ..pricing.quote_export import bpu_rows, check_target, dpgf_rows, dqe_rows, write_table
+    from ..render.invoice_basis import build_basis
     from ._common import load_project, print_json
 
     project = load_project(path)
+    engagement = project.engagement
     result = build_quote(project, on.date() if on else None)
-    asked: list[tuple[Path | None, Literal["dpgf", "bpu"]]] = [(dpgf, "dpgf"), (bpu, "bpu")]
+    asked: list[tuple[Path | None, Literal["dpgf", "bpu", "dqe"]]] = [
+        (dpgf, "dpgf"), (bpu, "bpu"), (dqe, "dqe")
+    ]  # fmt: skip
     targets = [(target, which) for target, which in asked if target is not None]
-    for target, _which in targets:
+    for target, which in targets:
         check_target(target)
         output_path(target)
-    phases = [(name, phase.days) for name, phase in project.engagement.phases.items()]
+        refuse_inputs(target, _inputs(project), f"--{which}")
+    phases = [(name, phase.days) for name, phase in engagement.phases.items()]
+    catalog = catalog_for(project)
     tables = {
         "dpgf": lambda: dpgf_rows(result, phases),
-        "bpu": lambda: bpu_rows(catalog_for(project), project.engagement.pricing.day_rate),
+        "bpu": lambda: bpu_rows(catalog, engagement.pricing.day_rate),
+        "dqe": lambda: dqe_rows(result, catalog, engagement.pricing),
     }
     rows = {which: tables[which]() for _target, which in targets}  # all computed before any write
-    for warning in warnings(project.engagement, bool(dpgf)):
+    plan = build_plan(engagement)
+    instalments = schedule(build_basis(engagement, result, plan), plan.start)
+    for warning in warnings(engagement, bool(dpgf), result, bool(dqe)):
         typer.echo(f"warning: {warning}", err=True)
 
     if as_json:
-        print_json(result.to_json())
+        data = result.to_json()
+        data["period"] = {"start": plan.start.isoformat(), "end": plan.end.isoformat()}
+        data["schedule"] = [
+            {"stage": item.stage, "label": item.label,
+             "date": item.when.isoformat() if item.when else None, "phases": list(item.phases),
+             "ht": f"{item.ht:.2f}", "vat": f"{item.vat:.2f}", "ttc": f"{item.ttc:.2f}",
+             "advance_recovered_ht": f"{item.recovery_ht:.2f}"}
+            for item in instalments
+        ]  # fmt: skip
+        print_json(data)
     else:
-        _print_table(result)
+        _print_table(result, plan.start, plan.end, instalments)
     for target, which in targets:
         write = functools.partial(write_table, target, which, rows[which], result.language)
         write_output(target, write, quiet=as_json)
 
 
-def _print_table(result: Quote) -> None:
+def _inputs(project: Project) -> list[Path]:
+    """The files of the engagement an output must never replace."""
+    engagement = project.engagement
+    files = [project.path, project.base_dir / engagement.pricing.ledger]
+    files += [project.base_dir / w.feedback_file for w in engagement.workshops if w.feedback_file]
+    if engagement.pricing.catalog:
+        files.append(project.base_dir / engagement.pricing.catalog)
+    if engagement.brand.logo:
+        files.append(project.base_dir / engagement.brand.logo)
+    return files
+
+
+def _print_table(
+    result: Quote, start: dt.date, end: dt.date, instalments: list[Instalment]
+) -> None:
     from rich.table import Table
     from rich.text import Text
 
     from ..common.formatting import date, money, number, percent
+    from ..pricing.mentions import discount_label
     from ..pricing.quote import unit_label
     from ._common import console
 
@@ -121,8 +165,7 @@ def _print_table(result: Quote) -> None:
         ("Honoraires HT" if fr else "Fees excl. VAT", result.fees, False)
     ]
     if result.discount:
-        totals.append(((f"Remise {percent(result.discount_percent, lang)}" if fr else
-                        f"Discount {percent(result.discount_percent, lang)}"), -result.discount, False))  # fmt: skip
+        totals.append((discount_label(result.discount_percent, lang), -result.discount, False))
     if result.expenses:
         totals.append(("Frais HT" if fr else "Expenses excl. VAT", result.expenses, False))
     vat_label = (
@@ -133,12 +176,6 @@ def _print_table(result: Quote) -> None:
         (vat_label, result.vat, False),
         ("Total TTC" if fr else "Total incl. VAT", result.total_ttc, True),
     ]
-    if result.deposit:
-        totals += [
-            (f"Acompte {percent(result.deposit_percent, lang)}" if fr else
-             f"Deposit {percent(result.deposit_percent, lang)}", result.deposit, False),
-            ("Solde" if fr else "Balance", result.balance, False),
-        ]  # fmt: skip
     for label, amount, strong in totals:
         style = "bold" if strong else None
         table.add_row(
@@ -147,7 +184,21 @@ def _print_table(result: Quote) -> None:
     out = console()
     out.print(table)
     days = number(result.days, lang)
-    out.print(f"Jours d'intervention : {days}" if fr else f"Consultant days: {days}")
+    package_days = number(result.package_days, lang)
+    period = (f"du {date(start, lang)} au {date(end, lang)}" if fr
+              else f"from {date(start, lang)} to {date(end, lang)}")  # fmt: skip
+    if result.days != result.package_days:
+        out.print(
+            f"Durée totale : {days} jours d'intervention ({package_days} du forfait, le reste pour "
+            f"les options) ; période d'exécution prévue {period}"
+            if fr else
+            f"Total effort: {days} consultant days ({package_days} in the package, the rest for the "
+            f"options); planned period of execution {period}"
+        )  # fmt: skip
+    else:
+        out.print(f"Durée totale : {days} jours d'intervention ; période d'exécution prévue {period}"
+                  if fr else f"Total effort: {days} consultant days; planned period {period}")  # fmt: skip
+    _print_schedule(instalments, result)
     if result.vat_exemption:
         out.print(Text(result.vat_exemption))
     if result.procurement_note:
@@ -160,3 +211,32 @@ def _print_table(result: Quote) -> None:
     out.print()
     for mention in result.all_mentions:
         out.print(Text(mention))
+
+
+def _print_schedule(instalments: list[Instalment], result: Quote) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..common.formatting import date, money
+    from ._common import console
+
+    lang = result.language
+    fr = lang != "en"
+    title = "Échéancier prévisionnel" if fr else "Payment schedule (planned)"
+    table = Table(title=Text(title), title_justify="left")
+    headings = (["Échéance", "Date prévue", "HT", "TVA", "TTC"] if fr
+                else ["Instalment", "Planned date", "Excl. VAT", "VAT", "Incl. VAT"])  # fmt: skip
+    table.add_column(headings[0])
+    table.add_column(headings[1])
+    for heading in headings[2:]:
+        table.add_column(heading, justify="right")
+    for item in instalments:
+        label = Text(item.label)
+        if item.recovery_ht:
+            recovered = money(item.recovery_ht, lang, result.currency)
+            label.append(f"\n{'avance remboursée' if fr else 'avance recovered'} {recovered} HT",
+                         style="dim")  # fmt: skip
+        table.add_row(label, date(item.when, lang) if item.when else "–",
+                      money(item.ht, lang, result.currency), money(item.vat, lang, result.currency),
+                      money(item.ttc, lang, result.currency))  # fmt: skip
+    console().print(table)

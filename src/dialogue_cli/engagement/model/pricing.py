@@ -42,6 +42,12 @@ class Option(Strict):
     # unit_price and days come before quantity: its check needs them.
     unit_price: Price | None = None
     days: Decimal | None = Field(default=None, gt=0, le=1000)
+    effort_days: Decimal | None = Field(
+        default=None,
+        ge=0,
+        le=1000,
+        description="Consultant days one unit of a per-unit option takes (duration only).",
+    )
     quantity: Decimal = Field(default=Decimal("1"), gt=0, le=100000)
 
     @field_validator("quantity")
@@ -72,6 +78,33 @@ class Expense(Strict):
     amount: Price
 
 
+class Advance(Strict):
+    """The avance a public buyer pays before the work starts (code de la commande publique,
+    art. R2191-3 and following), and how it is recovered on the later invoices."""
+
+    percent: Percent = Field(
+        gt=0, description="The avance, in percent of the contract's initial amount TTC."
+    )
+    recovery_from: Percent = Field(
+        default=Decimal("65"),
+        description="Recovery starts when the services invoiced reach this share of the total "
+        "(percent); set it as the contract does.",
+    )
+    recovery_until: Percent = Field(
+        default=Decimal("80"),
+        description="Recovery is complete when the services invoiced reach this share (percent).",
+    )
+
+    @model_validator(mode="after")
+    def _check_window(self) -> Self:
+        if self.recovery_until < self.recovery_from:
+            raise ValueError(
+                f"recovery_until ({self.recovery_until}) comes before recovery_from "
+                f"({self.recovery_from}): recovery ends after it starts"
+            )
+        return self
+
+
 class Pricing(Strict):
     """How the engagement is priced; `dialogue quote` turns it into a devis."""
 
@@ -87,7 +120,34 @@ class Pricing(Strict):
     options: list[Option] = []
     expenses: list[Expense] = []
     discount_percent: Percent = Decimal("0")
-    deposit_percent: Percent = Decimal("30")
+    deposit_percent: Percent | None = Field(
+        default=None,
+        description="Deposit at order, percent of the total TTC: private clients only "
+        "(default 30); a public buyer pays after the service is done.",
+    )
+    advance: Advance | None = Field(
+        default=None, description="The avance of a public contract (CCP R2191-3 and following)."
+    )
+    engagement_number: str = Field(
+        default="",
+        max_length=50,
+        description="The buyer's engagement (order) number, printed for Chorus Pro when known.",
+    )
+    vat_on_debits: bool = Field(
+        default=False,
+        description="The consultant opted to pay VAT on debits (CGI art. 269): invoices say so.",
+    )
+    invoice_prefix: str = Field(
+        default="FAC-",
+        max_length=20,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-/]*$",
+        description="Invoice numbers are this prefix and a 4-digit sequence: FAC-0001.",
+    )
+    ledger: str = Field(
+        default="factures.jsonl",
+        description="The ledger of issued invoices, relative to engagement.yaml; several "
+        "engagements may share one to keep one numbering sequence.",
+    )
     validity_days: int = Field(default=90, ge=1, le=730)
     payment_days: int = Field(default=30, ge=0, le=60)
     number: str | None = None
