@@ -259,6 +259,16 @@ def _words(language: str) -> dict[str, str]:
     return {"lump": "forfait", "unit": "unité", "day": "jour"}
 
 
+def _days(days: Decimal, language: str) -> str:
+    from ..common.formatting import number
+
+    singular = days < 2 if language != "en" else days == 1
+    word = (
+        ("day" if singular else "days") if language == "en" else ("jour" if singular else "jours")
+    )
+    return f"{number(days, language)} {word}"
+
+
 def _recovered_until(
     advance_ht: Decimal, advance: Advance, done: Decimal, total: Decimal
 ) -> Decimal:
@@ -421,7 +431,6 @@ def _acompte(
 ) -> Invoice:
     from ..common.formatting import date as fmt_date
     from ..common.formatting import money
-    from ..common.formatting import number as fmt_number
     from ..common.suggest import suggest
 
     quote = basis.quote
@@ -453,10 +462,7 @@ def _acompte(
     for share in chosen:
         description = ""
         if share.start and share.end:
-            description = (
-                f"{fmt_number(share.days, lang)} {words['day']}(s), "
-                f"{fmt_date(share.start, lang)} – {fmt_date(share.end, lang)}"
-            )
+            description = f"{_days(share.days, lang)}, {fmt_date(share.start, lang)} – {fmt_date(share.end, lang)}"
         label = (f"Phase performed: {share.label}" if lang == "en"
                  else f"Phase exécutée : {share.label}")  # fmt: skip
         lines.append(InvoiceLine(label, Decimal(1), words["lump"], share.amount, share.amount,
@@ -499,7 +505,7 @@ def _solde_invoice(
     lines: list[InvoiceLine] = []
     if basis.phases:
         for share in basis.phases:
-            label = f"{quote.package.label} – {share.label}"
+            label = f"{'Package' if lang == 'en' else 'Forfait'} – {share.label} ({_days(share.days, lang)})"
             lines.append(InvoiceLine(label, Decimal(1), words["lump"], share.amount, share.amount,
                                      "service", days=share.days))  # fmt: skip
     else:

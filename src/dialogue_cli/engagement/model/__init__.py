@@ -7,7 +7,7 @@ from .base import CONDITIONS, GROUPS, LEVELS, WORKSHOP_GROUPS, Record, fold
 from .engagement import DEFAULT_PHASE_DAYS, PHASES, Engagement, EngagementInfo, Phase, Phases
 from .governance import Brand, Commitment, Governance, Indicator, Risk, Roles
 from .parties import PUBLIC_KINDS, Client, Consultant, Contact
-from .pricing import Expense, Option, Package, Pricing
+from .pricing import Advance, Expense, Option, Package, Pricing
 from .stakeholders import MapSettings, Stakeholder, StakeholderContact
 from .workshops import (
     POLARITIES,
@@ -22,7 +22,7 @@ from .workshops import (
 
 __all__ = [
     "CONDITIONS", "DEFAULT_PHASE_DAYS", "GROUPS", "LEVELS", "PHASES", "POLARITIES", "PUBLIC_KINDS",
-    "WORKSHOP_GROUPS", "Brand", "Client", "Commitment", "Consultant", "Contact", "Creativity",
+    "WORKSHOP_GROUPS", "Advance", "Brand", "Client", "Commitment", "Consultant", "Contact", "Creativity",
     "Criterion", "Engagement", "EngagementInfo", "Expense", "FeedbackItem", "Governance", "Grid",
     "Indicator", "MapSettings", "Option", "Package", "Phase", "Phases", "Pricing", "Record",
     "Risk", "Roles", "Scenario", "Solution", "SolutionTest", "Stakeholder", "StakeholderContact",
