@@ -1303,7 +1303,6 @@ def devis() -> Builder:
         V("quote.period.end"),
         ".",
     )
-    b.when("quote.package_content.phases", lambda: _package_content(b))
     b.table(
         "l in quote.lines",
         [
@@ -1379,6 +1378,7 @@ def devis() -> Builder:
     table.alignment = WD_TABLE_ALIGNMENT.RIGHT
     b.p("").paragraph_format.space_after = Pt(2)
     b.when("quote.vat_exemption", lambda: b.p(B(V("quote.vat_exemption"))))
+    b.when("quote.package_content.phases", lambda: _package_content(b))
     b.h3("Échéancier prévisionnel")
     b.table(
         "i in quote.schedule",
@@ -1972,7 +1972,7 @@ def context_docs() -> str:
     out.append("### Common to all six\n\n| Variable | Value |\n|---|---|")
     out += [f"| `{path}` | {text} |" for path, text in _describe(COMMON)]
     for name, schema in CONTEXTS.items():
-        deliverable = BY_NAME[name]
+        deliverable = INVOICE if name == INVOICE.name else BY_NAME[name]
         own = {key: value for key, value in schema.items() if key not in COMMON}
         out.append(f"\n### `{name}.docx`: {deliverable.title_fr}\n")
         out.append(

@@ -317,12 +317,14 @@ Cell = str | Decimal | None
 
 
 def cells(which: Which, row: PriceRow) -> list[Cell]:
-    """The cells of a row, in the order of :data:`HEADINGS` ``[language][which]``."""
+    """The cells of a row, in the order of :data:`HEADINGS` ``[language][which]``; amounts in cents."""
+    price = row.unit_price.quantize(CENT) if row.unit_price is not None else None
+    amount = row.amount.quantize(CENT) if row.amount is not None else None
     if which == "bpu":
-        return [row.number, row.code, row.label, row.description, row.unit, row.unit_price]
+        return [row.number, row.code, row.label, row.description, row.unit, price]
     if which == "dqe":
-        return [row.number, row.code, row.label, row.unit, row.quantity, row.unit_price, row.amount]
-    return [row.number, row.label, row.unit, row.quantity, row.unit_price, row.amount]
+        return [row.number, row.code, row.label, row.unit, row.quantity, price, amount]
+    return [row.number, row.label, row.unit, row.quantity, price, amount]
 
 
 def render_table(path: Path, which: Which, rows: Sequence[PriceRow], language: str) -> bytes:

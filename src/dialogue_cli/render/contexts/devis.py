@@ -142,7 +142,12 @@ def _package_content(results: Results, basis: Basis, f: Fmt) -> Context:
         workshops.append(
             creativity + (f" ({f.date(e.creativity.date)})" if e.creativity.date else "")
         )
-    deliverables = [d.title(f.language) for d in DELIVERABLES if d.name != "devis"]
+    # The two communication kits are one deliverable, in two parts (internal and external).
+    titles = {d.name: d.title(f.language) for d in DELIVERABLES}
+    kits = ("kit de communication, interne et externe" if f.language == "fr"
+            else "communication kit, internal and external")  # fmt: skip
+    deliverables = [titles["cahier-des-charges"], kits, titles["kit-roi-citoyen"],
+                    titles["synthese-ateliers"]]  # fmt: skip
     return {
         "phases": phases,
         "workshops": f.t(f.join(workshops)),
