@@ -154,7 +154,9 @@ def check_price_rows(rows: list[list[str]], quantity: int, price: int, amount: i
             assert french(row[quantity]) * french(row[price]) == french(row[amount]), row
     total = next(row for row in rows if row[1] == "Total HT")
     discount = sum((french(row[amount]) for row in rows if row[1].startswith("Remise")), D(0))
-    assert sum((french(row[amount]) for row in body if row[amount]), D(0)) + discount == french(total[amount])
+    assert sum((french(row[amount]) for row in body if row[amount]), D(0)) + discount == french(
+        total[amount]
+    )
 
 
 def test_dpgf_csv_read_back(runner: CliRunner, example: Path, tmp_path: Path) -> None:
@@ -471,4 +473,6 @@ def test_warnings_go_to_stderr(runner: CliRunner, write: Callable[[str, str], Pa
     assert "warning: the phases plan 12 days but the package has 10" in err
     rows = read_csv(path.parent / "dpgf.csv")
     # 9 000 over 12 days is exactly 750.00 a day: phases in days
-    assert rows[2][2:5] == ["jour", "1", "750,00"] and sum(french(row[5]) for row in rows[2:8]) == D("9000")
+    assert rows[2][2:5] == ["jour", "1", "750,00"] and sum(
+        french(row[5]) for row in rows[2:8]
+    ) == D("9000")

@@ -220,7 +220,8 @@ def test_half_cent_rounds_up() -> None:
 
 def test_below_half_cent_rounds_down() -> None:
     quote = compute(
-        pricing(package={"price": "10000.09"}, discount_percent=5, vat_rate="5.5"), CATALOG,
+        pricing(package={"price": "10000.09"}, discount_percent=5, vat_rate="5.5"),
+        CATALOG,
         client=PRIVATE,
     )
     # discount 5 % of 10 000.09 = 500.0045 -> 500.00; HT 9 500.09
@@ -261,7 +262,9 @@ def test_large_engagement() -> None:
     assert quote.procurement_note is None  # a private client runs no procurement
     public = compute(pricing(day_rate=1100, package={"price": 250000, "days": 300}), CATALOG)
     assert public.procurement_note is not None
-    assert "60\u202f000,00\u00a0€" in public.procurement_note and "R2122-8" in public.procurement_note
+    assert (
+        "60\u202f000,00\u00a0€" in public.procurement_note and "R2122-8" in public.procurement_note
+    )
 
 
 def test_json_amounts_are_strings_with_two_decimals() -> None:
@@ -419,7 +422,10 @@ def test_dpgf_shares_the_package_among_the_phases_by_largest_remainders() -> Non
     assert [row.amount for row in phases] == [D("833.33"), D("2083.33"), D("2500.00"), D("1666.67"),
                                               D("1250.00"), D("1666.67")]  # fmt: skip
     # lump sums: quantity 1 x unit price = amount, exactly
-    assert all(row.quantity == 1 and row.unit == "forfait" and row.unit_price == row.amount for row in phases)
+    assert all(
+        row.quantity == 1 and row.unit == "forfait" and row.unit_price == row.amount
+        for row in phases
+    )
     assert sum(row.amount or 0 for row in phases) == D("10000")
     assert [(row.number, row.label) for row in rows[7:]] == [
         ("2", "Entretien complémentaire"), ("3", "Déplacements"), ("", "Total HT"),
@@ -467,7 +473,12 @@ def test_dpgf_skips_phases_without_days_and_shows_the_discount() -> None:
 def test_dpgf_without_phase_days_keeps_one_package_row() -> None:
     quote = compute(pricing(), CATALOG)
     rows = dpgf_rows(quote, [("cadrage", D("0"))])
-    assert (rows[0].number, rows[0].kind, rows[0].quantity, rows[0].amount) == ("1", "package", D("1"), D("10000"))
+    assert (rows[0].number, rows[0].kind, rows[0].quantity, rows[0].amount) == (
+        "1",
+        "package",
+        D("1"),
+        D("10000"),
+    )
     assert spread_package(D("100"), []) is None
 
 
@@ -489,7 +500,9 @@ def test_dqe_prices_the_bpu_at_the_quantities_ordered() -> None:
     rows = dqe_rows(quote, CATALOG, pricing_)
     entries = [row for row in rows if row.kind == "entry"]
     # same numbers and prices as the BPU; quantities ordered: 6 interviews, 2.5 days, 0 else
-    assert [(row.number, row.code, row.quantity, row.unit_price, row.amount) for row in entries] == [
+    assert [
+        (row.number, row.code, row.quantity, row.unit_price, row.amount) for row in entries
+    ] == [
         ("1", "enquete-terrain", D("0"), D("2400"), D("0")),
         ("2", "entretien-complementaire", D("6"), D("350"), D("2100")),
         ("3", "atelier-roi-citoyen", D("0"), D("1200"), D("0")),

@@ -58,7 +58,10 @@ def test_control_character_in_label_is_dropped_from_xlsx(tmp_path: Path) -> None
 def test_phase_labels_come_from_the_shared_labels() -> None:
     rows = dpgf_rows(quote_with([]), [("creativite", D("1")), ("ateliers", D("2"))])
     # 10 000 over 3 days does not divide into cents: lump sums, the days in the designation
-    assert [row.label for row in rows[1:3]] == ["Séance de créativité (1 jour)", "Ateliers (2 jours)"]
+    assert [row.label for row in rows[1:3]] == [
+        "Séance de créativité (1 jour)",
+        "Ateliers (2 jours)",
+    ]
     rows_en = dpgf_rows(quote_with([], "en"), [("creativite", D("1"))])
     # 10 000 over 1 day divides: a row in days
     assert (rows_en[1].label, rows_en[1].unit) == ("Creativity session", "day")
