@@ -191,7 +191,7 @@ def test_bad_requests_write_nothing(runner: CliRunner, example: Path) -> None:
         (("--credit-note", "FAC-0001", "--stage", "solde"), "without --stage"),
         (("--credit-note", "FAC-0001"), "no such invoice in the ledger"),
     ):
-        code, out, err = invoice(runner, example, *args)
+        code, _out, err = invoice(runner, example, *args)
         assert code != 0 and words in err, (args, err)
     assert not (example / "factures.jsonl").exists() and not (example / "factures").exists()
 

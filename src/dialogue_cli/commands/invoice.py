@@ -96,15 +96,18 @@ def invoice(
         print_json(data)
     else:
         _print(issued)
-    typer.echo(f"Wrote {issued.path} and recorded {issued.invoice.number} in "
-               f"{project.engagement.pricing.ledger}", err=as_json)  # fmt: skip
+    from ..common.files import display_name
+
+    ledger = project.base_dir / project.engagement.pricing.ledger
+    typer.echo(f"Wrote {display_name(issued.path)} and recorded {issued.invoice.number} in "
+               f"{display_name(ledger)}", err=as_json)  # fmt: skip
 
 
 def _print(issued: Issued) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from ..common.formatting import date, money, number
+    from ..common.formatting import date, money, number, percent
     from ..pricing.invoice_mentions import invoice_title
     from ..pricing.quote import unit_label
     from ._common import console
@@ -140,8 +143,8 @@ def _print(issued: Issued) -> None:
             (discount_label(invoice.quote.discount_percent, lang), -invoice.allowance, False)
         )
     rows += [("Total HT" if fr else "Total excl. VAT", invoice.ht, True),
-             ((f"TVA {number(invoice.quote.vat_rate, lang)} %" if fr
-               else f"VAT {number(invoice.quote.vat_rate, lang)}%"), invoice.vat, False),
+             ((f"TVA {percent(invoice.quote.vat_rate, lang)}" if fr
+               else f"VAT {percent(invoice.quote.vat_rate, lang)}"), invoice.vat, False),
              ("Total TTC" if fr else "Total incl. VAT", invoice.ttc, True)]  # fmt: skip
     for label, value, strong in rows:
         style = "bold" if strong else ""
