@@ -1385,13 +1385,13 @@ def devis() -> Builder:
         [
             (
                 "Échéance",
-                6.6,
+                4.3,
                 [V("i.label"), T("{% if i.note %}"), "\n", G(V("i.note")), T("{% endif %}")],
             ),
-            ("Date prévue", 3.2, [V("i.date")]),
-            ("HT", 2.4, [V("i.ht")]),
-            ("TVA", 2.2, [V("i.vat")]),
-            ("TTC", 2.6, [B(V("i.ttc"))]),
+            ("Date prévue", 3.3, [V("i.date")]),
+            ("HT", 3.3, [V("i.ht")]),
+            ("TVA", 2.7, [V("i.vat")]),
+            ("TTC", 3.4, [B(V("i.ttc"))]),
         ],
         total=[["Total"], [""], [V("quote.total_ht")], [V("quote.vat")], [V("quote.total_ttc")]],
         right=(2, 3, 4),
