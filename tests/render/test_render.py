@@ -516,7 +516,9 @@ def test_a_logo_that_is_not_a_readable_picture_is_located_at_brand_logo(
     assert "Traceback" not in result.output
     assert isinstance(result.exception, SystemExit)  # the error boundary, not a crash
     # the logo line inserted right under "brand:"
-    line = (example / "engagement.yaml").read_text(encoding="utf-8").splitlines().index("brand:") + 2
+    line = (example / "engagement.yaml").read_text(encoding="utf-8").splitlines().index(
+        "brand:"
+    ) + 2
     expected = (
         f"engagement.yaml:{line}:9: brand.logo: {name}: "
         "not a readable picture (PNG, JPEG, GIF, BMP or TIFF)"

@@ -13,7 +13,11 @@ import typer
 from ._common import app, engagement_argument, output_path, reports_errors, write_output
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
     from ..engagement.loader import Project
+    from ..pricing.buyer_sheet import Filled
     from ..pricing.invoice import Instalment
     from ..pricing.quote import Quote
 
@@ -42,6 +46,12 @@ def quote(
         "--dqe",
         metavar="FILE",
         help="Also write the DQE (BPU prices x the quantities ordered) to FILE.csv or FILE.xlsx.",
+    ),
+    fill: Path | None = typer.Option(
+        None,
+        "--fill",
+        metavar="FILE.xlsx",
+        help="Also write a copy of the buyer's workbook (pricing.buyer_sheet) filled with our figures.",
     ),
     on: dt.datetime | None = typer.Option(
         None,
@@ -85,6 +95,7 @@ def quote(
         "dqe": lambda: dqe_rows(result, catalog, engagement.pricing),
     }
     rows = {which: tables[which]() for _target, which in targets}  # all computed before any write
+    filled = _fill(project, fill, tables) if fill is not None else None
     plan = build_plan(engagement)
     instalments = schedule(build_basis(engagement, result, plan), plan.start)
     for warning in warnings(engagement, bool(dpgf), result, bool(dqe)):
@@ -106,6 +117,41 @@ def quote(
     for target, which in targets:
         write = functools.partial(write_table, target, which, rows[which], result.language)
         write_output(target, write, quiet=as_json)
+    if fill is not None and filled is not None:
+        from ..common.atomic import write_atomic
+
+        write_output(fill, functools.partial(write_atomic, fill, filled.data), quiet=as_json,
+                     what=f"({filled.written} cells filled)")  # fmt: skip
+        if filled.kept_formulas:
+            typer.echo(f"note: kept the buyer's formulas in {', '.join(filled.kept_formulas)}",
+                       err=True)  # fmt: skip
+        if filled.unmatched:
+            typer.echo(f"warning: the buyer's rows {', '.join(filled.unmatched)} have no figure of "
+                       "ours: fill them by hand", err=True)  # fmt: skip
+
+
+def _fill(project: Project, target: Path, tables: dict[str, Callable[[], Any]]) -> Filled:
+    """The buyer's workbook filled with the rows of ``pricing.buyer_sheet.document``."""
+    from ..common.atomic import refuse_inputs
+    from ..common.errors import FileProblem
+    from ..common.files import display_name, read_bytes
+    from ..engagement.locate import located_error
+    from ..pricing.buyer_sheet import fill
+
+    mapping = project.engagement.pricing.buyer_sheet
+    if mapping is None:
+        raise located_error(project, [(("pricing",), "--fill needs pricing.buyer_sheet: the "
+                                       "buyer's workbook and the columns to fill")])  # fmt: skip
+    if target.suffix.lower() != ".xlsx":
+        raise FileProblem(f"--fill {target}: write an .xlsx file")
+    source = project.base_dir / mapping.file
+    if not source.exists():
+        raise located_error(project, [(("pricing", "buyer_sheet", "file"),
+                                       f"the buyer's workbook is not found: {display_name(source)}")])  # fmt: skip
+    output_path(target)
+    refuse_inputs(target, [*_inputs(project), source], "--fill")
+    data = read_bytes(source, display_name(source), "workbook")
+    return fill(data, mapping, tables[mapping.document](), display_name(source))
 
 
 def _inputs(project: Project) -> list[Path]:

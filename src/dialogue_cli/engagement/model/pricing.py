@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
@@ -105,6 +105,33 @@ class Advance(Strict):
         return self
 
 
+Column = Annotated[str, Field(pattern=r"^[A-Z]{1,3}$", description="A column letter: A, F, AB.")]
+
+
+class BuyerSheet(Strict):
+    """The buyer's own price workbook and where our figures go in it (`quote --fill`)."""
+
+    file: str = Field(min_length=1, description="The buyer's .xlsx, relative to engagement.yaml.")
+    document: Literal["dpgf", "bpu", "dqe"] = "dpgf"
+    sheet: str = Field(default="", description="The sheet to fill (default: the first one).")
+    number_column: Column = "A"
+    quantity_column: Column | None = None
+    unit_price_column: Column | None = None
+    amount_column: Column | None = None
+
+    @model_validator(mode="after")
+    def _check_columns(self) -> Self:
+        targets = [self.quantity_column, self.unit_price_column, self.amount_column]
+        if not any(targets):
+            raise ValueError(
+                "say where the figures go: quantity_column, unit_price_column and/or amount_column"
+            )
+        used = [column for column in (self.number_column, *targets) if column]
+        if len(set(used)) != len(used):
+            raise ValueError(f"two fields share a column ({', '.join(used)})")
+        return self
+
+
 class Pricing(Strict):
     """How the engagement is priced; `dialogue quote` turns it into a devis."""
 
@@ -142,6 +169,9 @@ class Pricing(Strict):
         max_length=20,
         pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-/]*$",
         description="Invoice numbers are this prefix and a 4-digit sequence: FAC-0001.",
+    )
+    buyer_sheet: BuyerSheet | None = Field(
+        default=None, description="The buyer's own DPGF/BPU/DQE workbook to fill (`quote --fill`)."
     )
     ledger: str = Field(
         default="factures.jsonl",
