@@ -216,3 +216,42 @@ def test_a_public_client_with_a_deposit_is_warned_by_check(
     # the quote leaves the deposit out all the same
     result = runner.invoke(app, ["quote", str(example), "--json"])
     assert json.loads(result.stdout)["deposit"] == "0.00"
+
+
+def test_a_private_client_under_the_franchise_pays_a_deposit(
+    runner: CliRunner, example: Path
+) -> None:
+    path = example / "engagement.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = (
+        text.replace("  kind: commune\n", "  kind: prive\n")
+        .replace(
+            "  vat_rate: 20\n",
+            '  vat_rate: 0\n  vat_exemption: "TVA non applicable, art. 293 B du CGI"\n',
+        )
+        .replace("  advance: {percent: 5}\n", "")
+    )
+    text = text.replace("  vat_number: FR44732829320\n", "")
+    path.write_text(text, encoding="utf-8")
+    code, out, err = invoice(
+        runner, example, "--stage", "acompte", "--date", "2027-01-05", "--json"
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    # 15 980 HT, no VAT: the deposit is 30 % = 4 794.00, a prepayment invoice
+    assert (data["stage"], data["type_code"], data["ht"], data["vat"], data["ttc"]) == (
+        "deposit", "386", "4794.00", "0.00", "4794.00")  # fmt: skip
+    root = check_facturx(example / "factures" / "FAC-0001.pdf")
+    assert (
+        root.find(
+            f".//{RAM}ApplicableHeaderTradeSettlement/{RAM}ApplicableTradeTax/{RAM}CategoryCode"
+        ).text
+        == "E"
+    )
+    assert root.find(f".//{RAM}ExemptionReason").text == "TVA non applicable, art. 293 B du CGI"
+    notes = [n.text for n in root.iter(f"{RAM}Content")]
+    assert any("L441-10" in note for note in notes) and not any("Chorus" in note for note in notes)
+    code, out, err = invoice(runner, example, "--stage", "solde", "--date", "2027-03-15", "--json")
+    assert code == 0, err
+    assert json.loads(out)["ttc"] == "11186.00"  # 15 980 - 4 794
+    check_facturx(example / "factures" / "FAC-0002.pdf")
