@@ -1476,7 +1476,16 @@ def facture() -> Builder:
     b.pairs(
         [
             ("Date de la facture", [V("invoice.date")]),
-            ("Date d'échéance", [B(V("invoice.due"))]),
+            (
+                "Date d'échéance",
+                [
+                    T("{% if invoice.due %}"),
+                    B(V("invoice.due")),
+                    T("{% else %}"),
+                    "–",
+                    T("{% endif %}"),
+                ],
+            ),
             ("Devis accepté", ["n° ", V("invoice.quote_number"), " du ", V("invoice.quote_date")]),
             ("Objet", [V("doc.subject")]),
             ("Période d'exécution", _or_dash("invoice.period")),

@@ -141,7 +141,7 @@ def invoice_context(
             "title": f.t(title),
             "number": f.t(invoice.number),
             "date": f.date(invoice.date),
-            "due": f.date(invoice.due),
+            "due": "" if invoice.kind == "credit_note" else f.date(invoice.due),
             "quote_number": f.t(quote.number),
             "quote_date": f.date(quote.date),
             "engagement_number": f.t(pricing.engagement_number),

@@ -433,7 +433,7 @@ CONTEXTS: dict[str, Schema] = {
             "title": "'Facture d'avance', 'Facture d'acompte', 'Facture de solde', 'Avoir'.",
             "number": "Its number in the ledger's sequence ('FAC-0001').",
             "date": "Date of issue, long form.",
-            "due": "Due date, long form.",
+            "due": "Due date, long form (empty for a credit note).",
             "quote_number": "The accepted devis' number.",
             "quote_date": "Its date.",
             "engagement_number": "The buyer's engagement number (may be empty).",
