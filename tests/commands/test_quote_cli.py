@@ -146,6 +146,26 @@ ORMESSAC_DPGF = [
 ]
 
 
+def xlsx_as_csv(path: Path, money_from: int) -> list[list[str]]:
+    """The rows of an XLSX price document written as the French CSV writes them."""
+    from openpyxl import load_workbook
+
+    out = []
+    for row in load_workbook(path).active.iter_rows(values_only=True):
+        cells = []
+        for index, value in enumerate(row):
+            if value is None:
+                cells.append("")
+            elif isinstance(value, int | float) and index >= money_from:
+                cells.append(f"{value:.2f}".replace(".", ","))
+            elif isinstance(value, int | float):
+                cells.append(f"{value:g}".replace(".", ","))
+            else:
+                cells.append(str(value))
+        out.append(cells)
+    return out
+
+
 def check_price_rows(rows: list[list[str]], quantity: int, price: int, amount: int) -> None:
     """Every priced row is exactly Q x PU; the numbered rows add up to the total HT."""
     body = [row for row in rows[1:] if row[0]]
@@ -250,6 +270,14 @@ def test_price_documents_with_a_discount_expenses_and_days(
         ["", "Total TTC", "", "", "", "17533,49"],
     ]
     check_price_rows(rows, 3, 4, 5)
+    # the XLSX holds the very same rows, cell for cell (numbers as numbers)
+    code, _out, err = invoke(runner, path, "--dpgf", path.parent / "dpgf.xlsx", "--dqe", path.parent / "dqe.xlsx",
+                             "--bpu", path.parent / "bpu.xlsx")  # fmt: skip
+    assert code == 0, err
+    assert xlsx_as_csv(path.parent / "dpgf.xlsx", money_from=4) == rows
+    assert xlsx_as_csv(path.parent / "dqe.xlsx", money_from=5) == read_csv(path.parent / "dqe.csv")
+    bpu = xlsx_as_csv(path.parent / "bpu.xlsx", money_from=5)
+    assert [row[0] for row in bpu[1:]] == ["1", "2", "3", "4", "5"] and bpu[5][5] == "850,00"
     dqe = read_csv(path.parent / "dqe.csv")
     # the DQE: 2.5 days of animation-jour at the BPU's 850 = 2 125; discount 5 % = 106.25
     assert dqe[5][4:] == ["2,5", "850,00", "2125,00"]
