@@ -629,3 +629,28 @@ def test_json_keeps_the_singular_unit_the_quote_prints_the_plural() -> None:
     line = quote.to_json()["lines"][1]
     assert (line["quantity"], line["unit"]) == ("4", "entretien")
     assert unit_label(quote.lines[1].unit, quote.lines[1].quantity) == "entretiens"
+
+
+def test_payment_terms_warnings_by_client_kind() -> None:
+    from decimal import Decimal
+
+    from dialogue_cli.engagement.model import Engagement
+    from dialogue_cli.pricing.terms import advance_note, terms_warnings
+
+    def engagement(kind: str, **pricing_: Any) -> Engagement:
+        return Engagement.model_validate(
+            {"client": {"name": "X", "kind": kind}, "pricing": pricing_}
+        )
+
+    assert terms_warnings(engagement("commune")) == []
+    ((loc, message),) = terms_warnings(engagement("commune", deposit_percent=30))
+    assert loc == ("pricing", "deposit_percent") and "never a deposit at order" in message
+    assert terms_warnings(engagement("commune", deposit_percent=0)) == []
+    ((loc, message),) = terms_warnings(engagement("prive", advance={"percent": 5}))
+    assert loc == ("pricing", "advance") and "this client is private" in message
+    assert terms_warnings(engagement("prive", deposit_percent=40)) == []
+    # the avance is due above 50 000 € HT (R2191-3): a reminder when none is set
+    assert advance_note(engagement("commune"), Decimal("50000")) is None
+    assert "R2191-3" in (advance_note(engagement("region"), Decimal("50000.01")) or "")
+    assert advance_note(engagement("region", advance={"percent": 5}), Decimal("90000")) is None
+    assert advance_note(engagement("prive"), Decimal("90000")) is None
