@@ -6,7 +6,16 @@ from pathlib import Path
 
 import typer
 
-from ._common import app, engagement_argument, load_project, output_path, reports_errors
+from ._common import (
+    app,
+    engagement_argument,
+    guard_outputs,
+    load_project,
+    output_path,
+    reports_errors,
+    say,
+    write_output,
+)
 
 feedback_app = typer.Typer(
     name="feedback",
@@ -71,16 +80,23 @@ def template(
                 ) from None
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise typer.BadParameter(f"{output}: use a .csv or .xlsx file", param_hint="--output")
-    if output.exists() and not force:
-        raise FileProblem(f"{project.display(output)}: already exists; use --force to overwrite it")
-    write_template(output_path(output), engagement.language)
+    output_path(output, "--output")
+    if output.exists():
+        # Never over an input, even with --force: a feedback file holds a workshop's work. A
+        # feedback file the engagement names but that does not exist yet is what this creates.
+        guard_outputs({"--output": output}, project, check_path=False)
+        if not force:
+            raise FileProblem(
+                f"{project.display(output)}: already exists; use --force to overwrite it"
+            )
+    write_output(output, lambda temp: write_template(temp, engagement.language), announce=False)
     headers = ";".join(TEMPLATE_HEADERS.get(engagement.language, TEMPLATE_HEADERS["fr"]))
     typer.echo(f"Wrote {project.display(output)} ({headers})")
     if workshop is None:
-        typer.echo(f"No workshop of group {wanted!r} yet: add one to workshops: in engagement.yaml")
+        say(f"No workshop of group {wanted!r} yet: add one to workshops: in engagement.yaml")
     elif not workshop.feedback_file or (project.base_dir / workshop.feedback_file) != output:
         try:
             relative = output.resolve().relative_to(project.base_dir)
         except ValueError:
             relative = output
-        typer.echo(f"To read it, set in workshop {workshop.id}: feedback_file: {relative}")
+        say(f"To read it, set in workshop {workshop.id}: feedback_file: {relative}")

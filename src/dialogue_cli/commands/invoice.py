@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ._common import app, engagement_argument, reports_errors
+from ._common import app, engagement_argument, guard_outputs, reports_errors, say
 
 if TYPE_CHECKING:
     from ..render.invoice import Issued
@@ -78,8 +78,9 @@ def invoice(
         raise FileProblem(f"--out {out}: an invoice is a .pdf file")
     names = [name.strip() for item in phases for name in item.split(",") if name.strip()]
     project = load_project(path)
+    guard_outputs({"--out": out}, project, templates=templates)
     for warning in invoice_warnings(project.engagement):
-        typer.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", err=True)
     issued = issue(
         project,
         stage=stage,  # type: ignore[arg-type]  # checked above

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import typer
 
-from ._common import app, engagement_argument, output_path, reports_errors, write_output
+from ._common import app, engagement_argument, guard_outputs, plain, reports_errors, say
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -68,7 +67,6 @@ def quote(
 
     Example: dialogue quote examples/ormessac --dpgf dpgf.xlsx
     """
-    from ..common.atomic import refuse_inputs
     from ..planning.plan import build_plan
     from ..pricing.invoice import schedule
     from ..pricing.quote import build_quote, catalog_for, warnings
@@ -83,10 +81,9 @@ def quote(
         (dpgf, "dpgf"), (bpu, "bpu"), (dqe, "dqe")
     ]  # fmt: skip
     targets = [(target, which) for target, which in asked if target is not None]
-    for target, which in targets:
+    for target, _which in targets:
         check_target(target)
-        output_path(target)
-        refuse_inputs(target, _inputs(project), f"--{which}")
+    guard_outputs({"--dpgf": dpgf, "--bpu": bpu, "--dqe": dqe, "--fill": fill}, project)
     phases = [(name, phase.days) for name, phase in engagement.phases.items()]
     catalog = catalog_for(project)
     tables = {
@@ -99,7 +96,7 @@ def quote(
     plan = build_plan(engagement)
     instalments = schedule(build_basis(engagement, result, plan), plan.start)
     for warning in warnings(engagement, bool(dpgf), result, bool(dqe)):
-        typer.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", err=True)
 
     if as_json:
         data = result.to_json()
@@ -115,13 +112,13 @@ def quote(
     else:
         _print_table(result, plan.start, plan.end, instalments)
     for target, which in targets:
-        write = functools.partial(write_table, target, which, rows[which], result.language)
-        write_output(target, write, quiet=as_json)
+        write_table(target, which, rows[which], result.language)  # atomic: old file or new
+        typer.echo(f"Wrote {target}", err=as_json)
     if fill is not None and filled is not None:
         from ..common.atomic import write_atomic
 
-        write_output(fill, functools.partial(write_atomic, fill, filled.data), quiet=as_json,
-                     what=f"({filled.written} cells filled)")  # fmt: skip
+        write_atomic(fill, filled.data)
+        typer.echo(f"Wrote {fill} ({filled.written} cells filled)", err=as_json)
         if filled.kept_formulas:
             typer.echo(f"note: kept the buyer's formulas in {', '.join(filled.kept_formulas)}",
                        err=True)  # fmt: skip
@@ -132,7 +129,6 @@ def quote(
 
 def _fill(project: Project, target: Path, tables: dict[str, Callable[[], Any]]) -> Filled:
     """The buyer's workbook filled with the rows of ``pricing.buyer_sheet.document``."""
-    from ..common.atomic import refuse_inputs
     from ..common.errors import FileProblem
     from ..common.files import display_name, read_bytes
     from ..engagement.locate import located_error
@@ -148,22 +144,8 @@ def _fill(project: Project, target: Path, tables: dict[str, Callable[[], Any]]) 
     if not source.exists():
         raise located_error(project, [(("pricing", "buyer_sheet", "file"),
                                        f"the buyer's workbook is not found: {display_name(source)}")])  # fmt: skip
-    output_path(target)
-    refuse_inputs(target, [*_inputs(project), source], "--fill")
     data = read_bytes(source, display_name(source), "workbook")
     return fill(data, mapping, tables[mapping.document](), display_name(source))
-
-
-def _inputs(project: Project) -> list[Path]:
-    """The files of the engagement an output must never replace."""
-    engagement = project.engagement
-    files = [project.path, project.base_dir / engagement.pricing.ledger]
-    files += [project.base_dir / w.feedback_file for w in engagement.workshops if w.feedback_file]
-    if engagement.pricing.catalog:
-        files.append(project.base_dir / engagement.pricing.catalog)
-    if engagement.brand.logo:
-        files.append(project.base_dir / engagement.brand.logo)
-    return files
 
 
 def _print_table(
@@ -193,18 +175,18 @@ def _print_table(
         if fr
         else ["Item", "Qty", "Unit", "Unit price excl. VAT", "Amount excl. VAT"]
     )
-    table = Table(title=Text(title), title_justify="left", show_footer=False)
+    table = Table(title=Text(plain(title)), title_justify="left", show_footer=False)
     table.add_column(headings[0], overflow="fold")
     table.add_column(headings[1], justify="right")
     table.add_column(headings[2])
     table.add_column(headings[3], justify="right")
     table.add_column(headings[4], justify="right")
     for index, line in enumerate(result.lines):
-        cell = Text(line.label)
+        cell = Text(plain(line.label))
         if line.basis:
-            cell.append(f"\n{line.basis}", style="dim")
+            cell.append(f"\n{plain(line.basis)}", style="dim")
         end_section = index == len(result.lines) - 1 or line.kind != result.lines[index + 1].kind
-        unit = unit_label(line.unit, line.quantity, lang)
+        unit = plain(unit_label(line.unit, line.quantity, lang))
         table.add_row(cell, number(line.quantity, lang), unit, eur(line.unit_price), eur(line.amount),
                       end_section=end_section)  # fmt: skip
     totals: list[tuple[str, Decimal, bool]] = [
@@ -246,17 +228,19 @@ def _print_table(
                   if fr else f"Total effort: {days} consultant days; planned period {period}")  # fmt: skip
     _print_schedule(instalments, result)
     if result.vat_exemption:
-        out.print(Text(result.vat_exemption))
+        out.print(Text(plain(result.vat_exemption)))
     if result.procurement_note:
         out.print(
             Text.assemble(
                 ("Note", "bold"),
-                f"\u00a0: {result.procurement_note}" if fr else f": {result.procurement_note}",
+                plain(
+                    f"\u00a0: {result.procurement_note}" if fr else f": {result.procurement_note}"
+                ),
             )
         )
     out.print()
     for mention in result.all_mentions:
-        out.print(Text(mention))
+        out.print(Text(plain(mention)))
 
 
 def _print_schedule(instalments: list[Instalment], result: Quote) -> None:
@@ -277,7 +261,7 @@ def _print_schedule(instalments: list[Instalment], result: Quote) -> None:
     for heading in headings[2:]:
         table.add_column(heading, justify="right")
     for item in instalments:
-        label = Text(item.label)
+        label = Text(plain(item.label))
         if item.recovery_ht:
             recovered = money(item.recovery_ht, lang, result.currency)
             label.append(f"\n{'avance remboursée' if fr else 'avance recovered'} {recovered} HT",

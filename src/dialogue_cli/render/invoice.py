@@ -302,6 +302,7 @@ def issue(
     """
     from ..common.atomic import os_problem, refuse_inputs, staged, write_atomic
     from ..common.files import display_name
+    from ..engagement.inputs import project_inputs
     from ..planning.plan import build_plan
     from ..pricing.facturx_xml import cii_xml
     from ..pricing.invoice import InvoiceRefused, compute_invoice, next_number
@@ -335,7 +336,7 @@ def issue(
                                   number=number, date=date, phases=phases,
                                   credit_note=credit_note)  # fmt: skip
         target = out or project.base_dir / "factures" / f"{number}.pdf"
-        refuse_inputs(target, [project.path, ledger], "--out")
+        refuse_inputs(target, project_inputs(project, templates_dir), "--out")
         if target.exists():
             raise FileProblem(
                 f"{display_name(target)}: exists already; an invoice is never overwritten "
