@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from dialogue_cli.render.catalog import BY_NAME  # noqa: E402
+from dialogue_cli.render.invoice import INVOICE  # noqa: E402
 
 PRIMARY = "1F4E79"
 TINT = "DCE6F1"
@@ -144,7 +145,7 @@ class Builder:
 
     def __init__(self, name: str, cover: bool = True) -> None:
         self.language = LANGUAGE
-        self.deliverable = BY_NAME[name]
+        self.deliverable = INVOICE if name == INVOICE.name else BY_NAME[name]
         self.doc = Document()
         self._styles()
         self._page(cover)
@@ -258,6 +259,8 @@ class Builder:
     def header_title(self) -> list[Part]:
         if self.deliverable.name == "devis":  # no cover: the version line goes in the header
             return ["Devis ", V("quote.number"), " · ", V("doc.version_line")]
+        if self.deliverable.name == INVOICE.name:
+            return [V("invoice.title"), " n° ", V("invoice.number")]
         return [V("doc.title")]
 
     def _cover(self) -> None:
@@ -1349,6 +1352,30 @@ def synthese_ateliers() -> Builder:
     return b
 
 
+def _package_content(b: Builder) -> None:
+    """What the package holds: its phases (days, planned dates), workshops and deliverables."""
+    b.h3("Contenu du forfait")
+    b.table(
+        "ph in quote.package_content.phases",
+        [
+            ("Phase", 5.2, [B(V("ph.label"))]),
+            ("Jours", 1.6, [V("ph.days")]),
+            ("Dates prévues", 6.2, [V("ph.dates")]),
+            ("Montant HT", 4.0, [V("ph.amount")]),
+        ],
+        right=(1, 3),
+        keep=True,
+    )
+    b.when(
+        "quote.package_content.workshops",
+        lambda: b.p(B("Ateliers : "), V("quote.package_content.workshops"), "."),
+    )
+    b.when(
+        "quote.package_content.deliverables",
+        lambda: b.p(B("Livrables : "), V("quote.package_content.deliverables"), "."),
+    )
+
+
 def devis() -> Builder:
     b = Builder("devis", cover=False)
     b.p(V("brand.logo"))
@@ -1412,6 +1439,13 @@ def devis() -> Builder:
             T("{% endif %}{% endif %}"),
         ],
         [T("{% if client_contact.siren %}"), "SIREN ", V("client_contact.siren"), T("{% endif %}")],
+        [T("{% if client_contact.siret %}"), "SIRET ", V("client_contact.siret"), T("{% endif %}")],
+        [
+            T("{% if client_contact.service_code %}"),
+            "Code service Chorus Pro : ",
+            V("client_contact.service_code"),
+            T("{% endif %}"),
+        ],
     ):
         b._runs(right.add_paragraph(style="Identity"), parts)
     b._margins(top, 140)
@@ -1421,14 +1455,25 @@ def devis() -> Builder:
         run.font.color.rgb = RGBColor.from_string(PRIMARY)
         run.font.size = Pt(22)
     b.p(B("Objet : "), V("doc.subject"))
+    b.p("Établi le ", V("quote.date"), ", valable jusqu'au ", B(V("quote.valid_until")), ".")
     b.p(
-        "Établi le ",
-        V("quote.date"),
-        ", valable jusqu'au ",
-        B(V("quote.valid_until")),
-        ". Durée estimée : ",
+        B("Durée totale : "),
         V("quote.days"),
-        " jours d'intervention.",
+        " jours d'intervention",
+        T("{% if quote.options_days %}"),
+        " (",
+        V("quote.package_days"),
+        " jours du forfait et ",
+        V("quote.options_days"),
+        " jours pour les options)",
+        T("{% endif %}"),
+        ". ",
+        B("Période d'exécution prévue : "),
+        "du ",
+        V("quote.period.start"),
+        " au ",
+        V("quote.period.end"),
+        ".",
     )
     b.table(
         "l in quote.lines",
@@ -1441,6 +1486,9 @@ def devis() -> Builder:
                     T("{% if l.description %}"),
                     "\n",
                     I(V("l.description")),
+                    T("{% endif %}{% if l.basis %}"),
+                    "\n",
+                    G(V("l.basis")),
                     T("{% endif %}"),
                 ],
             ),
@@ -1451,12 +1499,12 @@ def devis() -> Builder:
         ],
         right=(1, 3, 4),
     )
-    totals = [("Remise sur les honoraires", "quote.discount")]
     table = b.doc.add_table(rows=0, cols=2)
     b._grid(table)
     rows: list[tuple[str | None, Sequence[Part], Sequence[Part], bool]] = []
-    for label, expr in totals:
-        rows.append(("{%tr if " + expr + " %}", [label], [V(expr)], False))
+    rows.append(
+        ("{%tr if quote.discount %}", [V("quote.discount_label")], [V("quote.discount")], False)
+    )
     rows.append((None, ["Total HT"], [V("quote.total_ht")], True))
     rows.append(
         (
@@ -1502,6 +1550,25 @@ def devis() -> Builder:
     table.alignment = WD_TABLE_ALIGNMENT.RIGHT
     b.p("").paragraph_format.space_after = Pt(2)
     b.when("quote.vat_exemption", lambda: b.p(B(V("quote.vat_exemption"))))
+    b.when("quote.package_content.phases", lambda: _package_content(b))
+    b.h3("Échéancier prévisionnel")
+    b.table(
+        "i in quote.schedule",
+        [
+            (
+                "Échéance",
+                4.3,
+                [V("i.label"), T("{% if i.note %}"), "\n", G(V("i.note")), T("{% endif %}")],
+            ),
+            ("Date prévue", 3.3, [V("i.date")]),
+            ("HT", 3.3, [V("i.ht")]),
+            ("TVA", 2.7, [V("i.vat")]),
+            ("TTC", 3.4, [B(V("i.ttc"))]),
+        ],
+        total=[["Total"], [""], [V("quote.total_ht")], [V("quote.vat")], [V("quote.total_ttc")]],
+        right=(2, 3, 4),
+        keep=True,
+    )
     b.h3("Conditions")
     b.each("m in quote.mentions", [V("m")], style="Mention")
     b.when("quote.procurement_note", lambda: b.p(I(V("quote.procurement_note")), style="Mention"))
@@ -1530,6 +1597,163 @@ def devis() -> Builder:
     b._runs(right.add_paragraph(), [T("{%p endfor %}")])
     b._runs(right.add_paragraph(style="Table Text"), [""])
     return b
+
+
+def facture() -> Builder:
+    """The invoice (Factur-X): drawn like the devis, filled by `dialogue invoice`."""
+    b = Builder(INVOICE.name, cover=False)
+    b.p(V("brand.logo"))
+    top = b.doc.add_table(rows=1, cols=2)
+    b._fixed(top, [8.5, 8.5])
+    left, right = top.rows[0].cells
+    b._fill(left, [B(V("consultant.company"))], "Normal")
+    for condition, parts in (
+        ("consultant.name != consultant.company", [V("consultant.name")]),
+        ("consultant.legal", [V("consultant.legal")]),
+        ("consultant.address", [V("consultant.address")]),
+        ("consultant.siret", ["SIRET ", V("consultant.siret")]),
+        ("consultant.rcs", [V("consultant.rcs")]),
+        ("consultant.vat_number", ["TVA intracommunautaire ", V("consultant.vat_number")]),
+        (
+            "consultant.email or consultant.phone",
+            [
+                V("consultant.email"),
+                T("{% if consultant.email and consultant.phone %}"),
+                " · ",
+                T("{% endif %}"),
+                V("consultant.phone"),
+            ],
+        ),
+    ):
+        b._runs(left.add_paragraph(), [T("{%p if " + condition + " %}")])
+        b._runs(left.add_paragraph(style="Identity"), parts)
+        b._runs(left.add_paragraph(), [T("{%p endif %}")])
+    _shade(right, TINT)
+    b._fill(right, [B(V("client.name"))], "Normal")
+    for condition, parts in (
+        ("client.address", [V("client.address")]),
+        ("client.siren", ["SIREN ", V("client.siren")]),
+        ("client.siret", ["SIRET ", V("client.siret")]),
+        ("client.service_code", ["Code service Chorus Pro : ", V("client.service_code")]),
+    ):
+        b._runs(right.add_paragraph(), [T("{%p if " + condition + " %}")])
+        b._runs(right.add_paragraph(style="Identity"), parts)
+        b._runs(right.add_paragraph(), [T("{%p endif %}")])
+    b._margins(top, 140)
+    b.p("").paragraph_format.space_after = Pt(6)
+    title = b.p(V("invoice.title"), " n° ", V("invoice.number"), style="Title")
+    for run in title.runs:
+        run.font.color.rgb = RGBColor.from_string(PRIMARY)
+        run.font.size = Pt(22)
+    b.pairs(
+        [
+            ("Date de la facture", [V("invoice.date")]),
+            (
+                "Date d'échéance",
+                [
+                    T("{% if invoice.due %}"),
+                    B(V("invoice.due")),
+                    T("{% else %}"),
+                    "–",
+                    T("{% endif %}"),
+                ],
+            ),
+            ("Devis accepté", ["n° ", V("invoice.quote_number"), " du ", V("invoice.quote_date")]),
+            ("Objet", [V("doc.subject")]),
+            ("Période d'exécution", _or_dash("invoice.period")),
+            ("N° d'engagement", _or_dash("invoice.engagement_number")),
+        ]
+    )
+    b.table(
+        "l in invoice.lines",
+        [
+            (
+                "Désignation",
+                7.6,
+                [
+                    B(V("l.label")),
+                    T("{% if l.description %}"),
+                    "\n",
+                    I(V("l.description")),
+                    T("{% endif %}"),
+                ],
+            ),
+            ("Quantité", 2.0, [V("l.quantity")]),
+            ("Unité", 2.0, [V("l.unit")]),
+            ("Prix unitaire HT", 2.7, [V("l.unit_price")]),
+            ("Montant HT", 2.7, [B(V("l.amount"))]),
+        ],
+        right=(1, 3, 4),
+    )
+    table = b.doc.add_table(rows=0, cols=2)
+    b._grid(table)
+    rows: list[tuple[str | None, Sequence[Part], Sequence[Part], bool]] = [
+        (
+            "{%tr if invoice.allowance %}",
+            [V("invoice.allowance_label")],
+            [V("invoice.allowance")],
+            False,
+        ),
+        (None, ["Total HT"], [V("invoice.ht")], True),
+        (
+            "{%tr if not invoice.vat_exemption %}",
+            ["TVA ", V("invoice.vat_rate")],
+            [V("invoice.vat")],
+            False,
+        ),
+        (None, ["Total TTC"], [V("invoice.ttc")], True),
+        ("{%tr if not invoice.credit_note %}", ["Net à payer"], [V("invoice.due_amount")], True),
+    ]
+    for condition, label, value, strong in rows:
+        if condition:
+            row = table.add_row()
+            b._fill(row.cells[0], [T(condition)], "Table Text")
+        row = table.add_row()
+        if strong:
+            _shade(row.cells[0], TINT)
+            _shade(row.cells[1], TINT)
+        b._fill(
+            row.cells[0],
+            [B(p) if strong and isinstance(p, str | V) else p for p in label],
+            "Table Text",
+        )
+        b._fill(
+            row.cells[1],
+            [B(p) if strong and isinstance(p, str | V) else p for p in value],
+            "Table Text",
+        )
+        row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if condition:
+            end = table.add_row()
+            b._fill(end.cells[0], [T("{%tr endif %}")], "Table Text")
+    b._fixed(table, [5.5, 3.5])
+    table.alignment = WD_TABLE_ALIGNMENT.RIGHT
+    b.p("").paragraph_format.space_after = Pt(2)
+    b.when(
+        "invoice.solde",
+        lambda: b.p(
+            "Montant total du devis : ",
+            B(V("invoice.contract_ttc")),
+            " TTC (",
+            V("invoice.contract_ht"),
+            " HT, TVA ",
+            V("invoice.contract_vat"),
+            ") ; déjà facturé : ",
+            V("invoice.deducted_ttc"),
+            " TTC ; reste à payer : ",
+            B(V("invoice.ttc")),
+            " TTC.",
+        ),
+    )
+    b.when("invoice.vat_exemption", lambda: b.p(B(V("invoice.vat_exemption"))))
+    b.h3("Mentions")
+    b.each("m in invoice.mentions", [V("m")], style="Mention")
+    return b
+
+
+def _or_dash(expr: str) -> list[Part]:
+    """A value, or an en dash when it is empty."""
+    return [T("{% if " + expr + " %}"), V(expr), T("{% else %}"), "–", T("{% endif %}")]
 
 
 # English wording of every static text of the templates (key: the French source string).
@@ -1727,6 +1951,42 @@ ENGLISH.update(
         "Solde à l'achèvement": "Balance on completion",
         "Conditions": "Terms",
         "Le prestataire": "The provider",
+        " n° ": " no. ",
+        "Code service Chorus Pro : ": "Chorus Pro service code: ",
+        "Durée totale : ": "Total effort: ",
+        " jours d'intervention": " consultant days",
+        " jours du forfait et ": " days in the package and ",
+        " jours pour les options)": " days for the options)",
+        ". ": ". ",
+        "Période d'exécution prévue : ": "Planned period of execution: ",
+        "du ": "from ",
+        " au ": " to ",
+        "Contenu du forfait": "What the package holds",
+        "Dates prévues": "Planned dates",
+        "Ateliers : ": "Workshops: ",
+        "Livrables : ": "Deliverables: ",
+        "Échéancier prévisionnel": "Payment schedule (planned)",
+        "Échéance": "Instalment",
+        "Date prévue": "Planned date",
+        "HT": "Excl. VAT",
+        "TVA": "VAT",
+        "TTC": "Incl. VAT",
+        "Date de la facture": "Invoice date",
+        "Devis accepté": "Accepted quote",
+        "n° ": "no. ",
+        " du ": " of ",
+        "Objet": "Subject",
+        "Période d'exécution": "Period of execution",
+        "N° d'engagement": "Engagement number",
+        "Net à payer": "Amount due",
+        "Date d'échéance": "Due date",
+        "Montant total du devis : ": "Total of the quote: ",
+        " TTC (": " incl. VAT (",
+        " HT, TVA ": " excl. VAT, VAT ",
+        ") ; déjà facturé : ": "); already invoiced: ",
+        " TTC ; reste à payer : ": " incl. VAT; left to pay: ",
+        " TTC.": " incl. VAT.",
+        "Mentions": "Legal mentions",
     }
 )
 
@@ -1821,6 +2081,7 @@ BUILDERS: dict[str, Callable[[], Builder]] = {
     "kit-roi-citoyen": kit_roi_citoyen,
     "synthese-ateliers": synthese_ateliers,
     "devis": devis,
+    INVOICE.name: facture,
 }
 
 
@@ -1953,7 +2214,7 @@ def context_docs() -> str:
     out.append("### Common to all six\n\n| Variable | Value |\n|---|---|")
     out += [f"| `{path}` | {text} |" for path, text in _describe(COMMON)]
     for name, schema in CONTEXTS.items():
-        deliverable = BY_NAME[name]
+        deliverable = INVOICE if name == INVOICE.name else BY_NAME[name]
         own = {key: value for key, value in schema.items() if key not in COMMON}
         out.append(f"\n### `{name}.docx`: {deliverable.title_fr}\n")
         out.append(

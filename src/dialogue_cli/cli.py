@@ -18,6 +18,7 @@ from .commands import map as _map  # noqa: F401  isort: skip
 from .commands import score as _score  # noqa: F401  isort: skip
 from .commands import feedback as _feedback  # noqa: F401  isort: skip
 from .commands import quote as _quote  # noqa: F401  isort: skip
+from .commands import invoice as _invoice  # noqa: F401  isort: skip
 from .commands import plan as _plan  # noqa: F401  isort: skip
 from .commands import render as _render  # noqa: F401  isort: skip
 from .commands import templates as _templates  # noqa: F401  isort: skip

@@ -58,7 +58,7 @@ def test_init_options_and_comments(runner: CliRunner, tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     text = (folder / "engagement.yaml").read_text(encoding="utf-8")
-    assert "# The public body." in text  # comments follow the engagement's language
+    assert "# The client. kind:" in text  # comments follow the engagement's language
     data = YAML(typ="safe").load(text)
     assert data["client"] == {
         "name": "Communauté de communes du Val", "kind": "intercommunalite", "population": 41000,

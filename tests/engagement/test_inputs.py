@@ -18,6 +18,8 @@ def test_every_input_of_a_project_is_listed_with_what_it_is(full_example: Path) 
         "feedback/services.csv": "the feedback file of workshop AT-SERVICES",
         "catalogue.yaml": "the catalog",
         "logo.png": "the logo",
+        # the ledger `dialogue invoice` appends to, even before its first invoice
+        "factures.jsonl": "the ledger of invoices",
         "templates/devis.docx": "a template",
     }
     elsewhere = full_example.parent / "modeles"

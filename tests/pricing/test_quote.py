@@ -20,9 +20,16 @@ from dialogue_cli.pricing.quote import (
     derive_number,
     unit_label,
 )
-from dialogue_cli.pricing.quote_export import bpu_rows, dpgf_rows, spread_package
+from dialogue_cli.pricing.quote_export import (
+    InexactRow,
+    bpu_rows,
+    dpgf_rows,
+    dqe_rows,
+    spread_package,
+)
 
 CATALOG = default_catalog()
+PRIVATE = Client(name="Coopérative Habitat", kind="prive")
 ORMESSAC_PHASES = [("cadrage", D("1")), ("preparation", D("2.5")), ("ateliers", D("3")),
                    ("analyse", D("2")), ("creativite", D("1.5")), ("livrables", D("2"))]  # fmt: skip
 
@@ -59,12 +66,15 @@ def test_ormessac_offer_vat_20() -> None:
         CATALOG,
     )  # fmt: skip
     # 10 000 + 2 400 + 4 x 350 + 2 x 900 = 15 600 fees; + 380 expenses = 15 980 HT
-    # VAT 20 % = 3 196; TTC 19 176; deposit 30 % = 5 752.80; balance 13 423.20
+    # VAT 20 % = 3 196; TTC 19 176. A public client (the default): no deposit, the balance is
+    # the whole TTC. Days: 12 of the package + 2 (survey) + 4 x 0.25 (interviews) + 2 x 0.5
+    # (training) = 16.
     assert amounts(quote) == {
         "fees": D("15600"), "discount": D("0"), "expenses": D("380"), "total_ht": D("15980"),
-        "vat": D("3196"), "total_ttc": D("19176"), "deposit": D("5752.80"), "balance": D("13423.20"),
-        "days": D("12"),
+        "vat": D("3196"), "total_ttc": D("19176"), "deposit": D("0"), "balance": D("19176"),
+        "days": D("16"),
     }  # fmt: skip
+    assert quote.public and quote.package_days == D("12")
     assert [line.amount for line in quote.lines] == [
         D("10000"),
         D("2400"),
@@ -86,8 +96,8 @@ def test_ormessac_offer_vat_20() -> None:
 
 def test_vat_zero_with_exemption() -> None:
     exemption = "TVA non applicable, art. 293 B du CGI"
-    quote = compute(pricing(vat_rate=0, vat_exemption=exemption), CATALOG)
-    # 10 000 HT, no VAT: TTC = HT; deposit 30 % = 3 000
+    quote = compute(pricing(vat_rate=0, vat_exemption=exemption), CATALOG, client=PRIVATE)
+    # 10 000 HT, no VAT: TTC = HT; a private client's default deposit 30 % = 3 000
     assert (quote.total_ht, quote.vat, quote.total_ttc, quote.deposit) == (
         D("10000"),
         D("0"),
@@ -116,15 +126,16 @@ def test_discount_on_fees_never_on_expenses() -> None:
             discount_percent=10,
         ),
         CATALOG,
+        client=PRIVATE,
     )
     # fees 12 000; discount 10 % = 1 200; expenses 500 -> HT 11 300; VAT 2 260; TTC 13 560
-    # deposit 30 % = 4 068; balance 9 492
+    # deposit 30 % of the HT = 3 390, its VAT 678: 4 068 TTC; balance 9 492
     assert amounts(quote) == {
         "fees": D("12000"), "discount": D("1200"), "expenses": D("500"), "total_ht": D("11300"),
         "vat": D("2260"), "total_ttc": D("13560"), "deposit": D("4068"), "balance": D("9492"),
         "days": D("12"),
     }  # fmt: skip
-    assert any("Remise de 10" in mention for mention in quote.mentions)
+    assert "Remise sur honoraires (10\u00a0%) : sur les honoraires, frais exclus." in quote.mentions
 
 
 def test_day_priced_options() -> None:
@@ -209,11 +220,14 @@ def test_half_cent_rounds_up() -> None:
 
 def test_below_half_cent_rounds_down() -> None:
     quote = compute(
-        pricing(package={"price": "10000.09"}, discount_percent=5, vat_rate="5.5"), CATALOG
+        pricing(package={"price": "10000.09"}, discount_percent=5, vat_rate="5.5"),
+        CATALOG,
+        client=PRIVATE,
     )
     # discount 5 % of 10 000.09 = 500.0045 -> 500.00; HT 9 500.09
     # VAT 5.5 % of 9 500.09 = 522.50495 -> 522.50; TTC 10 022.59
-    # deposit 30 % of 10 022.59 = 3 006.777 -> 3 006.78 (up); balance 7 015.81
+    # deposit 30 % of the HT 9 500.09 = 2 850.027 -> 2 850.03, its VAT 5.5 % = 156.75165
+    # -> 156.75: 3 006.78 TTC; balance 7 015.81
     assert amounts(quote) | {"days": D(0)} == {
         "fees": D("10000.09"), "discount": D("500.00"), "expenses": D("0"), "total_ht": D("9500.09"),
         "vat": D("522.50"), "total_ttc": D("10022.59"), "deposit": D("3006.78"), "balance": D("7015.81"),
@@ -234,25 +248,32 @@ def test_large_engagement() -> None:
             discount_percent="7.5",
         ),
         CATALOG,
+        client=PRIVATE,
     )
     # fees 250 000 + 120 x 1 100 + 40 x 350 = 396 000; discount 7.5 % = 29 700
     # HT 396 000 - 29 700 + 12 345.67 = 378 645.67; VAT 75 729.134 -> 75 729.13; TTC 454 374.80
-    # deposit 30 % = 136 312.44; balance 318 062.36; days 300 + 120
+    # deposit 30 % of the HT = 113 593.701 -> 113 593.70, VAT 22 718.74: 136 312.44 TTC;
+    # balance 318 062.36; days 300 + 120 (facilitation) + 40 x 0.25 (interviews) = 430
     assert amounts(quote) == {
         "fees": D("396000"), "discount": D("29700"), "expenses": D("12345.67"), "total_ht": D("378645.67"),
         "vat": D("75729.13"), "total_ttc": D("454374.80"), "deposit": D("136312.44"),
-        "balance": D("318062.36"), "days": D("420"),
+        "balance": D("318062.36"), "days": D("430"),
     }  # fmt: skip
-    assert quote.procurement_note is not None
-    assert "60\u202f000,00\u00a0€" in quote.procurement_note and "R2122-8" in quote.procurement_note
+    assert quote.procurement_note is None  # a private client runs no procurement
+    public = compute(pricing(day_rate=1100, package={"price": 250000, "days": 300}), CATALOG)
+    assert public.procurement_note is not None
+    assert (
+        "60\u202f000,00\u00a0€" in public.procurement_note and "R2122-8" in public.procurement_note
+    )
 
 
 def test_json_amounts_are_strings_with_two_decimals() -> None:
     data = compute(pricing(options=[{"id": "animation-jour", "quantity": 1.5}]), CATALOG).to_json()
     assert list(data) == ["number", "date", "valid_until", "currency", "lines", "fees", "discount", "expenses",
-                          "total_ht", "vat_rate", "vat", "total_ttc", "deposit", "balance", "days", "mentions"]  # fmt: skip
+                          "total_ht", "vat_rate", "vat", "total_ttc", "deposit", "balance", "advance", "days",
+                          "package_days", "mentions"]  # fmt: skip
     assert data["lines"][1] == {"label": "Animation de dispositifs citoyens", "quantity": "1.5", "unit": "jour",
-                                "unit_price": "850.00", "amount": "1275.00"}  # fmt: skip
+                                "unit_price": "850.00", "amount": "1275.00", "days": "1.5", "basis": ""}  # fmt: skip
     assert (data["fees"], data["total_ttc"], data["vat_rate"], data["days"]) == (
         "11275.00",
         "13530.00",
@@ -321,7 +342,8 @@ def test_mentions_of_a_public_client_in_french() -> None:
     assert quote.all_mentions[0] == quote.provider
     assert "SIRET 732 829 320 00074" in text and "RCS Angers" in text and "FR44732829320" in text
     assert "jusqu'au 4 avril 2027" in text
-    assert "à 30 jours" in text and "Acompte de 30\u00a0%" in text
+    assert "à 30 jours" in text and "Aucun acompte à la commande" in text
+    assert "R2191-20 et suivants" in text and "Acompte de" not in text
     assert (
         "Client public (commune)" in text
         and "intérêts moratoires" in text
@@ -351,9 +373,11 @@ def test_mentions_flag_a_missing_siret_and_speak_english() -> None:
 
 
 def test_mentions_of_a_private_client_use_the_commercial_code() -> None:
-    private = Client.model_construct(name="Association", kind="entreprise")
-    quote = compute(pricing(), CATALOG, client=private)
+    quote = compute(pricing(), CATALOG, client=PRIVATE)
     text = "\n".join(quote.mentions)
+    # 10 000 HT: deposit 30 % = 3 000 HT + 600 VAT = 3 600 TTC; balance 8 400
+    assert "Acompte de 30\u00a0% à la commande, soit 3\u202f600,00\u00a0€ TTC" in text
+    assert "solde de 8\u202f400,00\u00a0€ TTC" in text
     assert "L441-10" in text and "majoré de 10 points" in text and "40,00\u00a0€" in text
     assert "intérêts moratoires" not in text and quote.procurement_note is None
 
@@ -381,53 +405,122 @@ def test_threshold_changes_on_1_april_2026() -> None:
 # ---------------------------------------------------------------- DPGF and BPU
 
 
-def test_dpgf_spreads_the_package_over_the_phases() -> None:
+def test_dpgf_shares_the_package_among_the_phases_by_largest_remainders() -> None:
     quote = compute(pricing(options=[{"id": "entretien-complementaire", "quantity": 4}],
                             expenses=[{"label": "Déplacements", "amount": 380}]), CATALOG)  # fmt: skip
     rows = dpgf_rows(quote, ORMESSAC_PHASES)
+    # 10 000 over 12 days: exact shares 833.333, 2 083.333, 2 500, 1 666.667, 1 250, 1 666.667;
+    # rounded down they make 9 999.98; the 2 cents left go to the largest dropped fractions
+    # (0.667 of a cent: analyse and livrables), so equal days get equal amounts.
     phases = [row for row in rows if row.kind == "phase"]
-    # rate 10 000 / 12 = 833.33; each phase days x 833.33 rounded; the last takes the remainder
-    assert [row.unit_price for row in phases] == [D("833.33")] * 6
-    assert [row.amount for row in phases] == [D("833.33"), D("2083.33"), D("2499.99"), D("1666.66"),
-                                              D("1250.00"), D("1666.69")]  # fmt: skip
+    assert [row.number for row in rows[:7]] == ["1", "1.1", "1.2", "1.3", "1.4", "1.5", "1.6"]
+    assert rows[0].kind == "section" and rows[0].amount is None
+    assert [row.label for row in phases] == [
+        "Cadrage (1 jour)", "Préparation (2,5 jours)", "Ateliers (3 jours)", "Analyse (2 jours)",
+        "Séance de créativité (1,5 jour)", "Livrables (2 jours)",
+    ]  # fmt: skip
+    assert [row.amount for row in phases] == [D("833.33"), D("2083.33"), D("2500.00"), D("1666.67"),
+                                              D("1250.00"), D("1666.67")]  # fmt: skip
+    # lump sums: quantity 1 x unit price = amount, exactly
+    assert all(
+        row.quantity == 1 and row.unit == "forfait" and row.unit_price == row.amount
+        for row in phases
+    )
     assert sum(row.amount or 0 for row in phases) == D("10000")
-    assert [row.label for row in rows[6:]] == [
-        "Entretien complémentaire",
-        "Déplacements",
-        "Total HT",
-        "TVA 20\u00a0%",
-        "Total TTC",
-    ]
+    assert [(row.number, row.label) for row in rows[7:]] == [
+        ("2", "Entretien complémentaire"), ("3", "Déplacements"), ("", "Total HT"),
+        ("", "TVA 20\u00a0%"), ("", "Total TTC"),
+    ]  # fmt: skip
     assert [row.amount for row in rows[-3:]] == [D("11780"), D("2356"), D("14136")]
-    assert [row.number for row in rows[:8]] == [str(n) for n in range(1, 9)]
+
+
+def test_dpgf_phases_in_days_when_the_price_divides_exactly() -> None:
+    # 10 200 over 12 days is exactly 850.00 a day, and every phase's days x 850 is in cents
+    quote = compute(pricing(package={"price": 10200, "days": 12}), CATALOG)
+    phases = [row for row in dpgf_rows(quote, ORMESSAC_PHASES) if row.kind == "phase"]
+    assert [(row.label, row.unit, row.quantity, row.unit_price, row.amount) for row in phases] == [
+        ("Cadrage", "jour", D("1"), D("850.00"), D("850.00")),
+        ("Préparation", "jour", D("2.5"), D("850.00"), D("2125.00")),
+        ("Ateliers", "jour", D("3"), D("850.00"), D("2550.00")),
+        ("Analyse", "jour", D("2"), D("850.00"), D("1700.00")),
+        ("Séance de créativité", "jour", D("1.5"), D("850.00"), D("1275.00")),
+        ("Livrables", "jour", D("2"), D("850.00"), D("1700.00")),
+    ]
+    # 1 000.01 over 2 days is 500.005: not in cents, so lump sums (500.01 + 500.00)
+    odd = compute(pricing(package={"price": "1000.01", "days": 2}), CATALOG)
+    rows = dpgf_rows(odd, [("cadrage", D("1")), ("ateliers", D("1"))])
+    assert [(row.unit, row.amount) for row in rows if row.kind == "phase"] == [
+        ("forfait", D("500.01")), ("forfait", D("500.00"))
+    ]  # fmt: skip
 
 
 def test_dpgf_skips_phases_without_days_and_shows_the_discount() -> None:
-    quote = compute(pricing(package={"price": 1000, "days": 3}, discount_percent=10), CATALOG)
+    quote = compute(pricing(package={"price": 1000, "days": 3}, discount_percent=10,
+                            expenses=[{"label": "Déplacements", "amount": 50}]), CATALOG)  # fmt: skip
     rows = dpgf_rows(quote, [("cadrage", D("1")), ("preparation", D("0")), ("ateliers", D("2"))])
-    # 1 000 / 3 = 333.33; cadrage 333.33; ateliers takes 666.67
-    assert [(row.label, row.amount) for row in rows] == [
-        ("Cadrage", D("333.33")), ("Ateliers", D("666.67")), ("Remise sur honoraires (10\u00a0%)", D("-100")),
-        ("Total HT", D("900")), ("TVA 20\u00a0%", D("180")), ("Total TTC", D("1080")),
+    # 1 000 / 3: 333.333 and 666.667 rounded down leave one cent, to ateliers (0.667 > 0.333);
+    # the discount (10 % of the fees, 100) follows the fees' total; the expense (never
+    # discounted) comes after it; total HT 1 000 - 100 + 50 = 950; VAT 190; TTC 1 140.
+    assert [(row.number, row.label, row.amount) for row in rows] == [
+        ("1", "Stratégie de dialogue citoyen : forfait", None),
+        ("1.1", "Cadrage (1 jour)", D("333.33")), ("1.2", "Ateliers (2 jours)", D("666.67")),
+        ("", "Total des honoraires HT", D("1000")),
+        ("", "Remise sur honoraires (10\u00a0%)", D("-100")), ("2", "Déplacements", D("50")),
+        ("", "Total HT", D("950")), ("", "TVA 20\u00a0%", D("190")), ("", "Total TTC", D("1140")),
     ]  # fmt: skip
 
 
 def test_dpgf_without_phase_days_keeps_one_package_row() -> None:
     quote = compute(pricing(), CATALOG)
     rows = dpgf_rows(quote, [("cadrage", D("0"))])
-    assert (rows[0].kind, rows[0].quantity, rows[0].amount) == ("package", D("1"), D("10000"))
+    assert (rows[0].number, rows[0].kind, rows[0].quantity, rows[0].amount) == (
+        "1",
+        "package",
+        D("1"),
+        D("10000"),
+    )
     assert spread_package(D("100"), []) is None
 
 
-def test_spread_falls_back_to_exact_shares_when_the_remainder_would_be_negative() -> None:
-    # rate 0.02 / 3 = 0.01 (rounded up): 2 x 0.01 = 0.02 leaves 0 for the last: still fine
-    assert spread_package(D("0.02"), [D("1"), D("1"), D("1")]) == (
-        D("0.01"),
-        [D("0.01"), D("0.01"), D("0.00")],
-    )
-    # rate 0.05 / 10 = 0.01 (0.005 up): 9 days x 0.01 = 0.09 > 0.05, so exact shares: 0.05 x 9/10 = 0.045
-    # -> 0.05, leaving 0.00 for the last
-    assert spread_package(D("0.05"), [D("9"), D("1")]) == (D("0.01"), [D("0.05"), D("0.00")])
+def test_spread_package_by_largest_remainders() -> None:
+    # 0.02 over three equal phases: 0.00666 each, floors 0; the 2 cents go to the first two
+    assert spread_package(D("0.02"), [D("1"), D("1"), D("1")]) == [D("0.01"), D("0.01"), D("0.00")]
+    # 0.05 over 9 + 1 days: 0.045 and 0.005, floors 0.04 and 0.00; the cent goes to the first
+    # (0.5 of a cent dropped each: the tie goes to the earlier phase)
+    assert spread_package(D("0.05"), [D("9"), D("1")]) == [D("0.05"), D("0.00")]
+    assert spread_package(D("100"), [D("1"), D("0"), D("2")]) == [D("33.33"), D("0"), D("66.67")]
+
+
+def test_dqe_prices_the_bpu_at_the_quantities_ordered() -> None:
+    pricing_ = pricing(options=[{"id": "entretien-complementaire", "quantity": 4},
+                                {"id": "animation-jour", "quantity": 2.5},
+                                {"id": "entretien-complementaire", "quantity": 2}],
+                       discount_percent=5)  # fmt: skip
+    quote = compute(pricing_, CATALOG)
+    rows = dqe_rows(quote, CATALOG, pricing_)
+    entries = [row for row in rows if row.kind == "entry"]
+    # same numbers and prices as the BPU; quantities ordered: 6 interviews, 2.5 days, 0 else
+    assert [
+        (row.number, row.code, row.quantity, row.unit_price, row.amount) for row in entries
+    ] == [
+        ("1", "enquete-terrain", D("0"), D("2400"), D("0")),
+        ("2", "entretien-complementaire", D("6"), D("350"), D("2100")),
+        ("3", "atelier-roi-citoyen", D("0"), D("1200"), D("0")),
+        ("4", "formation-posture", D("0"), D("900"), D("0")),
+        ("5", "animation-jour", D("2.5"), D("850.00"), D("2125.00")),
+    ]
+    # subtotal 4 225; discount 5 % = 211.25; HT 4 013.75; VAT 802.75; TTC 4 816.50
+    assert [(row.label, row.amount) for row in rows[5:]] == [
+        ("Sous-total HT", D("4225.00")), ("Remise sur honoraires (5\u00a0%)", D("-211.25")),
+        ("Total HT", D("4013.75")), ("TVA 20\u00a0%", D("802.75")), ("Total TTC", D("4816.50")),
+    ]  # fmt: skip
+
+
+def test_dqe_refuses_a_row_that_is_not_in_cents() -> None:
+    pricing_ = pricing(day_rate="850.01", options=[{"id": "animation-jour", "quantity": 0.5}])
+    quote = compute(pricing_, CATALOG)
+    with pytest.raises(InexactRow, match="not a whole number of cents"):
+        dqe_rows(quote, CATALOG, pricing_)
 
 
 def test_bpu_lists_unit_prices_without_quantities() -> None:
@@ -536,3 +629,28 @@ def test_json_keeps_the_singular_unit_the_quote_prints_the_plural() -> None:
     line = quote.to_json()["lines"][1]
     assert (line["quantity"], line["unit"]) == ("4", "entretien")
     assert unit_label(quote.lines[1].unit, quote.lines[1].quantity) == "entretiens"
+
+
+def test_payment_terms_warnings_by_client_kind() -> None:
+    from decimal import Decimal
+
+    from dialogue_cli.engagement.model import Engagement
+    from dialogue_cli.pricing.terms import advance_note, terms_warnings
+
+    def engagement(kind: str, **pricing_: Any) -> Engagement:
+        return Engagement.model_validate(
+            {"client": {"name": "X", "kind": kind}, "pricing": pricing_}
+        )
+
+    assert terms_warnings(engagement("commune")) == []
+    ((loc, message),) = terms_warnings(engagement("commune", deposit_percent=30))
+    assert loc == ("pricing", "deposit_percent") and "never a deposit at order" in message
+    assert terms_warnings(engagement("commune", deposit_percent=0)) == []
+    ((loc, message),) = terms_warnings(engagement("prive", advance={"percent": 5}))
+    assert loc == ("pricing", "advance") and "this client is private" in message
+    assert terms_warnings(engagement("prive", deposit_percent=40)) == []
+    # the avance is due above 50 000 € HT (R2191-3): a reminder when none is set
+    assert advance_note(engagement("commune"), Decimal("50000")) is None
+    assert "R2191-3" in (advance_note(engagement("region"), Decimal("50000.01")) or "")
+    assert advance_note(engagement("region", advance={"percent": 5}), Decimal("90000")) is None
+    assert advance_note(engagement("prive"), Decimal("90000")) is None

@@ -41,10 +41,11 @@ def test_formula_label_is_text_in_csv_and_xlsx(tmp_path: Path) -> None:
     rows = dpgf_rows(quote_with([{"label": "=1+1", "amount": 10}]), PHASES)
     write_table(tmp_path / "dpgf.csv", "dpgf", rows, "fr")
     write_table(tmp_path / "dpgf.xlsx", "dpgf", rows, "fr")
-    assert read_csv(tmp_path / "dpgf.csv")[3][:2] == ["3", "'=1+1"]
+    # rows: 1 the package, 1.1 and 1.2 its phases, 2 the expense
+    assert read_csv(tmp_path / "dpgf.csv")[4][:2] == ["2", "'=1+1"]
     from openpyxl import load_workbook
 
-    cell = load_workbook(tmp_path / "dpgf.xlsx").active["B4"]
+    cell = load_workbook(tmp_path / "dpgf.xlsx").active["B5"]
     assert (cell.value, cell.data_type) == ("'=1+1", "s")  # text, not a formula
 
 
@@ -56,9 +57,14 @@ def test_control_character_in_label_is_dropped_from_xlsx(tmp_path: Path) -> None
 
 def test_phase_labels_come_from_the_shared_labels() -> None:
     rows = dpgf_rows(quote_with([]), [("creativite", D("1")), ("ateliers", D("2"))])
-    assert [row.label for row in rows[:2]] == ["Séance de créativité", "Ateliers"]
+    # 10 000 over 3 days does not divide into cents: lump sums, the days in the designation
+    assert [row.label for row in rows[1:3]] == [
+        "Séance de créativité (1 jour)",
+        "Ateliers (2 jours)",
+    ]
     rows_en = dpgf_rows(quote_with([], "en"), [("creativite", D("1"))])
-    assert rows_en[0].label == "Creativity session"
+    # 10 000 over 1 day divides: a row in days
+    assert (rows_en[1].label, rows_en[1].unit) == ("Creativity session", "day")
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])

@@ -72,8 +72,9 @@ def test_totals_are_consistent_and_the_dpgf_adds_up(pricing: Pricing, days: list
     for value in (quote.fees, quote.discount, quote.expenses, quote.total_ht, quote.vat, quote.total_ttc,
                   quote.deposit, quote.balance, *(line.amount for line in quote.lines)):  # fmt: skip
         assert is_cents(value)
-    for line in quote.lines:
-        assert line.amount == cents(line.quantity * line.unit_price)
+    for line in quote.lines:  # a buyer re-computes every line: exactly, not to within a cent
+        assert line.amount == line.quantity * line.unit_price
+        assert is_cents(line.unit_price)
     # each rounding is half up to the cent: never more than half a cent away
     assert abs(quote.discount - quote.fees * pricing.discount_percent / 100) <= D("0.005")
     assert abs(quote.vat - quote.total_ht * pricing.vat_rate / 100) <= D("0.005")
@@ -85,8 +86,18 @@ def test_totals_are_consistent_and_the_dpgf_adds_up(pricing: Pricing, days: list
     assert all(
         row.amount is not None and row.amount >= 0 and is_cents(row.amount) for row in package_rows
     )
-    body = [row for row in rows if row.kind != "total"]
-    assert sum((row.amount or D(0) for row in body), D(0)) == quote.total_ht
+    # every priced row: quantity x unit price = amount, exactly
+    for row in rows:
+        if row.quantity is not None:
+            assert row.unit_price is not None and row.quantity * row.unit_price == row.amount
+    # contiguous numbering: 1 (and 1.1, 1.2... for the phases), then 2, 3...
+    top = [row.number for row in rows if row.number and "." not in row.number]
+    assert top == [str(n) for n in range(1, len(top) + 1)]
+    subs = [row.number for row in rows if "." in row.number]
+    assert subs == [f"1.{n}" for n in range(1, len(subs) + 1)]
+    # the numbered rows, less the discount, add up to the total HT
+    numbered = sum((row.amount or D(0) for row in rows if row.number), D(0))
+    assert numbered - quote.discount == quote.total_ht
     assert [row.amount for row in rows[-3:]] == [quote.total_ht, quote.vat, quote.total_ttc]
 
     data: dict[str, Any] = quote.to_json()

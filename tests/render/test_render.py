@@ -138,12 +138,14 @@ def test_workshop_report_ranks_the_options_with_scores(rendered: Path) -> None:
 
 def test_quote_shows_lines_totals_and_mentions_in_french(rendered: Path) -> None:
     text = docx_text(rendered / "devis.docx")
-    # 10 000 + 2 400 + 4 x 350 + 2 x 900 + 380 = 15 980 HT; VAT 20 % = 3 196; TTC 19 176; 30 % = 5 752,80.
+    # 10 000 + 2 400 + 4 x 350 + 2 x 900 + 380 = 15 980 HT; VAT 20 % = 3 196; TTC 19 176; a commune
+    # pays no deposit: the avance of 5 % is 958,80 TTC, the solde of the échéancier 8 217,20.
     for amount in (
         "15\u202f980,00\u00a0€",
         "3\u202f196,00\u00a0€",
         "19\u202f176,00\u00a0€",
-        "5\u202f752,80\u00a0€",
+        "958,80\u00a0€",
+        "8\u202f217,20\u00a0€",
     ):
         assert amount in text, amount
     assert "DEV-2027-004" in text
@@ -151,6 +153,10 @@ def test_quote_shows_lines_totals_and_mentions_in_french(rendered: Path) -> None
     assert "4 janvier 2027" in text and "4 avril 2027" in text
     assert "Chorus Pro" in text
     assert "TVA 20\u00a0%" in text
+    assert "Acompte à la commande" not in text and "Aucun acompte à la commande" in text
+    assert "16 jours d'intervention (12 jours du forfait et 4 jours pour les options)" in text
+    assert "du 11 janvier 2027 au 12 mars 2027" in text
+    assert "IBAN FR76 3000 6000 0112 3456 7890 189" in text and "SIRET 214 909 996 00016" in text
     # No English word in a French quote, and French spacing before the colon.
     assert not re.search(r"\b(Total excl|VAT|Quote|Deposit|Balance)\b", text)
     assert "Objet\u00a0:" in text
@@ -534,9 +540,12 @@ def test_a_logo_that_is_not_a_readable_picture_is_located_at_brand_logo(
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert isinstance(result.exception, SystemExit)  # the error boundary, not a crash
-    # line 51 of the edited file: the logo line inserted right under "brand:" (line 50)
+    # the logo line inserted right under "brand:"
+    line = (example / "engagement.yaml").read_text(encoding="utf-8").splitlines().index(
+        "brand:"
+    ) + 2
     expected = (
-        f"engagement.yaml:51:9: brand.logo: {name}: "
+        f"engagement.yaml:{line}:9: brand.logo: {name}: "
         "not a readable picture (PNG, JPEG, GIF, BMP or TIFF)"
     )
     assert expected in result.stderr
@@ -1035,7 +1044,7 @@ def test_devis_prints_the_discount_as_a_negative_amount(runner: CliRunner, examp
     assert result.exit_code == 0, result.output
     text = docx_text(example / "livrables" / "devis.docx")
     # fees 15 600 (10 000 + 2 400 + 1 400 + 1 800): 10 % = 1 560, before the total HT
-    assert "Remise sur les honoraires\n\u22121\u202f560,00\u00a0€" in text
+    assert "Remise sur honoraires (10\u00a0%)\n\u22121\u202f560,00\u00a0€" in text
     assert "15\u202f600,00\u00a0€" not in text.split("Total HT")[1].split("\n")[1]
 
 

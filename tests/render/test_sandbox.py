@@ -384,14 +384,17 @@ def test_what_the_allow_list_allows_renders(runner: CliRunner, project: Path) ->
 def test_the_shipped_templates_pass_the_audit_with_nothing_allowed_for_them() -> None:
     """No exception was needed for the defaults: they read data, and use no filter at all."""
     from dialogue_cli.render.catalog import BY_FILENAME
+    from dialogue_cli.render.invoice import INVOICE
     from dialogue_cli.render.schema import CONTEXTS
     from dialogue_cli.render.templates import forbidden, open_template, package, packaged_dir, parse
 
-    for language in ("fr", "en"):
-        for path in sorted(packaged_dir(language).glob("*.docx")):
-            tpl = open_template(package(path, path.name), path.name)
-            trees = parse(tpl, path.name)
-            assert forbidden(trees, CONTEXTS[BY_FILENAME[path.name].name]) == [], path
+    known = {**BY_FILENAME, INVOICE.filename: INVOICE}
+    paths = [p for language in ("fr", "en") for p in sorted(packaged_dir(language).glob("*.docx"))]
+    assert len(paths) == 2 * len(known)
+    for path in paths:
+        tpl = open_template(package(path, path.name), path.name)
+        trees = parse(tpl, path.name)
+        assert forbidden(trees, CONTEXTS[known[path.name].name]) == [], path
 
 
 # ---------------------------------------------------------------------- pictures are placed, inert

@@ -180,7 +180,7 @@ def test_the_quote_s_totals_and_days_agree(story: Story) -> None:
     devis = story.texts["devis"]
     for amount in (quote.total_ht, quote.total_ttc):
         assert plain(money(amount)) in devis
-    assert f"Durée estimée : {number(quote.days)} jours d'intervention" in devis
+    assert f"Durée totale : {number(quote.days)} jours d'intervention" in devis
     package = story.results.engagement.pricing.package.days
     assert (
         f"conformément au forfait de {number(package)} jours" in story.texts["cahier-des-charges"]

@@ -54,7 +54,7 @@ def test_export_copies_the_six_defaults_and_refuses_to_overwrite(
 def test_check_passes_on_the_packaged_templates(runner: CliRunner) -> None:
     result = runner.invoke(app, ["templates", "check"])
     assert result.exit_code == 0, result.output
-    assert "12 templates checked: 0 error(s), 0 warning(s)" in result.stdout
+    assert "14 templates checked: 0 error(s), 0 warning(s)" in result.stdout
 
 
 def _one(folder: Path, name: str, *lines: str, title: str = "") -> Path:
@@ -124,7 +124,7 @@ def test_templates_are_built_reproducibly_and_the_committed_ones_are_current(
     builder = _builder()
     first = builder.build(tmp_path / "a")  # type: ignore[attr-defined]
     second = builder.build(tmp_path / "b")  # type: ignore[attr-defined]
-    assert len(first) == 12  # six in French, six in English
+    assert len(first) == 14  # six deliverables and the invoice, in French and in English
     for one, two in zip(first, second, strict=True):
         assert one.read_bytes() == two.read_bytes(), one.name
         committed = packaged_dir() / one.relative_to(tmp_path / "a")

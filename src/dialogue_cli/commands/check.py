@@ -78,6 +78,11 @@ def check(
         errors.append(error)
     if errors:
         raise LocatedError.merge(errors)
+    from ..pricing.terms import terms_warnings
+
+    warned = terms_warnings(project.engagement)
+    for problem in located_error(project, warned).problems if warned else []:
+        typer.echo(f"warning: {problem}", err=True)
     status = build_status(project.engagement, tally)
     personal = personal_data_warnings(project, tally)
     day = document_date(project, on.date() if on else None)

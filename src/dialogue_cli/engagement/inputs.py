@@ -52,6 +52,9 @@ def project_inputs(
         inputs.setdefault(base / engagement.pricing.catalog, "the catalog")
     if engagement.brand.logo:
         inputs.setdefault(base / engagement.brand.logo, "the logo")
+    if engagement.pricing.buyer_sheet is not None:
+        inputs.setdefault(base / engagement.pricing.buyer_sheet.file, "the buyer's workbook")
+    inputs.setdefault(base / engagement.pricing.ledger, "the ledger of invoices")
     for folder in (templates_dir, base / TEMPLATE_FOLDER) if with_templates else ():
         for template in _templates(folder):
             inputs.setdefault(template, "a template")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..common.errors import FileProblem
 
-KINDS = ("commune", "intercommunalite", "departement", "region", "autre")
+KINDS = ("commune", "intercommunalite", "departement", "region", "autre", "prive")
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,8 @@ COMMENTS = {
         "engagement": "La mission : titre, référence (reprise dans le numéro de devis) et date de démarrage.\n"
         "document_date : la date des livrables, écrits depuis ce jour-là (sinon : aujourd'hui) ;\n"
         "version et validated_by : la ligne de version de chaque couverture.",
-        "client": "La collectivité cliente. kind : commune | intercommunalite | departement | region | autre.",
+        "client": "Le client. kind : commune | intercommunalite | departement | region | autre (acheteurs\n"
+        "publics) | prive. Pour Chorus Pro : siret (de l'établissement facturé) et service_code.",
         "consultant": "Le cabinet qui signe le devis et les livrables (SIRET à 14 chiffres, vérifié).",
         "phases": "Les six phases de la méthode, avec les jours prévus (forfait de 12 jours) et leur état :\n"
         "todo (à faire), doing (en cours), done (terminée). Dates facultatives : start, end.",
@@ -58,7 +59,9 @@ COMMENTS = {
         "le fichier CSV/XLSX indiqué (colonnes : id, scenario, polarite, intensite, criteres, theme,\n"
         "verbatim, auteur). Polarité : + (aime), - (n'aime pas), ? (question), idee (suggestion).",
         "creativity": "Phase 5 : la séance de créativité (solutions, tests auprès des participants).",
-        "pricing": "Le devis : forfait, options du catalogue, frais, TVA, acompte. Voir : dialogue quote",
+        "pricing": "Le devis : forfait, options du catalogue, frais, TVA ; un client public ne verse pas\n"
+        "d'acompte à la commande (advance: {percent: 5} pour une avance prévue au marché), un client\n"
+        "privé verse deposit_percent (30 par défaut). Voir : dialogue quote, dialogue invoice",
     },
     "en": {
         "head": "A citizen-dialogue strategy engagement: one file describes the whole assignment.\n"
@@ -66,7 +69,8 @@ COMMENTS = {
         "engagement": "The assignment: title, reference (used in the quote number) and start date.\n"
         "document_date: the date the deliverables are written at (default: today);\n"
         "version and validated_by: the version line of every cover.",
-        "client": "The public body. kind: commune | intercommunalite | departement | region | autre.",
+        "client": "The client. kind: commune | intercommunalite | departement | region | autre (public\n"
+        "buyers) | prive. For Chorus Pro: siret (of the establishment invoiced) and service_code.",
         "consultant": "Who signs the quote and deliverables (14-digit SIRET, checked).",
         "phases": "The six phases of the method with planned days (12-day package) and status:\n"
         "todo, doing, done. Optional dates: start, end.",
@@ -87,7 +91,9 @@ COMMENTS = {
         "CSV/XLSX file named (columns: id, scenario, polarity, intensity, criteria, theme, text,\n"
         "author). Polarity: + (like), - (dislike), ? (question), idee (suggestion).",
         "creativity": "Phase 5: the creativity session (solutions, tested with participants).",
-        "pricing": "The quote: package, catalog options, expenses, VAT, deposit. See: dialogue quote",
+        "pricing": "The quote: package, catalog options, expenses, VAT; a public client pays no deposit\n"
+        "on order (advance: {percent: 5} for an avance the contract provides), a private client pays\n"
+        "deposit_percent (30 by default). See: dialogue quote, dialogue invoice",
     },
 }
 
@@ -229,7 +235,7 @@ def engagement_yaml(options: ScaffoldOptions, schema_file: str) -> str:
         "    deliverables: 4",
         "  options: []",
         "  expenses: []",
-        "  deposit_percent: 30",
+        *(["  deposit_percent: 30"] if options.kind == "prive" else []),
         "  validity_days: 90",
         "",
     ]

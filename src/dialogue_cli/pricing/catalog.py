@@ -2,7 +2,8 @@
 
 A catalog file is YAML: ``version: 1`` and ``options:``, a list of entries with an ``id``, a
 ``label``, a ``description``, a ``unit`` and either a ``unit_price`` (EUR HT) or ``days``
-(priced at the engagement's ``day_rate``). A broken file is reported as
+(priced at the engagement's ``day_rate``); a per-unit entry may say how many consultant days
+one unit takes (``effort_days``), which the quote's duration counts. A broken file is reported as
 ``file:line:col: options[2].unit_price: message``.
 """
 
@@ -31,9 +32,20 @@ class CatalogEntry(Strict):
     unit: Line = Field(default="forfait", min_length=1)
     unit_price: Price | None = None
     days: Days | None = Field(default=None, gt=0, le=1000)
+    effort_days: Days | None = Field(
+        default=None,
+        ge=0,
+        le=1000,
+        description="Consultant days one unit of a per-unit entry takes: counted in the "
+        "quote's duration, never in its price.",
+    )
 
     @model_validator(mode="after")
     def _check_priced(self) -> Self:
+        if self.days is not None and self.effort_days is not None:
+            raise ValueError(
+                "'effort_days' is for per-unit entries; a day-priced entry counts its 'days'"
+            )
         if (self.unit_price is None) == (self.days is None):
             raise ValueError(
                 "give 'unit_price' (EUR HT) or 'days' (priced at the day rate), exactly one"

@@ -1,31 +1,26 @@
-"""The quote's legal mentions: provider identity line, acceptance block, payment and procurement notes."""
+"""The quote's legal mentions: provider identity, payment terms by client kind, bank and Chorus Pro data."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..engagement.model.identity import format_siret
+
 if TYPE_CHECKING:
-    from ..engagement.model import Client, Consultant
+    from ..engagement.model import Client, Consultant, Pricing
     from .quote import Quote
 
-
-PUBLIC_CLIENT_KINDS = frozenset({"commune", "intercommunalite", "departement", "region", "autre"})
+__all__ = ["acceptance_lines", "bank_line", "chorus_line", "discount_label", "format_siret",
+           "mentions", "provider_line"]  # fmt: skip
 
 _KIND_LABELS = {
     "fr": {"commune": "commune", "intercommunalite": "intercommunalité", "departement": "département",
-           "region": "région", "autre": "personne publique"},
+           "region": "région", "autre": "personne publique", "prive": "client privé"},
     "en": {"commune": "municipality", "intercommunalite": "inter-municipal body",
-           "departement": "département", "region": "region", "autre": "public body"},
+           "departement": "département", "region": "region", "autre": "public body",
+           "prive": "private client"},
 }  # fmt: skip
-
-
-def format_siret(siret: str) -> str:
-    """``73282932000074`` -> ``732 829 320 00074`` (SIREN, then the establishment's NIC)."""
-    digits = siret.replace(" ", "")
-    if len(digits) != 14:
-        return siret
-    return f"{digits[:3]} {digits[3:6]} {digits[6:9]} {digits[9:]}"
 
 
 def provider_line(consultant: Consultant | None, vat_rate: Decimal, language: str) -> str:
@@ -76,19 +71,67 @@ def acceptance_lines(language: str) -> list[str]:
             "Name, position, signature and stamp: ____________________"]  # fmt: skip
 
 
-def mentions(quote: Quote, client: Client | None, notes: str = "") -> list[str]:
+def discount_label(percent: Decimal, language: str) -> str:
+    """The one label of the discount, in the terminal, the devis, the DPGF/DQE and invoices."""
+    from ..common.formatting import percent as pct
+
+    rate = pct(percent, "en" if language == "en" else "fr")
+    return f"Discount on fees ({rate})" if language == "en" else f"Remise sur honoraires ({rate})"
+
+
+def bank_line(consultant: Consultant | None, language: str) -> str:
+    """``IBAN FR76 3000 ... – BIC AGRIFRPP``, or "" when no IBAN is known."""
+    from ..engagement.model.identity import format_iban
+
+    if consultant is None or not consultant.iban:
+        return ""
+    text = f"IBAN {format_iban(consultant.iban)}"
+    if consultant.bic:
+        text += f" – BIC {consultant.bic}"
+    return text
+
+
+def chorus_line(client: Client | None, engagement_number: str, language: str) -> str:
+    """The data Chorus Pro may require of a public buyer's invoices, as far as they are known."""
+    from ..engagement.model.identity import format_siret
+
+    fr = language != "en"
+    parts = []
+    if client is not None and client.siret:
+        parts.append(
+            ("SIRET du destinataire " if fr else "Recipient's SIRET ") + format_siret(client.siret)
+        )
+    if client is not None and client.service_code:
+        parts.append(("code service " if fr else "service code ") + client.service_code)
+    if engagement_number:
+        parts.append(("n° d'engagement " if fr else "engagement number ") + engagement_number)
+    if not parts:
+        return ""
+    return ("Chorus Pro : " if fr else "Chorus Pro: ") + ", ".join(parts) + "."
+
+
+def mentions(
+    quote: Quote,
+    client: Client | None,
+    *,
+    pricing: Pricing | None = None,
+    consultant: Consultant | None = None,
+) -> list[str]:
     """The commercial and legal terms of the devis, in the quote's language.
 
-    Validity, payment terms, late payment (public buyer: intérêts moratoires; otherwise Code de
-    commerce penalties) with the 40 € recovery indemnity, the discount, the VAT exemption when
-    the rate is 0, and the engagement's notes. The provider's identity and the acceptance block
-    are apart (:func:`provider_line`, :func:`acceptance_lines`).
+    Validity; payment terms by client kind (a public buyer: no deposit, an avance when the
+    engagement sets one, acomptes for services performed; a private client: its deposit);
+    the bank details; late payment (public buyer: intérêts moratoires; otherwise Code de
+    commerce penalties) with the 40 € recovery indemnity; the discount; the VAT exemption when
+    the rate is 0; the Chorus Pro data; the engagement's notes. The provider's identity and the
+    acceptance block are apart (:func:`provider_line`, :func:`acceptance_lines`).
     """
     from ..common.formatting import date, money, percent
 
     fr = quote.language != "en"
     lang = "fr" if fr else "en"
     out: list[str] = []
+    notes = pricing.notes if pricing is not None else ""
 
     # Validity.
     issued, until = date(quote.date, lang), date(quote.valid_until, lang)
@@ -101,11 +144,38 @@ def mentions(quote: Quote, client: Client | None, notes: str = "") -> list[str]:
             f"Quote {quote.number} of {issued}, valid for {quote.validity_days} days, until {until}."
         )
 
-    # Payment terms.
     def eur(amount: Decimal) -> str:
         return money(amount, lang, quote.currency)
 
-    if quote.deposit > 0:
+    # Payment terms, by client kind.
+    if quote.public:
+        out.append(
+            "Aucun acompte à la commande : la collectivité paie après service fait (décret n° 2012-1246 "
+            "du 7 novembre 2012, art. 33). Les prestations exécutées sont réglées par acomptes, à "
+            "l'achèvement de chaque phase, puis par un solde à la remise des livrables (code de la "
+            "commande publique, art. R2191-20 et suivants), selon l'échéancier prévisionnel du devis."
+            if fr else
+            "No deposit on order: a public body pays after the service is done (décret n° 2012-1246 "
+            "of 7 November 2012, art. 33). Services performed are paid by instalments (acomptes) as "
+            "each phase is completed, then a balance on delivery (code de la commande publique, "
+            "art. R2191-20 and following), as the devis' payment schedule sets out."
+        )  # fmt: skip
+        if quote.advance > 0 and pricing is not None and pricing.advance is not None:
+            start = percent(pricing.advance.recovery_from, lang)
+            end = percent(pricing.advance.recovery_until, lang)
+            out.append(
+                f"Avance de {percent(quote.advance_percent, lang)} du montant du marché, soit "
+                f"{eur(quote.advance)} TTC, versée à la notification du marché et remboursée par "
+                f"précompte sur les acomptes et le solde, à partir de {start} et jusqu'à {end} du "
+                f"montant des prestations exécutées (code de la commande publique, art. R2191-3 et "
+                f"suivants)."
+                if fr else
+                f"Advance (avance) of {percent(quote.advance_percent, lang)} of the contract, i.e. "
+                f"{eur(quote.advance)} incl. VAT, paid on notification of the contract and recovered "
+                f"from the instalments and the balance between {start} and {end} of the services "
+                f"performed (code de la commande publique, art. R2191-3 and following)."
+            )  # fmt: skip
+    elif quote.deposit > 0:
         out.append(
             f"Acompte de {percent(quote.deposit_percent, lang)} à la commande, soit {eur(quote.deposit)} TTC ; "
             f"solde de {eur(quote.balance)} TTC à la fin de la mission."
@@ -120,10 +190,13 @@ def mentions(quote: Quote, client: Client | None, notes: str = "") -> list[str]:
         ("on receipt of the invoice" if quote.payment_days == 0 else
          f"within {quote.payment_days} days of receipt of the invoice")
     )  # fmt: skip
-    out.append(f"Paiement par virement {when}." if fr else f"Payment by bank transfer {when}.")
-    public = client is None or client.kind in PUBLIC_CLIENT_KINDS
+    bank = bank_line(consultant, lang)
+    if fr:
+        out.append(f"Paiement par virement {when}" + (f", sur le compte {bank}." if bank else "."))
+    else:
+        out.append(f"Payment by bank transfer {when}" + (f", to {bank}." if bank else "."))
     indemnity = eur(Decimal(40))
-    if public:
+    if quote.public:
         kind = _KIND_LABELS[lang].get(
             client.kind if client else "autre", _KIND_LABELS[lang]["autre"]
         )
@@ -138,6 +211,9 @@ def mentions(quote: Quote, client: Client | None, notes: str = "") -> list[str]:
             f"8 points and a fixed recovery indemnity of {indemnity} "
             f"(code de la commande publique, art. R2192-31 to R2192-36)."
         )  # fmt: skip
+        chorus = chorus_line(client, pricing.engagement_number if pricing else "", lang)
+        if chorus:
+            out.append(chorus)
     else:
         out.append(
             f"Pénalités de retard : taux de refinancement de la Banque centrale européenne majoré de "
@@ -149,9 +225,10 @@ def mentions(quote: Quote, client: Client | None, notes: str = "") -> list[str]:
         )  # fmt: skip
     out.append("Pas d'escompte pour paiement anticipé." if fr else "No discount for early payment.")
     if quote.discount > 0:
+        label = discount_label(quote.discount_percent, lang)
         out.append(
-            f"Remise de {percent(quote.discount_percent, lang)} sur les honoraires, frais exclus."
-            if fr else f"Discount of {percent(quote.discount_percent, lang)} on fees, expenses excluded."
+            f"{label} : sur les honoraires, frais exclus."
+            if fr else f"{label}: on fees, expenses excluded."
         )  # fmt: skip
     if quote.vat_exemption:
         out.append(quote.vat_exemption)

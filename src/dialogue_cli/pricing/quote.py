@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..common.errors import DialogueError
-from .mentions import PUBLIC_CLIENT_KINDS, acceptance_lines, mentions, provider_line
+from .mentions import acceptance_lines, mentions, provider_line
 
 if TYPE_CHECKING:
     from ..engagement.loader import Project
@@ -24,9 +24,8 @@ CENT = Decimal("0.01")
 LineKind = Literal["package", "option", "expense"]
 Loc = tuple[int | str, ...]
 
-# Client kinds that are public buyers (code de la commande publique applies). Every kind the
-# model knows is one; a private client would get the Code de commerce wording instead.
-
+# A private client's deposit at order when pricing.deposit_percent is not set.
+DEFAULT_PRIVATE_DEPOSIT = Decimal("30")
 
 _WORDS = {
     "fr": {"lump": "forfait", "unit": "unité", "day": "jour", "days": "jours"},
@@ -78,6 +77,26 @@ def unit_label(unit: str, quantity: Decimal | int, language: str = "fr") -> str:
 def cents(value: Decimal) -> Decimal:
     """Round to the cent, half up (``0.005`` -> ``0.01``), as French invoices do."""
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def vat_of(amount_ht: Decimal, vat_rate: Decimal) -> Decimal:
+    """The VAT of an amount HT, rounded half up to the cent (EN 16931 BR-S-09)."""
+    with localcontext() as context:
+        context.prec = 60
+        return cents(amount_ht * vat_rate / 100)
+
+
+def share(total_ht: Decimal, percent: Decimal, vat_rate: Decimal) -> tuple[Decimal, Decimal]:
+    """``percent`` of a total HT, to the cent, and its VAT: ``(HT, VAT)``.
+
+    A deposit or an avance is computed on the HT and its VAT added, so that the invoice that
+    asks for it shows a VAT equal to its HT x the rate; its TTC is then ``percent`` of the total
+    TTC to within a cent.
+    """
+    with localcontext() as context:
+        context.prec = 60
+        amount = cents(total_ht * percent / 100)
+    return amount, vat_of(amount, vat_rate)
 
 
 def plain(value: Decimal) -> str:
@@ -137,11 +156,27 @@ class Quote:
     days: Decimal
     payment_days: int
     validity_days: int
+    public: bool = True
+    deposit_ht: Decimal = Decimal(0)
+    advance_percent: Decimal = Decimal(0)
+    advance_ht: Decimal = Decimal(0)
+    advance_vat: Decimal = Decimal(0)
+    deposit_asked_of_public: bool = False
     mentions: list[str] = field(default_factory=list)
     provider: str = ""
     acceptance: list[str] = field(default_factory=list)
     vat_exemption: str | None = None
     procurement_note: str | None = None
+
+    @property
+    def advance(self) -> Decimal:
+        """The avance TTC (0 when the engagement sets none)."""
+        return self.advance_ht + self.advance_vat
+
+    @property
+    def package_days(self) -> Decimal:
+        """The days of the package alone (the options' days are in :attr:`days`)."""
+        return self.package.days or Decimal(0)
 
     @property
     def all_mentions(self) -> list[str]:
@@ -179,6 +214,8 @@ class Quote:
                     "unit": line.unit,
                     "unit_price": money(line.unit_price),
                     "amount": money(line.amount),
+                    "days": plain(line.days) if line.days is not None else None,
+                    "basis": line.basis,
                 }
                 for line in self.lines
             ],
@@ -191,7 +228,9 @@ class Quote:
             "total_ttc": money(self.total_ttc),
             "deposit": money(self.deposit),
             "balance": money(self.balance),
+            "advance": money(self.advance),
             "days": plain(self.days),
+            "package_days": plain(self.package_days),
             "mentions": self.all_mentions,
         }
 
@@ -287,7 +326,7 @@ def compute(
                 quantity=Decimal(1),
                 unit=words["lump"],
                 unit_price=package.price,
-                amount=cents(package.price),
+                amount=package.price,
                 kind="package",
                 days=package.days,
             )
@@ -314,8 +353,16 @@ def compute(
         total_ht = fees - discount + expenses
         vat = cents(total_ht * pricing.vat_rate / 100)
         total_ttc = total_ht + vat
-        deposit = cents(total_ttc * pricing.deposit_percent / 100)
+        public = client is None or client.public
+        asked = pricing.deposit_percent
+        deposit_percent = (
+            Decimal(0) if public else (DEFAULT_PRIVATE_DEPOSIT if asked is None else asked)
+        )
+        deposit_ht, deposit_vat = share(total_ht, deposit_percent, pricing.vat_rate)
+        deposit = deposit_ht + deposit_vat
         balance = total_ttc - deposit
+        advance_percent = pricing.advance.percent if public and pricing.advance else Decimal(0)
+        advance_ht, advance_vat = share(total_ht, advance_percent, pricing.vat_rate)
         days = package.days + sum(
             (line.days for line in lines[1:] if line.days is not None), Decimal(0)
         )
@@ -336,23 +383,28 @@ def compute(
         vat_rate=pricing.vat_rate,
         vat=vat,
         total_ttc=total_ttc,
-        deposit_percent=pricing.deposit_percent,
+        deposit_percent=deposit_percent,
         deposit=deposit,
+        deposit_ht=deposit_ht,
         balance=balance,
         days=days,
         payment_days=pricing.payment_days,
         validity_days=pricing.validity_days,
         vat_exemption=pricing.vat_exemption if pricing.vat_rate == 0 else None,
+        public=public,
+        advance_percent=advance_percent,
+        advance_ht=advance_ht,
+        advance_vat=advance_vat,
+        deposit_asked_of_public=public and bool(asked),
     )
     from dataclasses import replace
 
     from .procurement import procurement_note
 
-    public = client is None or client.kind in PUBLIC_CLIENT_KINDS
     return replace(
         quote,
         provider=provider_line(consultant, quote.vat_rate, language),
-        mentions=mentions(quote, client, notes=pricing.notes),
+        mentions=mentions(quote, client, pricing=pricing, consultant=consultant),
         acceptance=acceptance_lines(language),
         procurement_note=procurement_note(total_ht, date, language) if public else None,
     )
@@ -381,6 +433,13 @@ def _package_description(days: Decimal, workshops: int, deliverables: int, langu
 def _option_line(
     option: Option, entry: CatalogEntry | None, day_rate: Decimal, language: str, currency: str
 ) -> Line:
+    """The line of one option; its amount is always exactly its quantity x its unit price.
+
+    A per-unit line has a whole quantity and a price in cents: the product is exact. A
+    day-priced line costs ``quantity x days x day_rate``; when that is not a whole number of
+    cents (a fractional quantity at an odd rate) it is shown as one lump sum (quantity 1,
+    *forfait*) of the exact amount rounded half up, and its basis says so.
+    """
     from ..common.formatting import money, number
 
     words = _WORDS.get(language, _WORDS["fr"])
@@ -402,22 +461,33 @@ def _option_line(
             else None
         )
         assert unit_price is not None  # the model and check() guarantee a price
-        return Line(label, description, quantity, unit or words["unit"], unit_price, cents(quantity * unit_price),
-                    "option", id=option.id)  # fmt: skip
+        effort = (
+            option.effort_days
+            if option.effort_days is not None
+            else (entry.effort_days if entry else None)
+        )
+        return Line(label, description, quantity, unit or words["unit"], unit_price, quantity * unit_price,
+                    "option", days=quantity * effort if effort is not None else None,
+                    id=option.id)  # fmt: skip
     unit = unit or (words["day"] if per_day == 1 else words["lump"])
-    basis = ""
-    if per_day != 1 or unit.lower() not in _DAY_UNITS:
+    unit_price = per_day * day_rate
+    exact = quantity * unit_price
+    total_days = quantity * per_day
+
+    def basis_text(days: Decimal) -> str:
         # French: singular below 2 ("1,5 jour"); English: singular for exactly 1 ("1.5 days").
-        singular = per_day < 2 if language != "en" else per_day == 1
+        singular = days < 2 if language != "en" else days == 1
         days_word = words["day"] if singular else words["days"]
         at = "at" if language == "en" else "à"
-        basis = (
-            f"{number(per_day, language)} {days_word} {at} {money(day_rate, language, currency)}"
-        )
-    return Line(
-        label, description, quantity, unit, per_day * day_rate, cents(quantity * per_day * day_rate),
-        "option", days=quantity * per_day, id=option.id, basis=basis,
-    )  # fmt: skip
+        return f"{number(days, language)} {days_word} {at} {money(day_rate, language, currency)}"
+
+    if unit_price == cents(unit_price) and exact == cents(exact):
+        basis = "" if per_day == 1 and unit.lower() in _DAY_UNITS else basis_text(per_day)
+        return Line(label, description, quantity, unit, unit_price, exact, "option",
+                    days=total_days, id=option.id, basis=basis)  # fmt: skip
+    rounded = ", rounded to the cent" if language == "en" else ", arrondi au centime"
+    return Line(label, description, Decimal(1), words["lump"], cents(exact), cents(exact), "option",
+                days=total_days, id=option.id, basis=basis_text(total_days) + rounded)  # fmt: skip
 
 
 def derive_number(reference: str, date: dt.date) -> str:
@@ -452,18 +522,32 @@ def catalog_for(project: Project) -> Catalog:
     return load_catalog(path, display_name(path))
 
 
-def warnings(engagement: Engagement, dpgf: bool) -> list[str]:
+def warnings(
+    engagement: Engagement, dpgf: bool, quote: Quote | None = None, dqe: bool = False
+) -> list[str]:
     """What the consultant should know before sending the quote (never printed on it).
 
     Args:
         engagement: the engagement quoted.
         dpgf: a DPGF is being written (it spreads the package over the phases' days).
+        quote: the computed quote, for the rules that need its totals.
+        dqe: a DQE is being written (at the BPU's prices).
     """
+    from ..engagement.loader import format_loc
+    from .terms import advance_note, terms_warnings
+
     out = []
     if not engagement.consultant.siret:
         out.append(
             "consultant.siret is empty: the quote's mentions say the SIRET is to be completed"
         )
+    if not engagement.consultant.iban:
+        out.append("consultant.iban is empty: the quote gives no bank details for the transfer")
+    out += [f"{format_loc(loc)}: {message}" for loc, message in terms_warnings(engagement)]
+    if quote is not None:
+        note = advance_note(engagement, quote.total_ht)
+        if note:
+            out.append(f"pricing.advance: {note}")
     total = sum((phase.days for _name, phase in engagement.phases.items()), Decimal(0))
     package_days = engagement.pricing.package.days
     if dpgf and total != package_days:
@@ -471,6 +555,17 @@ def warnings(engagement: Engagement, dpgf: bool) -> list[str]:
             f"the phases plan {plain(total)} days but the package has {plain(package_days)}: "
             "the DPGF spreads the package price over the phases' days"
         )
+    if dqe:
+        overridden = [
+            f"pricing.options[{index}]"
+            for index, option in enumerate(engagement.pricing.options)
+            if option.id and (option.unit_price is not None or option.days is not None)
+        ]
+        if overridden:
+            out.append(
+                f"{', '.join(overridden)} override the catalog's price: the DQE, like the BPU, "
+                "shows the catalog's prices"
+            )
     return out
 
 

@@ -1,51 +1,71 @@
-"""The price documents a public buyer asks for: DPGF and BPU, as CSV or XLSX.
+"""The price documents a public buyer asks for: DPGF, BPU and DQE, as CSV or XLSX.
 
 The rows are computed by pure functions (:func:`spread_package`, :func:`dpgf_rows`,
-:func:`bpu_rows`); :func:`write_table` writes them. openpyxl is imported only for ``.xlsx``.
+:func:`bpu_rows`, :func:`dqe_rows`); they are the one source of every price document (the CSV,
+the XLSX). Each priced row satisfies
+``quantity x unit price = amount`` exactly, to the cent, and the numbered rows add up to the
+totals; ``docs/quote.md`` explains the presentation. openpyxl is imported only for ``.xlsx``.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import ROUND_FLOOR, Decimal, localcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ..common.atomic import write_with
-from ..common.errors import FileProblem
+from ..common.errors import DialogueError, FileProblem
 from ..common.labels import phase_label
 from ..common.spreadsheet import clean, neutralise
-from .quote import cents
+from .mentions import discount_label
+from .quote import CENT, cents
 
 if TYPE_CHECKING:
+    from ..engagement.model import Pricing
     from .catalog import Catalog
     from .quote import Line, Quote
 
-RowKind = Literal["phase", "package", "option", "expense", "discount", "total", "entry"]
+Which = Literal["dpgf", "bpu", "dqe"]
+RowKind = Literal[
+    "section", "phase", "package", "option", "expense", "subtotal", "discount", "total", "entry"
+]
 
 HEADINGS = {
     "fr": {
         "dpgf": ["N°", "Désignation", "Unité", "Quantité", "Prix unitaire HT", "Montant HT"],
         "bpu": ["N°", "Code", "Désignation", "Description", "Unité", "Prix unitaire HT"],
+        "dqe": ["N°", "Code", "Désignation", "Unité", "Quantité estimée", "Prix unitaire HT",
+                "Montant HT"],
     },
     "en": {
         "dpgf": ["No.", "Item", "Unit", "Quantity", "Unit price excl. VAT", "Amount excl. VAT"],
         "bpu": ["No.", "Code", "Item", "Description", "Unit", "Unit price excl. VAT"],
+        "dqe": ["No.", "Code", "Item", "Unit", "Estimated quantity", "Unit price excl. VAT",
+                "Amount excl. VAT"],
     },
-}
-_TEXT = {
-    "fr": {"day": "jour", "total_ht": "Total HT", "vat": "TVA", "ttc": "Total TTC",
-           "discount": "Remise sur honoraires"},
-    "en": {"day": "day", "total_ht": "Total excl. VAT", "vat": "VAT", "ttc": "Total incl. VAT",
-           "discount": "Discount on fees"},
 }  # fmt: skip
+_TEXT = {
+    "fr": {"day": "jour", "days": "jours", "lump": "forfait", "total_ht": "Total HT", "vat": "TVA",
+           "ttc": "Total TTC", "fees": "Total des honoraires HT", "subtotal": "Sous-total HT"},
+    "en": {"day": "day", "days": "days", "lump": "package", "total_ht": "Total excl. VAT",
+           "vat": "VAT", "ttc": "Total incl. VAT", "fees": "Total fees excl. VAT",
+           "subtotal": "Subtotal excl. VAT"},
+}  # fmt: skip
+
+
+class InexactRow(DialogueError):
+    """A price-document row whose quantity x unit price is not a whole number of cents."""
 
 
 @dataclass(frozen=True)
 class PriceRow:
-    """One row of a DPGF or BPU; quantity, unit price or amount are None where not shown."""
+    """One row of a DPGF, BPU or DQE; quantity, unit price or amount are None where not shown.
+
+    ``number`` is empty for the section-less rows (subtotals, discount, totals).
+    """
 
     number: str
     label: str
@@ -58,104 +78,128 @@ class PriceRow:
     description: str = ""
 
 
-def spread_package(price: Decimal, days: Sequence[Decimal]) -> tuple[Decimal, list[Decimal]] | None:
-    """Spread a package price over phases: ``(daily rate, one amount per phase)``.
+# ---------------------------------------------------------------- the package over the phases
 
-    The daily rate is ``price / total days`` rounded to the cent; each phase but the last
-    costs ``days x rate`` rounded to the cent, so a buyer can check every row; the last
-    phase (with days) takes the remainder, so the rows add up exactly to ``price``.
-    Phases without days cost 0. If the remainder would be negative (absurdly small prices),
-    each row is the exact share rounded to the cent instead, the last still taking the
-    remainder.
+
+def spread_package(price: Decimal, days: Sequence[Decimal]) -> list[Decimal] | None:
+    """Share a package price among phases in proportion to their days, to the cent, exactly.
+
+    Largest remainders (Hamilton's method): each phase gets its exact share
+    ``price x days / total`` rounded *down* to the cent; the cents left over go one each to the
+    phases whose share lost the most in that rounding (the earlier phase on a tie). The amounts
+    add up to ``price`` exactly, phases of equal days get amounts within a cent of each other,
+    and no amount moves by a cent or more from its exact share. Phases without days get 0.
 
     Args:
-        price: the package price HT.
+        price: the package price HT (in cents).
         days: the planned days of each phase, in order.
 
     Returns:
-        The rate and the amounts, or None when no phase has days (or a share would be negative).
+        One amount per phase, or None when no phase has days.
     """
     total = sum(days, Decimal(0))
     if total <= 0:
         return None
     with localcontext() as context:
         context.prec = 60
-        rate = cents(price / total)
-        last = max(index for index, d in enumerate(days) if d > 0)
-        for exact in (False, True):
-            # first days x rounded rate (each row checkable), else the exact share of each phase
-            amounts = [
-                cents(price * d / total if exact else d * rate) if d > 0 else Decimal("0.00")
-                for d in days
-            ]
-            amounts[last] = (
-                price - sum(amounts[:last], Decimal(0)) - sum(amounts[last + 1 :], Decimal(0))
-            )
-            if amounts[last] >= 0:
-                return rate, [cents(a) for a in amounts]
-    return None
+        exact = [price * d / total if d > 0 else Decimal(0) for d in days]
+        floors = [value.quantize(CENT, rounding=ROUND_FLOOR) for value in exact]
+        left = int((price - sum(floors, Decimal(0))) / CENT)
+        order = sorted(range(len(days)), key=lambda i: (-(exact[i] - floors[i]), i))
+        for index in order[:left]:
+            floors[index] += CENT
+    return floors
+
+
+def exact_rate(price: Decimal, days: Sequence[Decimal]) -> Decimal | None:
+    """The daily rate at which every phase costs exactly ``days x rate``, if there is one.
+
+    ``price / total days`` must be a whole number of cents, and so must each phase's
+    ``days x rate``: 10 200 € over 12 days is 850 € a day; 10 000 € over 12 days is not.
+    """
+    total = sum(days, Decimal(0))
+    if total <= 0:
+        return None
+    with localcontext() as context:
+        context.prec = 60
+        rate = price / total
+        if rate != cents(rate) or any(d * rate != cents(d * rate) for d in days):
+            return None
+    return cents(rate)
+
+
+def _days_text(days: Decimal, language: str) -> str:
+    from ..common.formatting import number
+
+    text = _TEXT.get(language, _TEXT["fr"])
+    singular = days < 2 if language != "en" else days == 1
+    return f"{number(days, language)} {text['day'] if singular else text['days']}"
+
+
+def package_rows(quote: Quote, phases: Sequence[tuple[str, Decimal]]) -> list[PriceRow]:
+    """Rows 1, 1.1, 1.2...: the package and its phases; they add up to the package price.
+
+    When the price divides exactly into the phases' days, each phase is ``days x rate``;
+    otherwise each phase is a lump sum (quantity 1, *forfait*) of its share
+    (:func:`spread_package`), its days written in its designation. With no phase days, one
+    package row.
+    """
+    text = _TEXT.get(quote.language, _TEXT["fr"])
+    package = quote.package
+    days = [d for _name, d in phases]
+    amounts = spread_package(package.amount, days)
+    if amounts is None:
+        return [
+            PriceRow("1", package.label, package.unit, Decimal(1), package.amount, package.amount,
+                     "package", description=package.description)
+        ]  # fmt: skip
+    rate = exact_rate(package.amount, days)
+    rows = [PriceRow("1", package.label, "", None, None, None, "section",
+                     description=package.description)]  # fmt: skip
+    for (name, d), amount in zip(phases, amounts, strict=True):
+        if d <= 0:
+            continue
+        number = f"1.{len(rows)}"
+        label = phase_label(name, quote.language)
+        if rate is not None:
+            rows.append(PriceRow(number, label, text["day"], d, rate, d * rate, "phase"))
+        else:
+            label = f"{label} ({_days_text(d, quote.language)})"
+            rows.append(PriceRow(number, label, text["lump"], Decimal(1), amount, amount, "phase"))
+    return rows
+
+
+# ---------------------------------------------------------------- the three documents
 
 
 def dpgf_rows(quote: Quote, phases: Sequence[tuple[str, Decimal]]) -> list[PriceRow]:
-    """The DPGF: one row per phase (days x rate), one per option, expenses, then the totals.
+    """The DPGF: the package and its phases (1, 1.1...), the options, the expenses, the totals.
+
+    Numbering is contiguous (1, 2, 3... with the phases as 1.1, 1.2...). Each priced row is
+    exactly ``quantity x unit price``. With a discount, the fees rows are followed by their
+    total and the discount row; the expense rows come after (a discount never applies to them).
+    The numbered rows, less the discount, add up to the total HT.
 
     Args:
         quote: the computed quote.
         phases: ``(phase name, planned days)`` in order (``engagement.phases.items()``).
-
-    Returns:
-        The rows; the phase rows add up to the package price exactly.
     """
-    from ..common.formatting import percent
-
     text = _TEXT.get(quote.language, _TEXT["fr"])
-    rows: list[PriceRow] = []
-    package = quote.package
-    spread = spread_package(package.amount, [days for _name, days in phases])
-    if spread is None:
-        rows.append(
-            PriceRow(
-                "1",
-                package.label,
-                package.unit,
-                Decimal(1),
-                package.amount,
-                package.amount,
-                "package",
-            )
-        )
-    else:
-        rate, amounts = spread
-        for (name, days), amount in zip(phases, amounts, strict=True):
-            if days > 0:
-                rows.append(
-                    PriceRow(
-                        str(len(rows) + 1),
-                        phase_label(name, quote.language),
-                        text["day"],
-                        days,
-                        rate,
-                        amount,
-                        "phase",
-                    )
-                )
-    rows.extend(
-        _line_row(len(rows) + 1 + n, line, "option") for n, line in enumerate(quote.options)
-    )
+    rows = package_rows(quote, phases)
+    number = 2
+    for line in quote.options:
+        rows.append(_line_row(str(number), line, "option"))
+        number += 1
     if quote.discount:
-        label = f"{text['discount']} ({percent(quote.discount_percent, quote.language)})"
-        rows.append(PriceRow("", label, "", None, None, -quote.discount, "discount"))
-    rows.extend(
-        _line_row(len(rows) + 1 + n, line, "expense") for n, line in enumerate(quote.expense_lines)
-    )
-    vat_label = f"{text['vat']} {percent(quote.vat_rate, quote.language)}"
-    if quote.vat_exemption:
-        vat_label = f"{vat_label} ({quote.vat_exemption})"
-    rows += [
-        PriceRow("", text["total_ht"], "", None, None, quote.total_ht, "total"),
-        PriceRow("", vat_label, "", None, None, quote.vat, "total"),
-        PriceRow("", text["ttc"], "", None, None, quote.total_ttc, "total"),
-    ]
+        rows.append(PriceRow("", text["fees"], "", None, None, quote.fees, "subtotal"))
+        rows.append(
+            PriceRow("", discount_label(quote.discount_percent, quote.language), "", None, None,
+                     -quote.discount, "discount")
+        )  # fmt: skip
+    for line in quote.expense_lines:
+        rows.append(_line_row(str(number), line, "expense"))
+        number += 1
+    rows += _totals(quote.total_ht, quote.vat, quote.vat_rate, quote.vat_exemption, quote.language)
     return rows
 
 
@@ -173,14 +217,86 @@ def bpu_rows(catalog: Catalog, day_rate: Decimal) -> list[PriceRow]:
     return rows
 
 
-# ---------------------------------------------------------------- writers
+def estimated_quantities(pricing: Pricing) -> dict[str, Decimal]:
+    """The quantity of each catalog id the engagement orders (options citing it, added up)."""
+    out: dict[str, Decimal] = {}
+    for option in pricing.options:
+        if option.id:
+            out[option.id] = out.get(option.id, Decimal(0)) + option.quantity
+    return out
 
 
-def _line_row(number: int, line: Line, kind: RowKind) -> PriceRow:
-    """The row of an option or expense line of the quote."""
+def dqe_rows(
+    quote: Quote, catalog: Catalog, pricing: Pricing, language: str | None = None
+) -> list[PriceRow]:
+    """The DQE: every BPU row (same numbers, same unit prices) x its estimated quantity.
+
+    The estimated quantity is what the engagement's options order of that catalog entry (0 when
+    none); the amount is exactly quantity x the BPU's unit price, the discount of the quote
+    applies to the subtotal, then VAT and TTC. Ad hoc options (without a catalog id) are not in
+    the BPU and so not in the DQE.
+
+    Raises:
+        InexactRow: a quantity x unit price is not a whole number of cents (a fractional
+            quantity at a price in odd cents): the buyer would read the row as an error.
+    """
+    from ..common.formatting import money, number
+
+    language = language or quote.language
+    text = _TEXT.get(language, _TEXT["fr"])
+    wanted = estimated_quantities(pricing)
+    rows: list[PriceRow] = []
+    subtotal = Decimal(0)
+    for entry in bpu_rows(catalog, pricing.day_rate):
+        quantity = wanted.get(entry.code, Decimal(0))
+        assert entry.unit_price is not None
+        amount = quantity * entry.unit_price
+        if amount != cents(amount):
+            raise InexactRow(
+                f"DQE row {entry.number} ({entry.code}): {number(quantity, language)} x "
+                f"{money(entry.unit_price, language)} = {amount} is not a whole number of cents; "
+                "order a whole quantity or set a day rate in even cents"
+            )
+        subtotal += amount
+        rows.append(PriceRow(entry.number, entry.label, entry.unit, quantity, entry.unit_price,
+                             amount, "entry", code=entry.code))  # fmt: skip
+    discount = cents(subtotal * quote.discount_percent / 100) if quote.discount_percent else None
+    total_ht = subtotal - (discount or 0)
+    if discount:
+        rows.append(PriceRow("", text["subtotal"], "", None, None, subtotal, "subtotal"))
+        rows.append(PriceRow("", discount_label(quote.discount_percent, language), "", None, None,
+                             -discount, "discount"))  # fmt: skip
+    from .quote import vat_of
+
+    vat = vat_of(total_ht, quote.vat_rate)
+    rows += _totals(total_ht, vat, quote.vat_rate, quote.vat_exemption, language)
+    return rows
+
+
+def _totals(
+    total_ht: Decimal, vat: Decimal, rate: Decimal, exemption: str | None, language: str
+) -> list[PriceRow]:
+    from ..common.formatting import percent
+
+    text = _TEXT.get(language, _TEXT["fr"])
+    vat_label = f"{text['vat']} {percent(rate, language)}"
+    if exemption:
+        vat_label = f"{vat_label} ({exemption})"
+    return [
+        PriceRow("", text["total_ht"], "", None, None, total_ht, "total"),
+        PriceRow("", vat_label, "", None, None, vat, "total"),
+        PriceRow("", text["ttc"], "", None, None, total_ht + vat, "total"),
+    ]
+
+
+def _line_row(number: str, line: Line, kind: RowKind) -> PriceRow:
+    """The row of an option or expense line of the quote (its quantity x unit price is exact)."""
     return PriceRow(
-        str(number), line.label, line.unit, line.quantity, cents(line.unit_price), line.amount, kind
+        number, line.label, line.unit, line.quantity, line.unit_price, line.amount, kind
     )
+
+
+# ---------------------------------------------------------------- writers
 
 
 def check_target(path: Path) -> Literal["csv", "xlsx"]:
@@ -197,43 +313,42 @@ def check_target(path: Path) -> Literal["csv", "xlsx"]:
     return "csv" if suffix == ".csv" else "xlsx"
 
 
-def write_table(
-    path: Path, which: Literal["dpgf", "bpu"], rows: Sequence[PriceRow], language: str
-) -> None:
-    """Write DPGF or BPU rows to ``path`` (.csv: ``;`` and decimal comma in French; .xlsx).
-
-    Text cells are made safe for a spreadsheet (:mod:`dialogue_cli.common.spreadsheet`: no formula,
-    no character XLSX refuses) and, in French, get no-break spaces before ``; : ! ?``. The file is
-    written atomically (:func:`dialogue_cli.common.atomic.write_with`).
-
-    Raises:
-        FileProblem: not a .csv/.xlsx name, or the file cannot be written (the old one is kept).
-    """
-    headings = HEADINGS.get(language, HEADINGS["fr"])[which]
-    table = [[_text(value, language) for value in _cells(which, row)] for row in rows]
-    kind = check_target(path)
-    # A temp file beside ``path``, then an atomic move: on a full disk the old file stays whole.
-    bold = [row.kind == "total" for row in rows]
-
-    def write(temp: Path) -> None:
-        if kind == "csv":
-            _write_csv(temp, headings, table, language)
-        else:
-            _write_xlsx(temp, which.upper(), headings, table, bold)
-
-    write_with(path, write)
-
-
 Cell = str | Decimal | None
 
 
-def _cells(which: str, row: PriceRow) -> list[Cell]:
+def cells(which: Which, row: PriceRow) -> list[Cell]:
+    """The cells of a row, in the order of :data:`HEADINGS` ``[language][which]``; amounts in cents."""
+    price = row.unit_price.quantize(CENT) if row.unit_price is not None else None
+    amount = row.amount.quantize(CENT) if row.amount is not None else None
     if which == "bpu":
-        return [row.number, row.code, row.label, row.description, row.unit, row.unit_price]
-    return [row.number, row.label, row.unit, row.quantity, row.unit_price, row.amount]
+        return [row.number, row.code, row.label, row.description, row.unit, price]
+    if which == "dqe":
+        return [row.number, row.code, row.label, row.unit, row.quantity, price, amount]
+    return [row.number, row.label, row.unit, row.quantity, price, amount]
 
 
-def _text(value: Cell, language: str) -> Cell:
+def render_table(path: Path, which: Which, rows: Sequence[PriceRow], language: str) -> bytes:
+    """The bytes of the CSV or XLSX file of ``rows`` (the suffix of ``path`` chooses).
+
+    Text cells are made safe for a spreadsheet (:mod:`dialogue_cli.common.spreadsheet`: no
+    formula, no character XLSX refuses) and, in French, get no-break spaces before ``; : ! ?``.
+    """
+    headings = HEADINGS.get(language, HEADINGS["fr"])[which]
+    table = [[text_cell(value, language) for value in cells(which, row)] for row in rows]
+    if check_target(path) == "csv":
+        return _csv_bytes(headings, table, language)
+    strong = [row.kind in ("total", "subtotal", "section") for row in rows]
+    return _xlsx_bytes(which.upper(), headings, table, strong)
+
+
+def write_table(path: Path, which: Which, rows: Sequence[PriceRow], language: str) -> None:
+    """Write ``rows`` to ``path`` atomically (a temp file beside it, then a move)."""
+    from ..common.atomic import write_atomic
+
+    write_atomic(path, render_table(path, which, rows, language))
+
+
+def text_cell(value: Cell, language: str) -> Cell:
     """A text cell as the client reads it: clean, French spacing, never a formula."""
     if not isinstance(value, str):
         return value
@@ -252,19 +367,20 @@ def _csv_value(value: Cell, language: str) -> str:
     return value
 
 
-def _write_csv(path: Path, headings: list[str], table: list[list[Cell]], language: str) -> None:
+def _csv_bytes(headings: list[str], table: list[list[Cell]], language: str) -> bytes:
     delimiter = ";" if language == "fr" else ","
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(headings)
+    for row in table:
+        writer.writerow([_csv_value(value, language) for value in row])
     # utf-8-sig: Excel opens accents right; the semicolon is what French Excel expects.
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=delimiter)
-        writer.writerow(headings)
-        for cells in table:
-            writer.writerow([_csv_value(value, language) for value in cells])
+    return buffer.getvalue().encode("utf-8-sig")
 
 
-def _write_xlsx(
-    path: Path, title: str, headings: list[str], table: list[list[Cell]], bold: list[bool]
-) -> None:
+def _xlsx_bytes(
+    title: str, headings: list[str], table: list[list[Cell]], bold: list[bool]
+) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -274,22 +390,17 @@ def _write_xlsx(
     sheet.append(headings)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    money_columns = {
-        index for index, heading in enumerate(headings) if "HT" in heading or "VAT" in heading
-    }
-    for cells, strong in zip(table, bold, strict=True):
-        sheet.append(
-            [
-                int(v) if isinstance(v, str) and v.isdigit() and index == 0 else v
-                for index, v in enumerate(cells)
-            ]
-        )
+    for row, strong in zip(table, bold, strict=True):
+        sheet.append(row)
         for index, cell in enumerate(sheet[sheet.max_row]):
-            if isinstance(cells[index], Decimal) and index in money_columns:
+            quantity = "uantit" in headings[index]  # Quantité, Quantity: as typed (2,5)
+            if isinstance(row[index], Decimal) and not quantity:
                 cell.number_format = "#,##0.00"
             if strong:
                 cell.font = Font(bold=True)
     for index, heading in enumerate(headings):
-        longest = max([len(heading)] + [len(str(cells[index] or "")) for cells in table])
+        longest = max([len(heading)] + [len(str(row[index] or "")) for row in table])
         sheet.column_dimensions["ABCDEFGH"[index]].width = min(max(longest + 2, 8), 60)
-    book.save(path)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

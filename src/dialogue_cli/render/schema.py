@@ -417,11 +417,15 @@ CONTEXTS: dict[str, Schema] = {
             "siret": "SIRET, grouped ('732 829 320 00074').",
             "rcs": "RCS registration.",
             "vat_number": "Intra-EU VAT number.",
+            "iban": "IBAN, grouped by four ('FR76 3000 ...'), or empty.",
+            "bic": "BIC, or empty.",
         },
         "client_contact": {
             "name": "Client contact's name.",
             "role": "Their role.",
-            "siren": "Client SIREN (may be empty).",
+            "siren": "Client SIREN, grouped (may be empty).",
+            "siret": "SIRET of the establishment invoiced, for Chorus Pro (may be empty).",
+            "service_code": "Chorus Pro service code (may be empty).",
         },
         "quote": {
             "number": "Quote number.",
@@ -435,8 +439,10 @@ CONTEXTS: dict[str, Schema] = {
                     "unit": "Unit in words, plural when the quantity needs it ('4 entretiens').",
                     "unit_price": "Unit price HT.",
                     "amount": "Amount HT.",
+                    "basis": "How a day-priced line is priced ('1,5 jour à 850,00 €'), or empty.",
                 }
             ],
+            "discount_label": "The one label of the discount ('Remise sur honoraires (5 %)').",
             "discount": "Discount amount as a negative amount ('−1 560,00 €'), or empty.",
             "expenses": "Expenses re-invoiced, or empty.",
             "total_ht": "Total HT.",
@@ -444,10 +450,38 @@ CONTEXTS: dict[str, Schema] = {
             "vat": "VAT amount.",
             "vat_exemption": "The VAT exemption mention, or empty.",
             "total_ttc": "Total TTC.",
-            "deposit": "Deposit amount, or empty.",
+            "deposit": "Deposit at order (private clients only), or empty.",
             "deposit_rate": "Deposit rate ('30 %'), or empty.",
             "balance": "Balance due on completion.",
-            "days": "Days of work, formatted.",
+            "days": "Total days of work, the options' days included, formatted.",
+            "package_days": "Days of the package alone.",
+            "options_days": "Days the options add, or empty when they add none.",
+            "period": {
+                "start": "Planned start of execution (the plan), long form.",
+                "end": "Planned end of execution, long form.",
+            },
+            "package_content": {
+                "phases": [
+                    {
+                        "label": "Phase.",
+                        "days": "Its planned days.",
+                        "dates": "Its planned dates ('11 janvier 2027 – 12 janvier 2027').",
+                        "amount": "Its share of the package price HT (the DPGF's amount).",
+                    }
+                ],
+                "workshops": "The workshops and the creativity session, with their dates, in words.",
+                "deliverables": "The deliverables of the package, in words.",
+            },
+            "schedule": [
+                {
+                    "label": "Instalment: avance, acompte of a phase, deposit, solde.",
+                    "note": "The avance recovered on it, in words, or empty.",
+                    "date": "Planned date, long form (may be empty).",
+                    "ht": "Amount HT.",
+                    "vat": "VAT.",
+                    "ttc": "Amount TTC.",
+                }
+            ],
             "mentions": [
                 "Terms of the quote, one per entry: validity, payment, late payment, discount, "
                 "notes (the provider's identity is the block at the top; the VAT exemption is "
@@ -460,6 +494,79 @@ CONTEXTS: dict[str, Schema] = {
                 ],
             },
             "procurement_note": "A note on public procurement (may be empty).",
+        },
+    },
+    # Not a deliverable of `render`: the invoice `dialogue invoice` draws (facture.docx).
+    "facture": {
+        "doc": {
+            "name": "'facture'.",
+            "title": "The invoice's title ('Facture d'acompte', 'Avoir'...).",
+            "audience": "Empty.",
+            "subject": "The engagement's title.",
+            "date": "Date of issue, long form.",
+            "reference": "The invoice number.",
+            "language": "'fr' or 'en'.",
+        },
+        "client": {
+            "name": "The client's name.",
+            "address": "Its address.",
+            "siren": "Its SIREN, grouped (may be empty).",
+            "siret": "The SIRET invoiced, for Chorus Pro (may be empty).",
+            "service_code": "Chorus Pro service code (may be empty).",
+            "public": "True for a public buyer.",
+        },
+        "brand": {
+            "name": "Brand name (header).",
+            "color": "Primary colour, hex.",
+            "logo": "Logo picture, or empty.",
+        },
+        "consultant": {
+            "name": "Consultant's name.",
+            "company": "Company name.",
+            "legal": "Legal form and share capital, in words.",
+            "address": "Address.",
+            "email": "E-mail.",
+            "phone": "Phone.",
+            "siret": "SIRET, grouped.",
+            "rcs": "RCS registration.",
+            "vat_number": "Intra-EU VAT number.",
+            "iban": "IBAN, grouped by four.",
+            "bic": "BIC.",
+        },
+        "invoice": {
+            "title": "'Facture d'avance', 'Facture d'acompte', 'Facture de solde', 'Avoir'.",
+            "number": "Its number in the ledger's sequence ('FAC-0001').",
+            "date": "Date of issue, long form.",
+            "due": "Due date, long form (empty for a credit note).",
+            "quote_number": "The accepted devis' number.",
+            "quote_date": "Its date.",
+            "engagement_number": "The buyer's engagement number (may be empty).",
+            "period": "The period of the services invoiced (may be empty).",
+            "lines": [
+                {
+                    "label": "Line.",
+                    "description": "What it covers (may be empty).",
+                    "quantity": "Quantity (negative for a deduction).",
+                    "unit": "Unit in words.",
+                    "unit_price": "Unit price HT.",
+                    "amount": "Amount HT (negative for a deduction).",
+                }
+            ],
+            "allowance_label": "The discount's label, or empty.",
+            "allowance": "The discount on this invoice's fees, negative, or empty.",
+            "ht": "Total HT.",
+            "vat_rate": "VAT rate.",
+            "vat": "VAT.",
+            "vat_exemption": "The VAT exemption mention, or empty.",
+            "ttc": "Total TTC.",
+            "due_amount": "Amount due.",
+            "solde": "True for the final invoice (solde).",
+            "contract_ht": "The devis' total HT.",
+            "contract_vat": "The devis' VAT.",
+            "contract_ttc": "The devis' total TTC.",
+            "deducted_ttc": "What earlier invoices billed, TTC (a solde).",
+            "credit_note": "True for a credit note.",
+            "mentions": ["The invoice's mentions, one per entry."],
         },
     },
 }

@@ -1,10 +1,10 @@
-"""The client (the public body) and the consultant who runs the engagement."""
+"""The client (a public body, or a private one) and the consultant who runs the engagement."""
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from .base import Int, Line, Name, Strict
 
@@ -25,8 +25,12 @@ class Contact(Strict):
         return value
 
 
+PUBLIC_KINDS = ("commune", "intercommunalite", "departement", "region", "autre")
+ClientKind = Literal["commune", "intercommunalite", "departement", "region", "autre", "prive"]
+
+
 class Client(Strict):
-    """The public body that commissions the engagement."""
+    """The client: a public body (a buyer under the code de la commande publique) or a private one."""
 
     name: Name = Field(min_length=1)
     in_text: Line = Field(
@@ -34,40 +38,53 @@ class Client(Strict):
         description='How running text names the client, e.g. "la Ville d\'Ormessac" '
         "(default: derived from the name, with 'la', 'le' or 'l'' in French).",
     )
-    kind: Literal["commune", "intercommunalite", "departement", "region", "autre"] = "commune"
+    kind: ClientKind = Field(
+        default="commune",
+        description="commune, intercommunalite, departement, region, autre (another public "
+        "body): public buyers; prive: a private client (company, association).",
+    )
     population: Int | None = Field(default=None, ge=0, le=100_000_000)
     address: Line = ""
     siren: str = ""
+    siret: str = Field(
+        default="",
+        description="The SIRET of the establishment invoiced (Chorus Pro identifies the buyer by it).",
+    )
+    service_code: str = Field(
+        default="",
+        max_length=100,
+        description="The buyer's Chorus Pro service code, when it requires one.",
+    )
     contact: Contact = Contact()
 
-    @field_validator("siren")
+    @property
+    def public(self) -> bool:
+        """A public buyer: no deposit at order, Chorus Pro, intérêts moratoires."""
+        return self.kind in PUBLIC_KINDS
+
+    @field_validator("siren", mode="before")
     @classmethod
-    def _check_siren(cls, value: str) -> str:
-        digits = value.replace(" ", "")
-        if digits and (len(digits) != 9 or not digits.isdigit() or not luhn_ok(digits)):
-            raise ValueError("a SIREN has 9 digits and passes the Luhn check")
+    def _check_siren(cls, value: object) -> object:
+        from .identity import check_siren
+
+        return check_siren(str(value)) if isinstance(value, str | int) else value
+
+    @field_validator("siret", mode="before")
+    @classmethod
+    def _check_siret(cls, value: object, info: ValidationInfo) -> object:
+        from .identity import check_siret
+
+        if not isinstance(value, str | int):
+            return value
+        digits = check_siret(str(value))
+        siren = info.data.get("siren")
+        if digits and siren and digits[:9] != siren:
+            raise ValueError(f"the SIRET {value!r} does not start with the client's SIREN {siren}")
         return digits
 
 
-def luhn_ok(digits: str) -> bool:
-    """Luhn checksum, as used by INSEE for SIREN and SIRET numbers."""
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2 == 1:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
-    return total % 10 == 0
-
-
-# La Poste's establishments are the documented exception to the Luhn rule.
-_LA_POSTE_SIREN = "356000000"
-
-
 class Consultant(Strict):
-    """Who signs the quote and the deliverables."""
+    """Who signs the quote and the deliverables, and is paid: identity, VAT number, bank details."""
 
     name: Name = ""
     company: Name = ""
@@ -79,22 +96,38 @@ class Consultant(Strict):
     siret: str = ""
     rcs: Line = ""
     vat_number: str = ""
+    iban: str = Field(
+        default="", description="Bank account for transfers, printed on the devis and invoices."
+    )
+    bic: str = Field(default="", description="The bank's BIC (SWIFT code).")
 
     @field_validator("siret", mode="before")
     @classmethod
     def _check_siret(cls, value: object) -> object:
-        if isinstance(value, int):
-            value = str(value)
+        from .identity import check_siret
+
+        return check_siret(str(value)) if isinstance(value, str | int) else value
+
+    @field_validator("vat_number", mode="before")
+    @classmethod
+    def _check_vat(cls, value: object, info: ValidationInfo) -> object:
+        from .identity import check_vat_number
+
         if not isinstance(value, str):
             return value
-        digits = value.replace(" ", "")
-        if not digits:
-            return ""
-        if len(digits) != 14 or not digits.isdigit():
-            raise ValueError(f"a SIRET has 14 digits, got {value!r}")
-        if digits.startswith(_LA_POSTE_SIREN):
-            if sum(int(c) for c in digits) % 5:
-                raise ValueError(f"{value!r} fails the SIRET check digit")
-        elif not luhn_ok(digits):
-            raise ValueError(f"{value!r} fails the SIRET check digit (Luhn): check for a typo")
-        return digits
+        siret = info.data.get("siret") or ""
+        return check_vat_number(value, siret[:9])
+
+    @field_validator("iban", mode="before")
+    @classmethod
+    def _check_iban(cls, value: object) -> object:
+        from .identity import check_iban
+
+        return check_iban(value) if isinstance(value, str) else value
+
+    @field_validator("bic", mode="before")
+    @classmethod
+    def _check_bic(cls, value: object) -> object:
+        from .identity import check_bic
+
+        return check_bic(value) if isinstance(value, str) else value

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
@@ -43,6 +43,12 @@ class Option(Strict):
     # unit_price and days come before quantity: its check needs them.
     unit_price: Price | None = None
     days: Days | None = Field(default=None, gt=0, le=1000)
+    effort_days: Days | None = Field(
+        default=None,
+        ge=0,
+        le=1000,
+        description="Consultant days one unit of a per-unit option takes (duration only).",
+    )
     quantity: Annotated[Decimal, Number] = Field(
         default=Decimal("1"), gt=0, le=100000, decimal_places=2
     )
@@ -75,6 +81,60 @@ class Expense(Strict):
     amount: Price
 
 
+class Advance(Strict):
+    """The avance a public buyer pays before the work starts (code de la commande publique,
+    art. R2191-3 and following), and how it is recovered on the later invoices."""
+
+    percent: Percent = Field(
+        gt=0, description="The avance, in percent of the contract's initial amount TTC."
+    )
+    recovery_from: Percent = Field(
+        default=Decimal("65"),
+        description="Recovery starts when the services invoiced reach this share of the total "
+        "(percent); set it as the contract does.",
+    )
+    recovery_until: Percent = Field(
+        default=Decimal("80"),
+        description="Recovery is complete when the services invoiced reach this share (percent).",
+    )
+
+    @model_validator(mode="after")
+    def _check_window(self) -> Self:
+        if self.recovery_until < self.recovery_from:
+            raise ValueError(
+                f"recovery_until ({self.recovery_until}) comes before recovery_from "
+                f"({self.recovery_from}): recovery ends after it starts"
+            )
+        return self
+
+
+Column = Annotated[str, Field(pattern=r"^[A-Z]{1,3}$", description="A column letter: A, F, AB.")]
+
+
+class BuyerSheet(Strict):
+    """The buyer's own price workbook and where our figures go in it (`quote --fill`)."""
+
+    file: str = Field(min_length=1, description="The buyer's .xlsx, relative to engagement.yaml.")
+    document: Literal["dpgf", "bpu", "dqe"] = "dpgf"
+    sheet: str = Field(default="", description="The sheet to fill (default: the first one).")
+    number_column: Column = "A"
+    quantity_column: Column | None = None
+    unit_price_column: Column | None = None
+    amount_column: Column | None = None
+
+    @model_validator(mode="after")
+    def _check_columns(self) -> Self:
+        targets = [self.quantity_column, self.unit_price_column, self.amount_column]
+        if not any(targets):
+            raise ValueError(
+                "say where the figures go: quantity_column, unit_price_column and/or amount_column"
+            )
+        used = [column for column in (self.number_column, *targets) if column]
+        if len(set(used)) != len(used):
+            raise ValueError(f"two fields share a column ({', '.join(used)})")
+        return self
+
+
 class Pricing(Strict):
     """How the engagement is priced; `dialogue quote` turns it into a devis."""
 
@@ -90,7 +150,37 @@ class Pricing(Strict):
     options: list[Option] = []
     expenses: list[Expense] = []
     discount_percent: Percent = Decimal("0")
-    deposit_percent: Percent = Decimal("30")
+    deposit_percent: Percent | None = Field(
+        default=None,
+        description="Deposit at order, percent of the total TTC: private clients only "
+        "(default 30); a public buyer pays after the service is done.",
+    )
+    advance: Advance | None = Field(
+        default=None, description="The avance of a public contract (CCP R2191-3 and following)."
+    )
+    engagement_number: Line = Field(
+        default="",
+        max_length=50,
+        description="The buyer's engagement (order) number, printed for Chorus Pro when known.",
+    )
+    vat_on_debits: bool = Field(
+        default=False,
+        description="The consultant opted to pay VAT on debits (CGI art. 269): invoices say so.",
+    )
+    invoice_prefix: str = Field(
+        default="FAC-",
+        max_length=20,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_\-/]*$",
+        description="Invoice numbers are this prefix and a 4-digit sequence: FAC-0001.",
+    )
+    buyer_sheet: BuyerSheet | None = Field(
+        default=None, description="The buyer's own DPGF/BPU/DQE workbook to fill (`quote --fill`)."
+    )
+    ledger: RelativePath = Field(
+        default="factures.jsonl",
+        description="The ledger of issued invoices, relative to engagement.yaml; several "
+        "engagements may share one to keep one numbering sequence.",
+    )
     validity_days: Int = Field(default=90, ge=1, le=730)
     payment_days: Int = Field(default=30, ge=0, le=60)
     number: Line | None = None
