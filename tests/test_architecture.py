@@ -16,9 +16,12 @@ ALLOWED: dict[str, set[str]] = {
     "analysis": {"common", "engagement"},
     "pricing": {"common", "engagement"},
     "planning": {"common", "engagement"},
+    "importers": {"common", "engagement"},
     "charts": {"common", "analysis", "planning"},
     "render": {"common", "engagement", "analysis", "pricing", "planning", "charts"},
-    "commands": {"common", "engagement", "analysis", "pricing", "planning", "charts", "render"},
+    "commands": {
+        "common", "engagement", "analysis", "pricing", "planning", "importers", "charts", "render",
+    },  # fmt: skip
 }
 ROOMS = set(ALLOWED)
 

@@ -1,0 +1,145 @@
+"""A contribution's text as a participant would read it: no markup, no tokens, no contact data.
+
+In order: the ``'`` that newer Decidim versions put before a value starting with ``= + - @`` (a
+guard against spreadsheet formulas) is removed, and written again by the feedback file's writer;
+a ``=HYPERLINK("url";"label")`` body becomes ``label (url)``; Decidim's mention tokens
+(``gid://app/Decidim::User/377``) become « [participant] », hashtags ``#name``; HTML becomes text
+(nh3 removes every tag, scripts and styles with their content, then entities are decoded);
+Markdown marks are removed (links kept as ``label (url)``, list items as « • »); e-mail
+addresses and phone numbers are replaced; control characters are dropped, spaces and blank
+lines collapsed. The quick checks before each step keep plain text cheap to clean.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MAX_TEXT = 20_000  # the longest verbatim the engagement model accepts
+
+PLACEHOLDERS = {
+    "fr": {"person": "[participant]", "email": "[courriel]", "phone": "[téléphone]"},
+    "en": {"person": "[participant]", "email": "[e-mail]", "phone": "[phone]"},
+}
+
+_GUARDED = ("'=", "'+", "'-", "'@")
+_HYPERLINK = re.compile(
+    r'^\s*=\s*(?:HYPERLINK|LIEN_HYPERTEXTE|LIEN\.HYPERTEXTE)\(\s*"([^"]*)"\s*(?:[;,]\s*"([^"]*)"\s*)?\)\s*$',
+    re.IGNORECASE,
+)
+_GID = re.compile(r"gid://[\w.-]+/(Decidim(?:::\w+)+)/(\d+)(?:/_?([\w-]+))?")
+_TAG = re.compile(r"<(?:/?[A-Za-z][^<>]*|!--.*?--)>", re.DOTALL)
+_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6]|tr|blockquote|ul|ol|pre)\s*>", re.IGNORECASE)
+_ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);")
+_MARKDOWN_HINT = re.compile(r"[*_#\[`~>\\]|^[ \t]*[-+*][ \t]", re.MULTILINE)
+_MARKDOWN = [
+    (re.compile(r"!\[([^\]]*)\]\([^)\s]*[^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\(\s*<?((?:https?|mailto):[^)\s>]+)>?[^)]*\)"), r"\1 (\2)"),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+    (re.compile(r"`([^`\n]+)`"), r"\1"),
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.MULTILINE), r"\1"),
+    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE), ""),
+    (re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE), ""),
+    (re.compile(r"^[ \t]*[-+*][ \t]+", re.MULTILINE), "• "),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~])"), r"\1"),
+]
+_SAME_LINK = re.compile(r"((?:https?|mailto):[^\s()]+) \(\1\)")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_PHONE = re.compile(
+    r"(?<![\w+])(?:"
+    r"(?:\+|00)\s?\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?[1-9](?:[\s.-]?\d{2}){4}"  # +33 6 12 34 56 78
+    r"|0[1-9](?:[\s.-]?\d{2}){4}"  # 06 12 34 56 78, 06.12.34.56.78
+    r"|(?:\+|00)\d{1,3}(?:[\s.-]?\d){7,12}"  # other international numbers
+    r")(?!\d)"
+)
+_DIGITS = re.compile(r"\d")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"[ \t\f\v]+")
+_LINES = re.compile(r" *\n *")
+_BLANKS = re.compile(r"\n{3,}")
+
+
+@dataclass
+class Cleaner:
+    """Cleans texts in one language's placeholders and counts what it replaced."""
+
+    language: str = "fr"
+    emails: int = 0
+    phones: int = 0
+    mentions: int = 0
+    truncated: int = 0
+
+    def __post_init__(self) -> None:
+        self.words = PLACEHOLDERS.get(self.language, PLACEHOLDERS["fr"])
+
+    def __call__(self, raw: str) -> str:
+        text = raw
+        if text.startswith(_GUARDED):
+            text = text[1:]
+        if text.lstrip().startswith("="):
+            link = _HYPERLINK.match(text)
+            if link:
+                url, label = link.group(1).strip(), (link.group(2) or "").strip()
+                text = f"{label} ({url})" if label and label != url else url
+        if "gid://" in text:
+            text = _GID.sub(self._gid, text)
+        if "<" in text and _TAG.search(text):
+            text = html_to_text(text)
+        elif "&" in text and _ENTITY.search(text):
+            text = html.unescape(text)
+        if _MARKDOWN_HINT.search(text):
+            text = markdown_to_text(text)
+        if "@" in text:
+            text, count = _EMAIL.subn(self.words["email"], text)
+            self.emails += count
+        if len(_DIGITS.findall(text, 0, 4000)) >= 9:
+            text, count = _PHONE.subn(self.words["phone"], text)
+            self.phones += count
+        text = _CONTROL.sub("", text)
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = _SPACES.sub(" ", text)
+        if "\n" in text:
+            text = _BLANKS.sub("\n\n", _LINES.sub("\n", text))
+        text = text.strip()
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
+        if len(text) > MAX_TEXT:
+            self.truncated += 1
+            text = text[: MAX_TEXT - 1].rstrip() + "…"
+        return text
+
+    def _gid(self, match: re.Match[str]) -> str:
+        model, number, name = match.group(1), match.group(2), match.group(3)
+        last = model.rsplit("::", 1)[-1]
+        if last in ("User", "UserGroup", "UserBaseEntity"):
+            self.mentions += 1
+            return self.words["person"]
+        if last == "Hashtag":
+            return f"#{name}" if name else ""
+        label = {"Proposal": "proposition" if self.language == "fr" else "proposal"}.get(
+            last, last.lower()
+        )
+        return f"[{label} {number}]"
+
+
+def html_to_text(text: str) -> str:
+    """HTML as text: block ends become line breaks, list items « • », every tag removed."""
+    import nh3
+
+    marked = _ITEM.sub("• ", _BREAK.sub("\n", text))
+    stripped = nh3.clean(marked, tags=set(), strip_comments=True)
+    return html.unescape(stripped)
+
+
+def markdown_to_text(text: str) -> str:
+    """Markdown marks removed: ``**gras**`` -> ``gras``, ``[site](https://x)`` -> ``site (https://x)``."""
+    for pattern, replacement in _MARKDOWN:
+        text = pattern.sub(replacement, text)
+    return _SAME_LINK.sub(r"\1", text)
