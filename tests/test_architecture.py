@@ -19,9 +19,8 @@ ALLOWED: dict[str, set[str]] = {
     "importers": {"common", "engagement"},
     "charts": {"common", "analysis", "planning"},
     "render": {"common", "engagement", "analysis", "pricing", "planning", "charts"},
-    "commands": {
-        "common", "engagement", "analysis", "pricing", "planning", "importers", "charts", "render",
-    },  # fmt: skip
+    "commands": {"common", "engagement", "analysis", "pricing", "planning", "charts", "render"}
+    | {"importers"},
 }
 ROOMS = set(ALLOWED)
 

@@ -14,6 +14,7 @@ import codecs
 import csv
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -191,16 +192,59 @@ def detect_encoding(sample: bytes, name: str = "") -> tuple[str, str]:
         return "utf-8", "UTF-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(sample):
+        return "utf-8", "UTF-8"  # a few bad bytes in a UTF-8 file: replaced, their rows reported
     from charset_normalizer import from_bytes
 
     # What a French export that is not UTF-8 is: Windows Excel (cp1252), an old Mac (mac_roman),
-    # DOS (cp850). Restricting the guess keeps charset-normalizer from odd code pages on a short
-    # file; cp1252 (a superset of Latin-1's printable characters) is the default.
-    best = from_bytes(sample[:SAMPLE], cp_isolation=list(LEGACY)).best()
-    guess = best.encoding if best is not None else "cp1252"
-    if guess not in LEGACY:
-        guess = "cp1252"
+    # DOS (cp850). The decoding whose accents look French wins: on a short file,
+    # charset-normalizer's own measure hesitates (« élus déjà » reads as cleanly in mac_roman,
+    # « Èlus dÈj‡ »), so its chaos only breaks a tie, and cp1252, by far the most common, wins
+    # a tie it is part of.
+    scores = {name: _french(sample[:SAMPLE], name) for name in LEGACY}
+    best = max(scores.values())
+    tied = [name for name in LEGACY if scores[name] == best]
+    if len(tied) == 1 or "cp1252" in tied:
+        guess = tied[0]
+    else:
+        chaos = {m.encoding: m.chaos for m in from_bytes(sample[:SAMPLE], cp_isolation=tied)}
+        guess = min(tied, key=lambda name: chaos.get(name, 1.0))
     return codecs.lookup(guess).name, f"{guess} (detected)"
+
+
+_FRENCH_LOWER = frozenset("éèêëàâäîïôöùûüÿçœæ")
+_FRENCH_UPPER = frozenset("ÉÈÊËÀÂÄÎÏÔÖÙÛÜŸÇŒÆ")
+_FRENCH_SIGNS = frozenset("«»’‘“”€…–—°\u00a0")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _french(sample: bytes, encoding: str) -> int:
+    """How French the accents of ``sample`` look once decoded (``-10**9`` if it cannot be)."""
+    try:
+        text = sample.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return -(10**9)
+    score = 0
+    for match in _NON_ASCII.finditer(text):
+        char, at = match.group(), match.start()
+        if char in _FRENCH_LOWER:
+            score += 2
+        elif char in _FRENCH_UPPER:
+            before = text[at - 1] if at else " "
+            score += -2 if before.isalpha() and before.islower() else 2
+        elif char in _FRENCH_SIGNS:
+            score += 1
+        else:
+            score -= 3
+    return score
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """UTF-8 text with a few stray bytes: many valid accented letters, few invalid bytes."""
+    text = sample.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for char in text if ord(char) > 0x7F) - bad
+    return good >= 3 and bad * 2 <= good
 
 
 def _separator_option(value: str | None, name: str) -> str | None:
@@ -283,6 +327,8 @@ def _tolerant_rows(text: IO[str], sep: str, problems: Problems) -> Iterator[tupl
             if len(split) == width:
                 parts = split
         if parts is None:
+            if buffer.count('"') % 2 and buffer.count("\n") < 20:
+                continue  # a quoted value goes on to the next line
             try:
                 rows = list(csv.reader(io.StringIO(buffer), delimiter=sep, strict=False))
             except csv.Error as error:

@@ -20,7 +20,7 @@ from ..common.atomic import write_atomic
 from ..common.errors import FileProblem
 from ..common.files import read_bytes
 
-_PLAIN = re.compile(r"^[A-Za-z0-9_./-][A-Za-z0-9_./ -]*$")
+_PLAIN = re.compile(r"^[A-Za-z0-9_./-]+$")
 
 
 def _scalar(value: str) -> str:

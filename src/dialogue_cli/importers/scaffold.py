@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from typing import Any
 
 from ..engagement.model import Engagement
 from ..engagement.model.base import fold
@@ -68,11 +67,10 @@ def build(
         "  default: 1",
         "  # votes: {2: 5, 3: 20}   # at least 5 votes: intensity 2; at least 20: 3",
         "criteria: {}",
+        "# criteria:   # keywords coding a criterion (case and accents ignored), for example:",
     ]
-    out += [
-        f"#  {c.id}: [{c.label.split()[0].lower()}]   # keywords coding {c.id}"
-        for c in engagement.grid.criteria[:3]
-    ]
+    word = "mot-clé" if context.language == "fr" else "keyword"
+    out += [f"#   {c.id}: [{word}, {word}]   # {c.label}" for c in engagement.grid.criteria]
     if any(r.reply for r in found):
         out.append("replies: keep  # or skip")
     out.append("# id_prefix: " + _prefix(source) + "   # change it if two imports share ids")
@@ -109,7 +107,7 @@ def _keys(context: Context, found: list[Record], cleaner: Cleaner, source: str) 
             value = record.keys.get(key, "").strip()
             if value:
                 counts[value] += 1
-                example.setdefault(value, record.url or record.text)
+                example.setdefault(value, record.text or record.url)
         if not counts:
             continue
         listed = True
@@ -155,16 +153,12 @@ def _questions(context: Context, answers: list[Record], cleaner: Cleaner) -> lis
         title = _example(header, cleaner, 90)
         out.append(f"  {_q(key)}:  # {title} ({total} answers)")
         out.append("    scenario: ~")
-        choice = len(counts) <= CHOICES and total >= 2 * len(counts)
-        if choice:
-            shown = ", ".join(_example(v, cleaner, 30) for v, _ in counts.most_common(6))
-            likert = all(fold(v) in LIKERT for v in counts)
-            if likert:
-                out.append(f"    polarity: likert  # answers: {shown}")
-            else:
-                table: dict[str, Any] = {v: "?" for v, _ in counts.most_common(CHOICES)}
-                cells = ", ".join(f'{_q(v)}: "?"' for v in table)
-                out.append(f"    # polarity: {{{cells}}}")
+        shown = ", ".join(_example(v, cleaner, 30) for v, _ in counts.most_common(6))
+        if all(fold(v) in LIKERT for v in counts):
+            out.append(f"    polarity: likert  # answers: {shown}")
+        elif len(counts) <= CHOICES and total >= 2 * len(counts):
+            cells = ", ".join(f'{_q(v)}: "?"' for v, _ in counts.most_common(CHOICES))
+            out.append(f"    # polarity: {{{cells}}}")
         else:
             out.append(
                 f"    # free text (idee), e.g. {_example(counts.most_common(1)[0][0], cleaner)}"
