@@ -273,9 +273,9 @@ def test_init_map_writes_a_mapping_that_loads(runner: CliRunner, consultation: P
     assert '"2":  # 2. Une plateforme en ligne vous semble-t-elle utile ? (3 answers)' in text
     assert "    polarity: likert" in text
     text = (consultation / "decidim-comments.csv.map.yaml").read_text(encoding="utf-8")
-    assert '      "12": ~  # 5 rows, e.g.' in text and '    "component":' in text
+    assert '      "12": ~  # 5 rows, e.g.' in text and '    component:' in text
     text = (consultation / "board-notes.csv.map.yaml").read_text(encoding="utf-8")
-    assert '    "Couleur":' in text and '      "vert": ~  # 3 rows' in text
+    assert '    Couleur:' in text and '      vert: ~  # 3 rows' in text
     assert "Auteur" not in text and "Élodie" not in text  # personal data stay out of the scaffold
 
 

@@ -298,7 +298,7 @@ def test_without_a_mapping_everything_is_unclassified(engagement: Engagement) ->
     outcome = run(engagement, "decidim", "decidim-comments.csv", Mapping())
     assert not outcome.items and len(outcome.unclassified) == 7
     assert dict(outcome.tally.unclassified) == {
-        "component 12": 4,
-        "component 13": 2,
+        "proposal 145": 4,
+        "proposal 146": 2,
         "component 14": 1,
     }

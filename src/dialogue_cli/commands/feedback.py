@@ -99,8 +99,12 @@ SOURCE_HELP = "decidim, consul, cap-collectif, make, limesurvey, framaforms or c
 @feedback_app.command("import")
 @reports_errors
 def import_(
-    source: str = typer.Argument(..., help="The platform: " + SOURCE_HELP, show_default=False),
-    file: Path = typer.Argument(..., help="The export (CSV, XLSX, or JSON for Decidim)."),
+    source: str = typer.Argument(
+        ..., help="The platform: " + SOURCE_HELP, show_default=False, metavar="SOURCE"
+    ),
+    file: Path = typer.Argument(
+        ..., help="The export (CSV, XLSX, or JSON for Decidim).", metavar="FILE"
+    ),
     workshop: str = typer.Option(
         ..., "--workshop", "-w", help="The workshop the feedback belongs to: its id (or group)."
     ),

@@ -34,20 +34,23 @@ _TAG = re.compile(r"<(?:/?[A-Za-z][^<>]*|!--.*?--)>", re.DOTALL)
 _BREAK = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6]|tr|blockquote|ul|ol|pre)\s*>", re.IGNORECASE)
 _ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);")
-_MARKDOWN_HINT = re.compile(r"[*_#\[`~>\\]|^[ \t]*[-+*][ \t]", re.MULTILINE)
+_MARKDOWN_MARKS = "*_#[`~>\\"
+_LIST_ITEM = re.compile(r"^[ \t]*[-+*][ \t]", re.MULTILINE)
+# Each Markdown rule with the text it needs to find anything (the rules run only when it is there).
 _MARKDOWN = [
-    (re.compile(r"!\[([^\]]*)\]\([^)\s]*[^)]*\)"), r"\1"),
-    (re.compile(r"\[([^\]]+)\]\(\s*<?((?:https?|mailto):[^)\s>]+)>?[^)]*\)"), r"\1 (\2)"),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),
-    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
-    (re.compile(r"`([^`\n]+)`"), r"\1"),
-    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.MULTILINE), r"\1"),
-    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE), ""),
-    (re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE), ""),
-    (re.compile(r"^[ \t]*[-+*][ \t]+", re.MULTILINE), "• "),
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~])"), r"\1"),
+    ("](", re.compile(r"!\[([^\]]*)\]\([^)\s]*[^)]*\)"), r"\1"),
+    ("](", re.compile(r"\[([^\]]+)\]\(\s*<?((?:https?|mailto):[^)\s>]+)>?[^)]*\)"), r"\1 (\2)"),
+    ("**", re.compile(r"(\*\*)(?=\S)(.+?)(?<=\S)\1", re.DOTALL), r"\2"),
+    ("__", re.compile(r"(__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL), r"\2"),
+    ("*", re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    ("_", re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),
+    ("~~", re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+    ("`", re.compile(r"`([^`\n]+)`"), r"\1"),
+    ("#", re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.MULTILINE), r"\1"),
+    (">", re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE), ""),
+    ("", re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE), ""),
+    ("", re.compile(r"^[ \t]*[-+*][ \t]+", re.MULTILINE), "• "),
+    ("\\", re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~])"), r"\1"),
 ]
 _SAME_LINK = re.compile(r"((?:https?|mailto):[^\s()]+) \(\1\)")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
@@ -58,9 +61,9 @@ _PHONE = re.compile(
     r"|(?:\+|00)\d{1,3}(?:[\s.-]?\d){7,12}"  # other international numbers
     r")(?!\d)"
 )
-_DIGITS = re.compile(r"\d")
+_NINE_DIGITS = re.compile(r"\d(?:[^\d\n]{0,3}\d){8}")  # nine digits close together: maybe a phone
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SPACES = re.compile(r"[ \t\f\v]+")
+_SPACES = re.compile(r"[ \t\f\v]{2,}|[\t\f\v]")  # what to collapse: a lone space is left alone
 _LINES = re.compile(r" *\n *")
 _BLANKS = re.compile(r"\n{3,}")
 
@@ -93,12 +96,14 @@ class Cleaner:
             text = html_to_text(text)
         elif "&" in text and _ENTITY.search(text):
             text = html.unescape(text)
-        if _MARKDOWN_HINT.search(text):
+        if any(mark in text for mark in _MARKDOWN_MARKS) or (
+            ("\n" in text or text.lstrip()[:1] in ("-", "+")) and _LIST_ITEM.search(text)
+        ):
             text = markdown_to_text(text)
         if "@" in text:
             text, count = _EMAIL.subn(self.words["email"], text)
             self.emails += count
-        if len(_DIGITS.findall(text, 0, 4000)) >= 9:
+        if _NINE_DIGITS.search(text):
             text, count = _PHONE.subn(self.words["phone"], text)
             self.phones += count
         text = _CONTROL.sub("", text)
@@ -140,6 +145,7 @@ def html_to_text(text: str) -> str:
 
 def markdown_to_text(text: str) -> str:
     """Markdown marks removed: ``**gras**`` -> ``gras``, ``[site](https://x)`` -> ``site (https://x)``."""
-    for pattern, replacement in _MARKDOWN:
-        text = pattern.sub(replacement, text)
+    for needed, pattern, replacement in _MARKDOWN:
+        if needed in text:
+            text = pattern.sub(replacement, text)
     return _SAME_LINK.sub(r"\1", text)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -93,6 +94,17 @@ def _folded_table(values: dict[str, str | None]) -> dict[str, str | None]:
     return {fold(key): value for key, value in values.items()}
 
 
+def fast_fold(text: str) -> str:
+    """Lower case without accents, at C speed: what keywords are matched in (both sides alike).
+
+    Letters without an ASCII base (``œ``) are dropped on both sides, so « cœur » still finds
+    « cœur »; slower :func:`fold` keeps them, for values compared once.
+    """
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+
+
 def _singular(kind: str) -> str:
     kind = fold(kind)
     return kind[:-1] if kind.endswith("s") else kind
@@ -124,18 +136,17 @@ class Converter:
         ]
         self.only = {_singular(kind) for kind in mapping.only}
         order = [c.id for c in engagement.grid.criteria]
-        self.keywords = [
-            (
-                crit,
-                re.compile(
-                    "(?<!\\w)(?:" + "|".join(re.escape(fold(w)) for w in words if fold(w)) + ")"
-                ),
-            )
-            for crit, words in sorted(
-                mapping.criteria.items(),
-                key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order),
-            )
-        ]
+        ranked = sorted(
+            mapping.criteria, key=lambda c: order.index(c) if c in order else len(order)
+        )
+        self.criteria_order = ranked
+        # One pass finds every criterion: a group per criterion, named by its rank.
+        groups = []
+        for rank, crit in enumerate(ranked):
+            words = [fast_fold(w.strip()) for w in mapping.criteria[crit]]
+            alternatives = "|".join(re.escape(w) for w in words if w)
+            groups.append(f"(?P<c{rank}>{alternatives})")
+        self.keywords = re.compile("(?<!\\w)(?:" + "|".join(groups) + ")") if groups else None
         votes = mapping.intensity.votes
         self.thresholds = [(3, votes["3"])] if "3" in votes else []
         if "2" in votes:
@@ -143,6 +154,7 @@ class Converter:
         self.seen: dict[str, int] = {}
         self.hashed: Counter[str] = Counter()
         self._names: dict[str, str | None] = {}
+        self._folded: dict[str, str] = {}  # value -> fold(value), for the values that repeat
 
     # ------------------------------------------------------------ lookups
 
@@ -160,12 +172,19 @@ class Converter:
             value = record.keys.get(name, "") if name else ""
         return value.strip()
 
-    @staticmethod
-    def _lookup(table: dict[str, str | None], value: str) -> str | None:
-        found = table.get(fold(value))
+    def _fold(self, value: str) -> str:
+        folded = self._folded.get(value)
+        if folded is None:
+            folded = fold(value)
+            if len(self._folded) < 10_000:
+                self._folded[value] = folded
+        return folded
+
+    def _lookup(self, table: dict[str, str | None], value: str) -> str | None:
+        found = table.get(self._fold(value))
         if found is None and ("," in value or "|" in value):
             for part in re.split(r"\s*[|,]\s*", value):
-                found = table.get(fold(part))
+                found = table.get(self._fold(part))
                 if found is not None:
                     break
         return found
@@ -229,7 +248,7 @@ class Converter:
                 return self._skip(record, "a repeated row (same id as an earlier row)")
             self.seen[identifier] = record.row
             return identifier
-        basis = f"{record.kind}|{record.question}|{fold(text)}"
+        basis = f"{record.kind}|{record.question}|{fast_fold(text)}"
         identifier = f"{self.prefix}-{hashlib.sha1(basis.encode()).hexdigest()[:10]}"
         self.hashed[identifier] += 1
         count = self.hashed[identifier]
@@ -304,10 +323,10 @@ class Converter:
 
     def _criteria(self, rule: QuestionRule | None, text: str) -> tuple[str, ...]:
         found = list(rule.criteria) if rule is not None else []
-        if self.keywords:
-            folded = fold(text)
-            for crit, pattern in self.keywords:
-                if crit not in found and pattern.search(folded):
+        if self.keywords is not None:
+            hits = {match.lastgroup for match in self.keywords.finditer(fast_fold(text))}
+            for rank, crit in enumerate(self.criteria_order):
+                if f"c{rank}" in hits and crit not in found:
                     found.append(crit)
         return tuple(found)
 

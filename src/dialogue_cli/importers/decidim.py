@@ -85,25 +85,34 @@ def read(export: Export, ctx: Context) -> Iterator[Record | Skipped]:
     except FileProblem as error:
         raise FileProblem(f"{ctx.name}: {error}") from None
     if ctx.kind == "comments":
-        ctx.primary_keys = ("component", "proposal")
+        ctx.primary_keys = ("proposal", "component")  # the first key that maps a row decides
         return _comments(tab, ctx)
     if ctx.kind == "proposals":
-        ctx.primary_keys = ("component", "category", "taxonomy")
+        ctx.primary_keys = ("category", "taxonomy", "component")
         return _proposals(tab, ctx)
     ctx.primary_keys = ("question",)
     return _answers(tab, ctx)
 
 
+_PLACES: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
 def _place(cells: dict[str, str], url: str) -> None:
-    """The component, proposal and space a URL points at, as keys."""
+    """The component, proposal and space a URL points at, as keys (URLs repeat: remembered)."""
     if not url:
         return
-    if "component" not in cells and (match := _COMPONENT.search(url)):
-        cells["component"] = match.group(1)
-    if "proposal" not in cells and (match := _PROPOSAL.search(url)):
-        cells["proposal"] = match.group(1)
-    if "space" not in cells and (match := _SPACE.search(url)):
-        cells["space"] = match.group(1)
+    found = _PLACES.get(url)
+    if found is None:
+        pairs = []
+        for key, pattern in (("component", _COMPONENT), ("proposal", _PROPOSAL), ("space", _SPACE)):
+            match = pattern.search(url)
+            if match:
+                pairs.append((key, match.group(1)))
+        found = tuple(pairs)
+        if len(_PLACES) < 50_000:
+            _PLACES[url] = found
+    for key, value in found:
+        cells.setdefault(key, value)
 
 
 def _comments(tab: Table, ctx: Context) -> Iterator[Record | Skipped]:

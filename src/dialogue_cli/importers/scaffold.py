@@ -9,6 +9,7 @@ mapping as written.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 
 from ..engagement.model import Engagement
@@ -22,7 +23,14 @@ MAX_VALUES = 60
 CHOICES = 12  # a question with at most this many distinct answers reads as a choice
 
 
+_PLAIN = re.compile(r"^[A-Za-z_][\w.\-]*$")
+_RESERVED = frozenset(("y", "n", "yes", "no", "on", "off", "true", "false", "null"))
+
+
 def _q(value: str) -> str:
+    """A YAML key or value: plain when it reads back as the same text, else double-quoted."""
+    if _PLAIN.match(value) and value.lower() not in _RESERVED:
+        return value
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -98,7 +106,7 @@ def _keys(context: Context, found: list[Record], cleaner: Cleaner, source: str) 
     keys = list(context.primary_keys)
     if source == "csv":
         keys = _candidate_columns(found)
-    out = ["scenario:", "  by:"]
+    out = ["scenario:", "  by:  # the first key that maps a row decides"]
     listed = False
     for key in keys:
         counts: Counter[str] = Counter()
