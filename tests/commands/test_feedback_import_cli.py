@@ -101,7 +101,7 @@ def test_the_summary_table(
         "  rows read                  10",
         "  imported                    6  feedback/AT-EN-LIGNE-decidim.csv",
         "  unclassified                1  feedback/AT-EN-LIGNE-decidim-unclassified.csv",
-        "  skipped                     3  empty text (1), a repeated row (same id as an earlier row) (1), unreadable (listed above) (1)",
+        "  skipped                     3  empty text (1), a repeated row (same id as an earlier row) (1), unreadable, listed above (1)",
         "  by scenario                    BP 4, PN 2",
         "  by polarity                    + 2, - 1, ? 3",
         "  replies                     1",
@@ -273,9 +273,9 @@ def test_init_map_writes_a_mapping_that_loads(runner: CliRunner, consultation: P
     assert '"2":  # 2. Une plateforme en ligne vous semble-t-elle utile ? (3 answers)' in text
     assert "    polarity: likert" in text
     text = (consultation / "decidim-comments.csv.map.yaml").read_text(encoding="utf-8")
-    assert '      "12": ~  # 5 rows, e.g.' in text and '    component:' in text
+    assert '      "12": ~  # 5 rows, e.g.' in text and "    component:" in text
     text = (consultation / "board-notes.csv.map.yaml").read_text(encoding="utf-8")
-    assert '    Couleur:' in text and '      vert: ~  # 3 rows' in text
+    assert "    Couleur:" in text and "      vert: ~  # 3 rows" in text
     assert "Auteur" not in text and "Élodie" not in text  # personal data stay out of the scaffold
 
 

@@ -65,7 +65,11 @@ def read(export: Export, ctx: Context) -> Iterator[Record | Skipped]:
         raise FileProblem(
             f"{ctx.name}: not a CONSUL export (no ID and Title or Comment columns; found: {found})"
         )
-    ctx.kind = "records and comments" if "comment content" in roles else "records"
+    ctx.kind = (
+        "proposals or debates, with comments"
+        if "comment content" in roles
+        else "proposals or debates"
+    )
     ctx.primary_keys = ("record", "title")
     return _rows(tab.rows, roles, ctx)
 

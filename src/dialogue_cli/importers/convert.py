@@ -135,6 +135,7 @@ class Converter:
             (k, _folded_table(dict(v.items()))) for k, v in mapping.polarity.by.items()
         ]
         self.only = {_singular(kind) for kind in mapping.only}
+        self.excluded = set(mapping.exclude)
         order = [c.id for c in engagement.grid.criteria]
         ranked = sorted(
             mapping.criteria, key=lambda c: order.index(c) if c in order else len(order)
@@ -196,6 +197,8 @@ class Converter:
         self.tally.records += 1
         if self.only and _singular(record.kind) not in self.only:
             return self._skip(record, f"a {record.kind} (not listed in only:)")
+        if record.source_id in self.excluded:
+            return self._skip(record, "excluded by the mapping")
         if record.reply:
             self.tally.replies += 1
             if self.mapping.replies == "skip":

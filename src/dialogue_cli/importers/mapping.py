@@ -40,6 +40,13 @@ def _text(key: Any) -> str:
     return str(key)
 
 
+def _text_list(value: Any) -> Any:
+    """``exclude: [2109, 2110]``: ids written as numbers are ids all the same."""
+    if isinstance(value, list):
+        return [_text(item) for item in value]
+    return value
+
+
 Values = Annotated[dict[str, Identifier | None], BeforeValidator(_text_keys)]
 PolarityValues = Annotated[dict[str, Polarity | None], BeforeValidator(_text_keys)]
 
@@ -117,6 +124,7 @@ class Mapping(Strict):
     id_prefix: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,23}$")] | None = None
     columns: dict[str, str] = {}
     only: list[str] = []
+    exclude: Annotated[list[str], BeforeValidator(_text_list)] = []
     replies: Literal["keep", "skip"] = "keep"
     scenario: ScenarioRules = ScenarioRules()
     polarity: PolarityRules = PolarityRules()

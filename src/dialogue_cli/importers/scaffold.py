@@ -134,17 +134,20 @@ def _keys(context: Context, found: list[Record], cleaner: Cleaner, source: str) 
 
 
 def _candidate_columns(found: list[Record]) -> list[str]:
-    """Columns with few distinct values (a board's frame, column, colour), not the text."""
-    values: dict[str, set[str]] = defaultdict(set)
+    """Columns whose values repeat, 30 at most (a board's frame, column, colour), not the text.
+
+    A column where every row has its own value (a date, an id) is no category to map.
+    """
+    values: dict[str, Counter[str]] = defaultdict(Counter)
     texts = {record.text for record in found}
     for record in found[:5000]:
         for key, value in record.keys.items():
             if value.strip() and value not in texts:
-                values[key].add(value.strip())
+                values[key][value.strip()] += 1
     return [
-        k
-        for k, v in values.items()
-        if 1 <= len(v) <= 30 and not fold(k).endswith(("id", "date", "url"))
+        key
+        for key, counts in values.items()
+        if len(counts) <= 30 and sum(counts.values()) > len(counts)
     ]
 
 

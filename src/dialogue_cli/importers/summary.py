@@ -31,7 +31,7 @@ def skipped(outcome: Outcome) -> Counter[str]:
     """Why rows were not imported, with the unreadable ones."""
     reasons = Counter(outcome.tally.skipped)
     if outcome.problems.skipped:
-        reasons["unreadable (listed above)"] += outcome.problems.skipped
+        reasons["unreadable"] += outcome.problems.skipped
     return reasons
 
 
@@ -98,7 +98,8 @@ def lines(outcome: Outcome, outputs: Outputs) -> list[str]:
     rows.append(("imported", str(len(outcome.items)), outputs.feedback))
     rows.append(("unclassified", str(len(outcome.unclassified)), outputs.unclassified or "–"))
     reasons = skipped(outcome)
-    rows.append(("skipped", str(sum(reasons.values())), _counts(reasons) or "–"))
+    shown = _counts(reasons).replace("unreadable (", "unreadable, listed above (")
+    rows.append(("skipped", str(sum(reasons.values())), shown or "–"))
     by_scenario = Counter(item.scenario for item in outcome.items)
     if by_scenario:
         rows.append(
