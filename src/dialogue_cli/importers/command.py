@@ -178,7 +178,7 @@ def run_import(request: ImportRequest) -> ImportResult:
     from ..engagement.feedback import References, read_file
     from .run import import_export
     from .salt import salt_for
-    from .writer import has_provenance, read_header, write
+    from .writer import has_provenance, read_header, write_to
 
     project = request.project
     workshop = find_workshop(project, request.workshop)
@@ -222,11 +222,11 @@ def run_import(request: ImportRequest) -> ImportResult:
             pass
 
     with staged(target) as main:
-        _write(write, main, outcome.items, language, request.source, target)
+        write_to(main, target, outcome.items, language, request.source)
         check(main)
         if outcome.unclassified:
             with staged(spare) as other:
-                _write(write, other, outcome.unclassified, language, request.source, spare)
+                write_to(other, spare, outcome.unclassified, language, request.source)
     notes = []
     if not outcome.unclassified and spare.exists():
         if request.force and has_provenance(read_header(spare)):
@@ -254,17 +254,6 @@ def run_import(request: ImportRequest) -> ImportResult:
     )
 
 
-def _write(
-    write: Any, path: Path, items: list[Item], language: str, source: str, target: Path
-) -> None:
-    from ..common.atomic import os_problem
-
-    try:
-        write(path, items, language, source)
-    except OSError as error:
-        raise os_problem(target, "write it", error) from None
-
-
 def _refuse_clashes(items: list[Item], taken: dict[str, str]) -> None:
     clashes = [(item, taken[item.id]) for item in items if item.id in taken]
     if not clashes:
@@ -280,6 +269,7 @@ def _refuse_clashes(items: list[Item], taken: dict[str, str]) -> None:
 
 def write_scaffold(request: ImportRequest) -> tuple[Path, str]:
     """``--init-map``: write the scaffold; return its path and what it lists."""
+    from .records import Record
     from .run import read_records
     from .scaffold import build
 
@@ -301,19 +291,22 @@ def write_scaffold(request: ImportRequest) -> tuple[Path, str]:
         raise FileProblem(
             f"{display_name(target)}: folder {display_name(target.parent)} does not exist"
         )
-    context, records, _info = read_records(
+    context, records = read_records(
         request.file,
         display_name(request.file),
         request.source,
         Mapping(),
         project.engagement.language,
     )
-    command = f"dialogue feedback import {request.source} {display_name(request.file)} --workshop {workshop.id} --map {display_name(target)}"
+    command = (
+        f"dialogue feedback import {request.source} {display_name(request.file)} "
+        f"--workshop {workshop.id} --map {display_name(target)}"
+    )
     if not same_file(project.path.parent, Path.cwd()):
         command += f" -e {display_name(project.path.parent)}"
     text = build(context, records, project.engagement, request.source, command)
     write_atomic(target, text.encode("utf-8"))
-    found = sum(1 for r in records if not hasattr(r, "reason"))
+    found = sum(1 for r in records if isinstance(r, Record))
     listed = (
         f"{len(context.questions)} questions"
         if context.questions

@@ -17,7 +17,7 @@ from .context import Context
 from .convert import Converter, Item, Tally
 from .mapping import Mapping
 from .personal import NameScrubber, PersonalData
-from .reading import Problems, open_export
+from .reading import Export, Problems, open_export
 from .records import Record, Skipped
 
 PLATFORMS: dict[str, ModuleType] = {
@@ -53,26 +53,28 @@ class Outcome:
     redacted: dict[str, int] = field(default_factory=dict)  # names, e-mails, phones, mentions
 
 
-def read_records(
-    path: Path, name: str, source: str, mapping: Mapping, language: str
-) -> tuple[Context, list[Record | Skipped], dict[str, str]]:
-    """Every record of an export, unconverted (what ``--init-map`` summarises)."""
-    module = PLATFORMS[source]
-    export = open_export(
+def _open(path: Path, name: str, source: str, mapping: Mapping) -> Export:
+    return open_export(
         path,
         name,
         encoding=mapping.encoding,
         separator=mapping.separator,
         sheet=mapping.sheet,
-        tolerant_quotes=source == "make",
+        tolerant_quotes=source == "make",  # Make.org does not double the quotes inside a value
     )
+
+
+def read_records(
+    path: Path, name: str, source: str, mapping: Mapping, language: str
+) -> tuple[Context, list[Record | Skipped]]:
+    """Every record of an export, unconverted (what ``--init-map`` summarises)."""
+    export = _open(path, name, source, mapping)
     context = Context(name, mapping.language or language, mapping, export.problems)
     try:
-        records = list(module.read(export, context))
+        records = list(PLATFORMS[source].read(export, context))
     finally:
         export.close()
-    info = {"format": export.format, "encoding": export.encoding, "separator": export.separator}
-    return context, records, info
+    return context, records
 
 
 def import_export(
@@ -98,14 +100,7 @@ def import_export(
     """
     module = PLATFORMS[source]
     language = mapping.language or engagement.language
-    export = open_export(
-        path,
-        name,
-        encoding=mapping.encoding,
-        separator=mapping.separator,
-        sheet=mapping.sheet,
-        tolerant_quotes=source == "make",
-    )
+    export = _open(path, name, source, mapping)
     context = Context(name, language, mapping, export.problems)
     items: list[Item] = []
     unclassified: list[Item] = []

@@ -4,17 +4,17 @@ The columns of ``dialogue feedback template`` in the engagement's language, then
 columns (platform, id, link, date) that the feedback reader accepts and ignores. Every text cell
 goes through the project's spreadsheet rule (:func:`dialogue_cli.common.spreadsheet.neutralise`):
 a text starting with ``=``, ``+``, ``-`` or ``@`` gets the apostrophe that the import removed.
-The file is written beside its target and moved over it only once it has been read back by the
-project's feedback reader: what lands is what ``dialogue check`` accepts.
+The caller writes through :func:`dialogue_cli.common.atomic.staged` and reads the staged file
+back with the project's feedback reader before it replaces anything (see :mod:`.command`).
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..common.atomic import os_problem, staged
+from ..common.atomic import os_problem
 from ..common.spreadsheet import neutralise, safe
 from ..engagement.feedback import PROVENANCE_HEADERS, TEMPLATE_HEADERS
 from .convert import Item
@@ -69,26 +69,16 @@ def write(path: Path, items: Iterable[Item], language: str, platform: str) -> No
         writer.writerows(rows(items, platform))
 
 
-def write_checked(
-    target: Path,
-    items: list[Item],
-    language: str,
-    platform: str,
-    check: Callable[[Path], None] | None = None,
-) -> None:
-    """Write ``target`` atomically; ``check`` reads the staged file before it replaces the target.
+def write_to(path: Path, target: Path, items: list[Item], language: str, platform: str) -> None:
+    """:func:`write` to ``path`` (a staged file for ``target``); an OS error names ``target``.
 
     Raises:
-        FileProblem: the folder cannot be written.
-        DialogueError: whatever ``check`` raises (the target is then left untouched).
+        FileProblem: the file cannot be written.
     """
-    with staged(target) as temp:
-        try:
-            write(temp, items, language, platform)
-        except OSError as error:
-            raise os_problem(target, "write it", error) from None
-        if check is not None:
-            check(temp)
+    try:
+        write(path, items, language, platform)
+    except OSError as error:
+        raise os_problem(target, "write it", error) from None
 
 
 def read_header(path: Path) -> list[str]:
