@@ -302,3 +302,15 @@ def test_without_a_mapping_everything_is_unclassified(engagement: Engagement) ->
         "proposal 146": 2,
         "component 14": 1,
     }
+
+
+def test_a_personal_column_named_in_the_mapping_is_refused(
+    engagement: Engagement, tmp_path: Path
+) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("Votre nom;Remarque\nCamille Durand;Oui\n", encoding="utf-8")
+    mapping = Mapping.model_validate({"columns": {"text": "Votre nom"}})
+    with pytest.raises(
+        FileProblem, match=r"columns: text: 'Votre nom' holds personal data \(name\)"
+    ):
+        import_export(path, "x.csv", "csv", engagement, mapping)

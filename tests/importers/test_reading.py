@@ -233,3 +233,13 @@ def test_any_csv_written_by_a_spreadsheet_reads_back_the_same(
     assert got_header == header
     assert normalized == expected
     assert not export.problems.listed
+
+
+def test_an_oversized_cell_is_reported_and_the_next_rows_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    path.write_text("id;texte\n1;ok\n2;" + "x" * 200_000 + "\n3;fin\n4;a\x00b\n", encoding="utf-8")
+    export, _header, cells = rows_of(path)
+    assert [c["id"] for c in cells] == ["1", "3", "4"]  # a stray zero byte is no binary file
+    assert [str(p) for p in export.problems.listed] == [
+        "huge.csv:3: not readable as CSV (field larger than field limit (131072)): skipped"
+    ]

@@ -154,7 +154,7 @@ class Converter:
             self.thresholds.append((2, votes["2"]))
         self.seen: dict[str, int] = {}
         self.hashed: Counter[str] = Counter()
-        self._names: dict[str, str | None] = {}
+        self._names: dict[str, str] = {}  # a mapping key -> the export's key it folds to
         self._folded: dict[str, str] = {}  # value -> fold(value), for the values that repeat
 
     # ------------------------------------------------------------ lookups
@@ -165,11 +165,12 @@ class Converter:
             return record.question
         value = record.keys.get(key)
         if value is None:
-            name = self._names.get(key, "")
-            if name == "":
+            name = self._names.get(key)
+            if name is None:
                 wanted = fold(key)
                 name = next((k for k in record.keys if fold(k) == wanted), None)
-                self._names[key] = name
+                if name is not None:  # JSON items vary: a key missing here may come later
+                    self._names[key] = name
             value = record.keys.get(name, "") if name else ""
         return value.strip()
 

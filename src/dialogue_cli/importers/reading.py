@@ -186,7 +186,9 @@ def detect_encoding(sample: bytes, name: str = "") -> tuple[str, str]:
             return "utf-16-le", "UTF-16LE"
         if even > len(probe) // 4 and odd < even // 8:
             return "utf-16-be", "UTF-16BE"
-        raise FileProblem(f"{name}: a binary file, not a CSV or JSON export")
+        if sample.count(0) > max(8, len(sample) // 1000):
+            raise FileProblem(f"{name}: a binary file, not a CSV or JSON export")
+        # A few stray zero bytes in a text file: their rows are reported as they are read.
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
         return "utf-8", "UTF-8"
@@ -508,7 +510,10 @@ def unique_header(cells: list[str], renames: dict[str, str] | None = None) -> li
     seen: set[str] = set()
     for at, raw in enumerate(cells):
         name = raw.replace("\ufeff", "").strip() or f"column {at + 1}"
-        name = folded.get(name.casefold(), name)
+        role = folded.get(name.casefold())
+        if role is not None:
+            _refuse_personal(name, role)
+            name = role
         base, count = name, 1
         while name in seen:
             count += 1
@@ -593,5 +598,17 @@ def _rename(key: str, renames: dict[str, str]) -> str:
         return key
     for source, role in renames.items():
         if key.casefold() == source.strip().casefold():
+            _refuse_personal(key, role)
             return role
     return key
+
+
+def _refuse_personal(header: str, role: str) -> None:
+    """A personal column is never imported, even when the mapping names it (``columns:``)."""
+    from .personal import personal_kind
+
+    kind = personal_kind(header)
+    if kind is not None:
+        raise FileProblem(
+            f"columns: {role}: {header!r} holds personal data ({kind}): it is never imported"
+        )
