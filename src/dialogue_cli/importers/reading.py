@@ -169,7 +169,7 @@ def detect_encoding(sample: bytes, name: str = "") -> tuple[str, str]:
     """``(codec, label)`` for the bytes of an export's start: BOM, UTF-16, UTF-8, then a guess.
 
     Raises:
-        FileProblem: the bytes hold zeros without being UTF-16 (a binary file).
+        FileProblem: the bytes hold control characters no text holds (a binary file, a zip).
     """
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig", "UTF-8 with BOM"
@@ -186,9 +186,9 @@ def detect_encoding(sample: bytes, name: str = "") -> tuple[str, str]:
             return "utf-16-le", "UTF-16LE"
         if even > len(probe) // 4 and odd < even // 8:
             return "utf-16-be", "UTF-16BE"
-        if sample.count(0) > max(8, len(sample) // 1000):
-            raise FileProblem(f"{name}: a binary file, not a CSV or JSON export")
-        # A few stray zero bytes in a text file: their rows are reported as they are read.
+    if _controls(sample) > max(8, len(sample) // 1000):
+        raise FileProblem(f"{name}: a binary file, not a CSV or JSON export")
+    # A few stray control bytes in a text file are dropped with the rest of the cleaning.
     try:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
         return "utf-8", "UTF-8"
@@ -203,14 +203,14 @@ def detect_encoding(sample: bytes, name: str = "") -> tuple[str, str]:
     # charset-normalizer's own measure hesitates (« élus déjà » reads as cleanly in mac_roman,
     # « Èlus dÈj‡ »), so its chaos only breaks a tie, and cp1252, by far the most common, wins
     # a tie it is part of.
-    scores = {name: _french(sample[:SAMPLE], name) for name in LEGACY}
+    scores = {codec: _french(sample[:SAMPLE], codec) for codec in LEGACY}
     best = max(scores.values())
-    tied = [name for name in LEGACY if scores[name] == best]
+    tied = [codec for codec in LEGACY if scores[codec] == best]
     if len(tied) == 1 or "cp1252" in tied:
         guess = tied[0]
     else:
         chaos = {m.encoding: m.chaos for m in from_bytes(sample[:SAMPLE], cp_isolation=tied)}
-        guess = min(tied, key=lambda name: chaos.get(name, 1.0))
+        guess = min(tied, key=lambda codec: chaos.get(codec, 1.0))
     return codecs.lookup(guess).name, f"{guess} (detected)"
 
 
@@ -239,6 +239,14 @@ def _french(sample: bytes, encoding: str) -> int:
         else:
             score -= 3
     return score
+
+
+_CONTROL_BYTES = bytes((*range(0, 9), 11, 12, *range(14, 32)))
+
+
+def _controls(sample: bytes) -> int:
+    """How many bytes of ``sample`` are control characters no text file holds (tab, CR, LF aside)."""
+    return len(sample) - len(sample.translate(None, _CONTROL_BYTES))
 
 
 def _mostly_utf8(sample: bytes) -> bool:
