@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from dialogue_cli.common.errors import FileProblem
 from dialogue_cli.importers import reading
+from dialogue_cli.importers.encodings import detect_encoding
 from dialogue_cli.importers.personal import PersonalData
-from dialogue_cli.importers.reading import detect_encoding, open_export, table
+from dialogue_cli.importers.reading import open_export, table
 
 TEXT = "Élodie a créé une règle : « çà et là », où ?"
 
