@@ -314,3 +314,25 @@ def test_a_personal_column_named_in_the_mapping_is_refused(
         FileProblem, match=r"columns: text: 'Votre nom' holds personal data \(name\)"
     ):
         import_export(path, "x.csv", "csv", engagement, mapping)
+
+
+def test_cap_collectif_opinions_take_a_polarity_from_their_votes(
+    engagement: Engagement, tmp_path: Path
+) -> None:
+    header = "export_contribution_type;export_contribution_id;export_contribution_section_title;export_contribution_title;export_contribution_votes_count_ok;export_contribution_votes_count_nok"
+    rows = ["export_contribution_type_opinion;o1;Budget participatif;Pour;9;1", "export_contribution_type_opinion;o2;Budget participatif;Contre;2;8",
+            "export_contribution_type_opinion;o3;Budget participatif;Partagé;5;5"]  # fmt: skip
+    path = tmp_path / "cap.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    mapping = Mapping.model_validate(
+        {
+            "scenario": {"default": "BP"},
+            "polarity": {"by": {"agreement": {"agree": "+", "disagree": "-", "mixed": "?"}}},
+        }
+    )
+    outcome = import_export(path, "cap.csv", "cap-collectif", engagement, mapping)
+    assert [(i.id, i.polarity) for i in outcome.items] == [
+        ("CAP-o1", "+"),
+        ("CAP-o2", "-"),
+        ("CAP-o3", "?"),
+    ]

@@ -12,7 +12,8 @@ question (the Grand Débat's ``"Q<id> - <question>"``, choices joined with ``|``
 e-mail, phone, zip code and id are dropped.
 
 Mapping keys: ``section``, ``consultation``, ``opinion`` (its id), ``contribution_type``,
-``question``, and any column.
+``agreement`` (an opinion's votes: d'accord against pas d'accord, as for Make.org), ``question``,
+and any column.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from collections.abc import Iterator
 from ..engagement.model.base import fold
 from .context import Context
 from .reading import Export, Table, table
-from .records import Record, Skipped, iso_date, to_int
+from .records import Record, Skipped, agreement, iso_date, to_int
 from .surveys import Question, answers
 
 NAME = "cap-collectif"
@@ -93,6 +94,10 @@ def _consultation(tab: Table, columns: dict[str, str]) -> Iterator[Record | Skip
             }
             opinions[place["opinion"]] = current = place
             cells.update(place)
+            cells["agreement"] = agreement(
+                to_int(get(cells, "contribution_votes_count_ok")),
+                to_int(get(cells, "contribution_votes_count_nok")),
+            )
             title = get(cells, "contribution_title")
             body = get(cells, "contribution_body_text", "contribution_body")
             yield Record(

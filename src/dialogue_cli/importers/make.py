@@ -18,24 +18,11 @@ from ..common.errors import FileProblem
 from ..engagement.model.base import fold
 from .context import Context
 from .reading import Export, table
-from .records import Record, Skipped, iso_date, to_int
+from .records import Record, Skipped, agreement, iso_date, to_int
 
 NAME = "make"
 LABEL = "Make.org"
 PREFIX = "MAKE"
-
-
-def agreement(agree: int | None, disagree: int | None) -> str:
-    """``agree``, ``disagree``, ``mixed`` or ``none``, from the agree and disagree votes."""
-    total = (agree or 0) + (disagree or 0)
-    if total == 0:
-        return "none"
-    share = (agree or 0) / total
-    if share >= 0.6:
-        return "agree"
-    if share <= 0.4:
-        return "disagree"
-    return "mixed"
 
 
 def read(export: Export, ctx: Context) -> Iterator[Record | Skipped]:

@@ -173,3 +173,16 @@ def iso_date(raw: str) -> str:
         return text[:40]
     date = f"{year}-{month}-{day}"
     return f"{date} {hour.zfill(2)}:{minute}" if hour is not None else date
+
+
+def agreement(agree: int | None, disagree: int | None) -> str:
+    """``agree``, ``disagree``, ``mixed`` or ``none``, from the agree and disagree votes."""
+    total = (agree or 0) + (disagree or 0)
+    if total == 0:
+        return "none"
+    share = (agree or 0) / total
+    if share >= 0.6:
+        return "agree"
+    if share <= 0.4:
+        return "disagree"
+    return "mixed"
