@@ -40,6 +40,32 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
     return _write
 
 
+@pytest.fixture
+def full_example(example: Path) -> Path:
+    """The example with every kind of input: a catalog, a logo and a template of its own."""
+    from PIL import Image
+
+    shutil.copyfile(
+        ROOT / "src" / "dialogue_cli" / "data" / "catalog.yaml", example / "catalogue.yaml"
+    )
+    Image.new("RGB", (4, 4), "red").save(example / "logo.png")
+    (example / "templates").mkdir()
+    shutil.copyfile(
+        ROOT / "src" / "dialogue_cli" / "templates" / "devis.docx",
+        example / "templates" / "devis.docx",
+    )
+    path = example / "engagement.yaml"
+    text = path.read_text(encoding="utf-8")
+    for anchor, line in (
+        ("brand:\n  name: Marchal Concertation\n", "  logo: logo.png\n"),
+        ("pricing:\n  vat_rate: 20\n", "  catalog: catalogue.yaml\n"),
+    ):
+        assert anchor in text
+        text = text.replace(anchor, anchor + line)
+    path.write_text(text, encoding="utf-8")
+    return example
+
+
 IMPORT_FIXTURES = ROOT / "tests" / "importers" / "fixtures"
 
 # Two workshops without a feedback file, for imports: one in block style, one in flow style.

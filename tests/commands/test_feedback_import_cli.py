@@ -107,7 +107,8 @@ def test_the_summary_table(
         "  replies                     1",
         "  distinct contributors       6",
         "Personal data dropped: author/id (user id), author/name (name), user_group/id (user id), user_group/name (name)",
-        "Replaced in the texts: 1 name, 1 mention, 1 e-mail, 1 phone number",
+        "Masked in the texts: a mention of a participant in 1 text, an e-mail address in 1 text, "
+        "a phone number in 1 text, a contributor's name in 1 text",
         "No scenario for: component 14 (1)",
         "1 item + or - without a criterion: counted, not scored until coded (criteria keywords in the mapping, or the criteres column)",
     ]
@@ -147,7 +148,7 @@ def test_a_hand_made_feedback_file_is_never_overwritten(
         "--out", str(citizens), "--force", "-e", str(consultation),
     )  # fmt: skip
     assert code == 1
-    assert "a feedback file of this engagement, not written by an import" in err
+    assert "is an input of this engagement (the feedback file of workshop AT-CITOYENS)" in err
     assert citizens.read_bytes() == before
 
 

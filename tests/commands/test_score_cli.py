@@ -202,9 +202,19 @@ def test_feedback_template_xlsx_and_no_overwrite(
     assert code == 0
     header = next(load_workbook(target).worksheets[0].iter_rows(values_only=True))
     assert header[:3] == ("id", "scenario", "polarite")
-    # the default target of citoyens is its existing feedback file: never overwritten silently
-    code, _, err = run(runner, "feedback", "template", str(example), "--group", "citoyens")
-    assert code == 1 and "already exists; use --force" in err
+    # the default target of citoyens is its existing feedback file: an input, never replaced,
+    # even with --force (it holds the workshop's work)
+    before = (example / "feedback" / "citoyens.csv").read_bytes()
+    for force in ([], ["--force"]):
+        code, _, err = run(
+            runner, "feedback", "template", str(example), "--group", "citoyens", *force
+        )
+        assert code == 1
+        assert err.endswith(
+            "feedback/citoyens.csv: is an input of this engagement "
+            "(the feedback file of workshop AT-CITOYENS); choose another output file\n"
+        )
+    assert (example / "feedback" / "citoyens.csv").read_bytes() == before
 
 
 def test_feedback_template_unknown_group(runner: CliRunner, example: Path) -> None:

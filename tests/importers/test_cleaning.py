@@ -38,17 +38,17 @@ from dialogue_cli.importers.cleaning import MAX_TEXT, Cleaner
         ("# Titre\n> cité\n- un\n* deux", "Titre\ncité\n• un\n• deux"),
         ("snake_case_name et 5*3*2 restent", "snake_case_name et 5*3*2 restent"),
         # Decidim's mention tokens.
-        ("Merci gid://ormessac/Decidim::User/377 !", "Merci [participant] !"),
+        ("Merci gid://ormessac/Decidim::User/377 !", "Merci [nom masqué] !"),
         (
             "gid://o/Decidim::UserGroup/5 et gid://o/Decidim::Hashtag/3/_jardins",
-            "[participant] et #jardins",
+            "[nom masqué] et #jardins",
         ),
         ("voir gid://o/Decidim::Proposals::Proposal/145", "voir [proposition 145]"),
         # Contact data.
-        ("écrire à jm.petit+ormessac@mail.example.fr.", "écrire à [courriel]."),
+        ("écrire à jm.petit+ormessac@mail.example.fr.", "écrire à [adresse électronique masquée]."),
         (
             "06 12 34 56 78, 06.12.34.56.78, +33 6 12 34 56 78 ou 0033612345678",
-            "[téléphone], [téléphone], [téléphone] ou [téléphone]",
+            "[téléphone masqué], [téléphone masqué], [téléphone masqué] ou [téléphone masqué]",
         ),
         ("150 000 € le 2027-05-14, 3 200 habitants", "150 000 € le 2027-05-14, 3 200 habitants"),
         # Control characters, spaces, blank lines, combining accents.
@@ -64,14 +64,25 @@ def test_one_rule_at_a_time(raw: str, clean: str) -> None:
 
 def test_placeholders_follow_the_language() -> None:
     english = Cleaner("en")
-    assert english("mail me: a@b.example, call 06 12 34 56 78") == "mail me: [e-mail], call [phone]"
+    assert english("mail me: a@b.example, call 06 12 34 56 78") == (
+        "mail me: [e-mail removed], call [phone number removed]"
+    )
     assert english("see gid://o/Decidim::Proposals::Proposal/9") == "see [proposal 9]"
+    assert english("thanks gid://o/Decidim::User/9") == "thanks [name removed]"
 
 
-def test_counts_what_it_replaced() -> None:
+def test_addresses_and_civilities_are_masked_by_the_projects_rule() -> None:
+    assert Cleaner("fr")("J'habite 12 rue des Lilas, 49000 Ormessac ; demandez à M. Dupont") == (
+        "J'habite [adresse masquée], [adresse masquée] ; demandez à M. [nom masqué]"
+    )
+
+
+def test_counts_the_texts_where_it_masked_something() -> None:
     cleaner = Cleaner("fr")
-    cleaner("a@b.example c@d.example 0612345678 gid://o/Decidim::User/1")
-    assert (cleaner.emails, cleaner.phones, cleaner.mentions) == (2, 1, 1)
+    cleaner("a@b.example c@d.example 0612345678 gid://o/Decidim::User/1 gid://o/Decidim::User/2")
+    cleaner("rien à masquer")
+    cleaner("e@f.example")
+    assert dict(cleaner.masked) == {"mention": 1, "email": 2, "phone": 1}
 
 
 def test_a_text_longer_than_the_model_allows_is_cut() -> None:

@@ -48,7 +48,8 @@ def test_decidim_comments(engagement: Engagement) -> None:
         ("DEC-C813", "BP", "-", 1, ("MANDAT",),
          "Je ne suis pas d'accord\u00a0: le conseil municipal doit garder le vote final."),
         ("DEC-C814", "BP", "?", 1, (),
-         "Merci [participant] ! [participant] a raison ; écrivez-moi à [courriel] ou au [téléphone]"),
+         "Merci [nom masqué] ! [nom masqué] a raison ; écrivez-moi à [adresse électronique masquée] "
+         "ou au [téléphone masqué]"),
         ("DEC-C815", "PN", "?", 1, (), "Cliquez ici pour voter (https://evil.example/x)"),
         ("DEC-C817", "PN", "+", 1, ("INCLUSION",),
          "• Une plateforme, oui\n• mais avec un relais au centre social"),
@@ -73,13 +74,8 @@ def test_decidim_comments(engagement: Engagement) -> None:
         "decidim-comments.csv:9: alignment: '2' is not 1, 0 or -1: no polarity read from it",
         "decidim-comments.csv:11: 16 cells but the header has 13: a separator or a quote inside a value? skipped",
     ]
-    assert outcome.redacted == {
-        "names": 1,
-        "mentions": 1,
-        "e-mails": 1,
-        "phones": 1,
-        "truncated": 0,
-    }
+    assert outcome.masked == {"mention": 1, "email": 1, "phone": 1, "contributor's name": 1}
+    assert outcome.truncated == 0
     first = outcome.items[0]
     assert (first.url, first.date, first.source_id) == (
         "https://participer.ormessac.example/processes/dialogue-2027/f/12/proposals/145",
@@ -244,7 +240,7 @@ def test_framaforms_three_header_rows_in_utf16(engagement: Engagement) -> None:
         ("FF-R101-q1", "TR", "Budget participatif, Plateforme en ligne"),
         ("FF-R101-q2", "BP", "Pour voir les projets se réaliser"),
         ("FF-R102-q1", "TR", "Panel citoyen"),
-        ("FF-R102-q2", "BP", "[participant] m'en a parlé : je veux être tirée au sort"),
+        ("FF-R102-q2", "BP", "[nom masqué] m'en a parlé : je veux être tirée au sort"),
     ]
     assert outcome.items[0].theme == "Quels dispositifs vous intéressent ?"
     assert outcome.personal.dropped == {

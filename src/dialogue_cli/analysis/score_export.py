@@ -12,7 +12,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..common.atomic import write_with
 from ..common.errors import FileProblem
+from ..common.privacy import mask
 from ..common.spreadsheet import neutralise, safe
 
 if TYPE_CHECKING:
@@ -46,7 +48,7 @@ def rows(
             item.intensity,
             *(1 if c in present else 0 for c in crit_ids),
             neutralise(item.theme),
-            neutralise(item.text),
+            neutralise(mask(item.text, engagement.language) if anonymize else item.text),
         ]
         if not anonymize:
             row.append(neutralise(item.author))
@@ -59,24 +61,42 @@ def write_export(
     """Write ``items`` to ``path`` (``.csv``: ``;`` and UTF-8 with BOM; ``.xlsx``); return the count.
 
     Raises:
-        FileProblem: for another file type.
+        FileProblem: for another file type, or when the file cannot be written (the old one is
+            then left whole).
     """
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise FileProblem(f"{path}: export to .csv or .xlsx, not {suffix or 'no extension'!r}")
+    # A temp file beside ``path``, then an atomic move: an earlier export stays whole until the
+    # new one is complete (a full disk, a bad feedback row, an interrupted run leave it as it was).
     names = header(engagement, anonymize)
-    data = rows(engagement, items, anonymize)
+
+    def write(temp: Path) -> int:
+        data = rows(engagement, items, anonymize)
+        if suffix == ".csv":
+            return _write_csv(temp, names, data)
+        return _write_xlsx(temp, engagement, names, data)
+
+    return write_with(path, write)
+
+
+def _write_csv(path: Path, names: list[str], data: Iterable[list[str | int]]) -> int:
     count = 0
-    if suffix == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle, delimiter=";")
-            writer.writerow(names)
-            for row in data:
-                writer.writerow(row)
-                count += 1
-        return count
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(names)
+        for row in data:
+            writer.writerow(row)
+            count += 1
+    return count
+
+
+def _write_xlsx(
+    path: Path, engagement: Engagement, names: list[str], data: Iterable[list[str | int]]
+) -> int:
     from openpyxl import Workbook
 
+    count = 0
     book = Workbook(write_only=True)
     sheet = book.create_sheet("retours" if engagement.language == "fr" else "feedback")
     sheet.append(names)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
@@ -36,24 +36,64 @@ def engagement_argument() -> Any:
 
 
 def reports_errors(fn: Callable[P, R]) -> Callable[P, R]:
-    """Turn a user's error (DialogueError) into its lines on stderr and exit status 1."""
+    """The error boundary: a user's error (DialogueError) becomes its lines on stderr and exit 1.
+
+    Every line is made printable (a control character from the user's files is shown as
+    ``\\x1b``, never sent to the terminal). SIGINT, SIGTERM and SIGHUP stop the command cleanly
+    (children killed, temp files and scratch folders removed) with the status 130, 143 or 129.
+    """
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         from ..common.errors import DialogueError, LocatedError
+        from ..common.terminal import printable
+        from ..common.termination import Terminated, exit_status, signals_unwind
 
         try:
-            return fn(*args, **kwargs)
+            with signals_unwind():
+                return fn(*args, **kwargs)
         except DialogueError as error:
             lines = error.lines()
             for line in lines:
-                typer.echo(line, err=True)
+                typer.echo(printable(line, one_line=True), err=True)
             if isinstance(error, LocatedError) and error.count > 1:
                 files = sorted({p.file for p in error.problems})
-                typer.echo(f"{error.count} problems in {', '.join(files)}", err=True)
+                typer.echo(printable(f"{error.count} problems in {', '.join(files)}"), err=True)
             raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            typer.echo(f"\n{INTERRUPTED} (SIGINT)", err=True)
+            raise typer.Exit(130) from None
+        except Terminated as stop:
+            typer.echo(f"{INTERRUPTED} ({stop})", err=True)
+            raise typer.Exit(exit_status(stop.signum)) from None
 
     return wrapper
+
+
+INTERRUPTED = "interrupted: stopped, no file left half-written"
+
+
+def say(text: str, *, err: bool = False) -> None:
+    """Print a line that holds text from the user's files, control characters escaped."""
+    from ..common.terminal import printable
+
+    typer.echo(printable(text), err=err)
+
+
+def markup(text: object) -> str:
+    """User text for a rich markup string or table cell: controls escaped, then markup escaped."""
+    from rich.markup import escape
+
+    from ..common.terminal import printable
+
+    return escape(printable(str(text), one_line=True))
+
+
+def plain(text: object) -> str:
+    """User text for a rich ``Text`` (no markup), control characters escaped; newlines kept."""
+    from ..common.terminal import printable
+
+    return printable(str(text))
 
 
 def load_project(path: Path) -> Project:
@@ -72,33 +112,97 @@ def console(stderr: bool = False) -> Console:
 
 
 def print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    """JSON on stdout; characters a terminal would act on are written as JSON escapes."""
+    from ..common.terminal import json_printable
+
+    typer.echo(json_printable(json.dumps(data, ensure_ascii=False, indent=2, default=str)))
 
 
-def output_path(path: Path) -> Path:
-    """Check an output path's folder exists; raise a clear error otherwise."""
+def output_path(path: Path, option: str = "") -> Path:
+    """Check an output path: its folder exists, it is not a folder, a device or a named pipe.
+
+    Nothing is read from an existing output: a ``/dev/zero`` in place of a file is refused
+    from its type alone.
+    """
+    from ..common.atomic import refuse_special
     from ..common.errors import FileProblem
 
+    flag = f"{option} " if option else ""
     if not path.parent.exists():
-        raise FileProblem(f"{path}: folder {path.parent} does not exist")
+        raise FileProblem(f"{flag}{path}: folder {path.parent} does not exist")
+    if not path.parent.is_dir():
+        raise FileProblem(f"{flag}{path}: {path.parent} is not a folder")
     if path.is_dir():
-        raise FileProblem(f"{path}: is a folder; give a file name")
+        raise FileProblem(f"{flag}{path}: is a folder; give a file name")
+    refuse_special(path, option)
     return path
+
+
+def guard_outputs(
+    outputs: Mapping[str, Path | None] | Iterable[tuple[str, Path | None]],
+    project: Project | None = None,
+    *,
+    templates: Path | None = None,
+    instead: str = "another output file",
+    check_path: bool = True,
+    with_templates: bool = True,
+) -> None:
+    """Refuse, before anything is computed, every output that would replace an input.
+
+    The inputs are the project's (:func:`~dialogue_cli.engagement.inputs.project_inputs`) and
+    those of any other engagement the outputs are aimed at, or that sits in the current folder
+    (:func:`~dialogue_cli.engagement.inputs.inputs_near`): links are followed, ``./`` and ``..``
+    resolved. Each output is also checked with :func:`output_path`.
+
+    Args:
+        outputs: each option (``--png``, or "" for an argument) and its path; ``None`` when the
+            option was not given.
+        project: the command's engagement, when it has one.
+        templates: the ``--templates`` folder of a render.
+        instead: what the refusal asks for ("another output folder").
+        check_path: also check the folder and the kind of file (:func:`output_path`).
+        with_templates: count the Word templates as inputs (not for ``templates export``).
+
+    Raises:
+        FileProblem: one line naming the option, the path and the input.
+    """
+    from ..common.atomic import refuse_inputs
+    from ..engagement.inputs import inputs_near, project_inputs
+
+    pairs = outputs.items() if isinstance(outputs, Mapping) else outputs
+    given = [(option, path) for option, path in pairs if path is not None]
+    if not given:
+        return
+    if check_path:
+        for option, path in given:
+            output_path(path, option)
+    inputs: dict[Path, str] = {}
+    if project is not None:
+        inputs.update(project_inputs(project, templates, with_templates=with_templates))
+    skip = project.path if project is not None else None
+    near = inputs_near([path for _option, path in given], skip=skip, with_templates=with_templates)
+    for path, role in near.items():
+        inputs.setdefault(path, role)
+    for option, path in given:
+        refuse_inputs(path, inputs, option, instead=instead)
 
 
 def write_output(
     target: Path,
-    write: Callable[[], R],
+    write: Callable[[Path], R],
     *,
     quiet: bool = False,
     what: str = "",
     announce: bool = True,
 ) -> R:
-    """Run ``write`` (which writes ``target``); an OS error becomes one line; say what was written.
+    """Write ``target`` atomically: ``write`` fills a temp file beside it, then it replaces it.
+
+    On any failure (a full disk, an interrupted run) the old ``target`` is left whole and the
+    temp file is removed; an OS error becomes one line.
 
     Args:
-        target: the file being written, for the messages.
-        write: does the writing.
+        target: the output file.
+        write: writes the content into the path it is given (the temp file).
         quiet: say "Wrote ..." on stderr (keeps --json output parseable on stdout).
         what: added after the file name, e.g. "(10 events)".
         announce: say "Wrote ..." (False when the caller reports it later).
@@ -106,13 +210,19 @@ def write_output(
     Returns:
         What ``write`` returned (e.g. how many rows it wrote).
     """
-    from ..common.errors import FileProblem
+    from ..common.atomic import write_with
 
     output_path(target)
-    try:
-        result = write()
-    except OSError as error:
-        raise FileProblem(f"{target}: cannot write: {error.strerror or error}") from None
+    result = write_with(target, write)
     if announce:
         typer.echo(f"Wrote {target}{' ' + what if what else ''}", err=quiet)
     return result
+
+
+def write_bytes(data: bytes) -> Callable[[Path], None]:
+    """A ``write`` for :func:`write_output` that writes ``data``."""
+
+    def write(temp: Path) -> None:
+        temp.write_bytes(data)
+
+    return write

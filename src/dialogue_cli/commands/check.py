@@ -6,7 +6,15 @@ from pathlib import Path
 
 import typer
 
-from ._common import app, console, engagement_argument, load_project, print_json, reports_errors
+from ._common import (
+    app,
+    console,
+    engagement_argument,
+    load_project,
+    markup,
+    print_json,
+    reports_errors,
+)
 
 STATUS_MARKS = {"done": "✔", "doing": "▶", "todo": "·"}
 
@@ -25,7 +33,7 @@ def check(
     """
     from ..common.errors import LocatedError
     from ..engagement.locate import located_error
-    from ..engagement.status import FeedbackTally, build_status
+    from ..engagement.status import FeedbackTally, build_status, personal_data_warnings
     from ..pricing.quote import catalog_for
     from ..pricing.quote import check as check_pricing
 
@@ -44,14 +52,34 @@ def check(
     if errors:
         raise LocatedError.merge(errors)
     status = build_status(project.engagement, tally)
+    personal = personal_data_warnings(project, tally)
     if as_json:
-        print_json({"file": project.name, **status.to_json()})
+        print_json(
+            {
+                "file": project.name,
+                **status.to_json(),
+                "personal_data": {
+                    "count": tally.personal_count,
+                    "items": [
+                        {"id": item.id, "source": item.source, "kinds": list(kinds)}
+                        for item, kinds in tally.personal
+                    ],
+                },
+            }
+        )
         return
     _print(project.name, status)
+    if personal:
+        out = console()
+        out.print(
+            f"\n[bold]Personal data[/bold]: {tally.personal_count} feedback "
+            f"item{'s' if tally.personal_count > 1 else ''} (names cannot all be detected: read the verbatims)"
+        )
+        for line in personal:
+            out.print(f"  [yellow]![/yellow] {markup(line)}", soft_wrap=True)
 
 
 def _print(name: str, status: object) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     from ..engagement.status import Status
@@ -63,9 +91,9 @@ def _print(name: str, status: object) -> None:
     inhabitants = f"{client['population']:,}".replace(",", "\u202f") if client["population"] else ""
     population = f", {inhabitants} inhabitants" if inhabitants else ""
     out.print(
-        f"[bold]{escape(status.title)}[/bold] — {escape(client['name'])} ({client['kind']}{population})"
+        f"[bold]{markup(status.title)}[/bold] — {markup(client['name'])} ({client['kind']}{population})"
     )
-    out.print(f"[green]✔ {name} is valid[/green]")
+    out.print(f"[green]✔ {markup(name)} is valid[/green]")
     phases = Table(title=None, box=None, show_header=True, header_style="bold", pad_edge=False)
     phases.add_column("Phase")
     phases.add_column("Days", justify="right")
@@ -88,7 +116,7 @@ def _print(name: str, status: object) -> None:
     )
     workshops = ", ".join(f"{wid} {n}" for wid, n in counts["workshops"].items()) or "none"
     out.print(
-        f"Feedback: {counts['feedback']} items ({workshops}); unclassified: {counts['unclassified']}"
+        f"Feedback: {counts['feedback']} items ({markup(workshops)}); unclassified: {counts['unclassified']}"
     )
     out.print(f"Solutions: {counts['solutions']} ({counts['retained']} retained)")
     steps = status.next_steps()
@@ -98,6 +126,6 @@ def _print(name: str, status: object) -> None:
         out.print(f"\n[bold]What next[/bold] (current phase: {status.current_phase}):")
         labels = {p["id"]: p["label"] for p in status.phases}
         for todo in steps:
-            out.print(f"  • {escape(labels[todo.phase])}: {escape(todo.message)}")
+            out.print(f"  • {markup(labels[todo.phase])}: {markup(todo.message)}")
     else:
         out.print(f"\nNothing missing for the current phase ({status.current_phase}).")

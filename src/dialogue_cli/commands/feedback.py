@@ -9,10 +9,13 @@ import typer
 from ._common import (
     app,
     engagement_argument,
+    guard_outputs,
     load_project,
     output_path,
     print_json,
     reports_errors,
+    say,
+    write_output,
 )
 
 feedback_app = typer.Typer(
@@ -78,19 +81,26 @@ def template(
                 ) from None
     if output.suffix.lower() not in (".csv", ".xlsx"):
         raise typer.BadParameter(f"{output}: use a .csv or .xlsx file", param_hint="--output")
-    if output.exists() and not force:
-        raise FileProblem(f"{project.display(output)}: already exists; use --force to overwrite it")
-    write_template(output_path(output), engagement.language)
+    output_path(output, "--output")
+    if output.exists():
+        # Never over an input, even with --force: a feedback file holds a workshop's work. A
+        # feedback file the engagement names but that does not exist yet is what this creates.
+        guard_outputs({"--output": output}, project, check_path=False)
+        if not force:
+            raise FileProblem(
+                f"{project.display(output)}: already exists; use --force to overwrite it"
+            )
+    write_output(output, lambda temp: write_template(temp, engagement.language), announce=False)
     headers = ";".join(TEMPLATE_HEADERS.get(engagement.language, TEMPLATE_HEADERS["fr"]))
     typer.echo(f"Wrote {project.display(output)} ({headers})")
     if workshop is None:
-        typer.echo(f"No workshop of group {wanted!r} yet: add one to workshops: in engagement.yaml")
+        say(f"No workshop of group {wanted!r} yet: add one to workshops: in engagement.yaml")
     elif not workshop.feedback_file or (project.base_dir / workshop.feedback_file) != output:
         try:
             relative = output.resolve().relative_to(project.base_dir)
         except ValueError:
             relative = output
-        typer.echo(f"To read it, set in workshop {workshop.id}: feedback_file: {relative}")
+        say(f"To read it, set in workshop {workshop.id}: feedback_file: {relative}")
 
 
 SOURCE_HELP = "decidim, consul, cap-collectif, make, limesurvey, framaforms or csv."
@@ -164,8 +174,8 @@ def import_(
     request = ImportRequest(project, source, file, workshop, mapping, out, force, keep_hash, add)
     if init_map:
         written, facts = write_scaffold(request)
-        typer.echo(f"Wrote {display_name(written)} ({facts})", err=as_json)
-        typer.echo(
+        say(f"Wrote {display_name(written)} ({facts})", err=as_json)
+        say(
             "Put a scenario id in place of each ~, then run again with --map "
             f"{display_name(written)}",
             err=as_json,
@@ -173,9 +183,9 @@ def import_(
         return
     result = run_import(request)
     for problem in result.problems:
-        typer.echo(problem, err=True)
+        say(problem, err=True)
     if as_json:
         print_json(result.json)
     else:
         for line in result.lines:
-            typer.echo(line)
+            say(line)

@@ -36,7 +36,8 @@ def init(
 
     Example: dialogue init ormessac --client "Ville d'Ormessac" --population 25400 --start 2027-01-11
     """
-    from ..common.errors import DialogueError
+    from ..common.atomic import staged_folder
+    from ..common.errors import DialogueError, FileProblem
     from ..engagement.scaffold import KINDS, ScaffoldOptions, scaffold
 
     interactive = not yes and sys.stdin.isatty()
@@ -77,10 +78,16 @@ def init(
     if language not in ("fr", "en"):
         raise DialogueError(f"--language: {language!r} is not fr or en")
     options = ScaffoldOptions(client, kind, population, start_date, language, reference)
-    written = scaffold(folder, options)
+    if folder.exists() and not folder.is_dir():
+        raise FileProblem(f"{folder}: exists and is not a folder")
+    if folder.is_dir() and any(folder.iterdir()):
+        raise FileProblem(f"{folder}: is not empty; `dialogue init` only creates new engagements")
+    # Scaffolded beside FOLDER, then moved in one step: a full disk leaves no half engagement.
+    with staged_folder(folder) as staging:
+        written = [path.relative_to(staging) for path in scaffold(staging, options)]
     typer.echo(f"Created {folder}/ with:")
     for path in written:
-        typer.echo(f"  {path.relative_to(folder)}")
+        typer.echo(f"  {path}")
     typer.echo(
         f"Next: edit {shlex.quote(str(folder / 'engagement.yaml'))}, "
         f"then run: dialogue check {shlex.quote(str(folder))}"

@@ -12,10 +12,13 @@ from ._common import (
     app,
     console,
     engagement_argument,
+    guard_outputs,
     load_project,
+    markup,
     output_path,
     print_json,
     reports_errors,
+    write_bytes,
     write_output,
 )
 
@@ -42,27 +45,30 @@ _HEADINGS = {
 
 
 def _print_table(smap: StakeholderMap, title: str, language: str) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     from ..analysis.stakeholder_map import level_label, quadrant_label, salience_label
     from ..common.labels import group_names
+    from ..common.terminal import printable
 
     text = _HEADINGS["en" if language == "en" else "fr"]
     groups = group_names(language)
     out = console()
     out.print(
-        f"[bold]{text['title']}[/bold] · {escape(title)} ({text['threshold']} {smap.threshold})"
+        f"[bold]{text['title']}[/bold] · {markup(title)} ({text['threshold']} {smap.threshold})"
     )
     rows = {
-        item.id: (
-            item.id,
-            item.name,
-            groups[item.group or "none"],
-            str(item.influence),
-            str(item.interest),
-            level_label(item.level, language) + ("*" if item.level_is_set else ""),
-            salience_label(item.salience, language),
+        item.id: tuple(
+            printable(cell, one_line=True)
+            for cell in (
+                item.id,
+                item.name,
+                groups[item.group or "none"],
+                str(item.influence),
+                str(item.interest),
+                level_label(item.level, language) + ("*" if item.level_is_set else ""),
+                salience_label(item.salience, language),
+            )
         )
         for item in smap.stakeholders
     }
@@ -87,16 +93,16 @@ def _print_table(smap: StakeholderMap, title: str, language: str) -> None:
                 min_width=widths[index] if aligned else None,
             )
         for item in items:
-            table.add_row(*(escape(cell) for cell in rows[item.id]))
+            table.add_row(*(markup(cell) for cell in rows[item.id]))
         out.print(table)
     if any(item.level_is_set for item in smap.stakeholders):
         out.print(f"[dim]{text['set']}[/dim]")
     for warning in smap.warnings:
-        out.print(f"[yellow]Warning:[/yellow] {escape(str(warning))}")
+        out.print(f"[yellow]Warning:[/yellow] {markup(warning)}")
 
 
 def _write_csv(target: Path, smap: StakeholderMap, engagement: Engagement, contacts: bool) -> None:
-    """Write the register: UTF-8 with a BOM, ';'-separated for a French spreadsheet."""
+    """Write the register into ``target`` (a temp file): UTF-8 with a BOM, ';' for French Excel."""
     import csv
 
     from ..analysis.stakeholder_map import register_rows
@@ -135,10 +141,12 @@ def map_(
         raise typer.BadParameter(
             "--with-contacts only applies to --csv", param_hint="--with-contacts"
         )
-    for target in (png, svg, csv_file):
+    outputs = {"--png": png, "--svg": svg, "--csv": csv_file}
+    for option, target in outputs.items():
         if target is not None:
-            output_path(target)
+            output_path(target, option)
     project = load_project(path)
+    guard_outputs(outputs, project)
     engagement = project.engagement
     smap = build_map(engagement)
     language, title = engagement.language, engagement.engagement.title
@@ -151,7 +159,9 @@ def map_(
             from ..charts.stakeholder_chart import draw_map
 
             picture = draw_map(smap, title, language, fmt=fmt, dpi=dpi)
-            write_output(target, functools.partial(target.write_bytes, picture), quiet=json_)
+            write_output(target, write_bytes(picture), quiet=json_)
     if csv_file is not None:
-        write = functools.partial(_write_csv, csv_file, smap, engagement, with_contacts)
+        write = functools.partial(
+            _write_csv, smap=smap, engagement=engagement, contacts=with_contacts
+        )
         write_output(csv_file, write, quiet=json_)

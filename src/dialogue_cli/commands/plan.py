@@ -10,9 +10,13 @@ import typer
 from ._common import (
     app,
     engagement_argument,
+    guard_outputs,
     load_project,
+    markup,
     output_path,
     reports_errors,
+    say,
+    write_bytes,
     write_output,
 )
 
@@ -50,15 +54,16 @@ def plan(
     from ..planning.plan import build_plan
 
     project = load_project(path)
-    result = build_plan(project.engagement)
     chart_format = None
     if gantt is not None:
         chart_format = _CHART_FORMATS.get(gantt.suffix.lower())
         if chart_format is None:
             raise FileProblem(f"{gantt}: give the chart a .png, .svg or .pdf name")
-        output_path(gantt)
+        output_path(gantt, "--gantt")
     if ics is not None:
-        output_path(ics)
+        output_path(ics, "--ics")
+    guard_outputs({"--ics": ics, "--gantt": gantt}, project)
+    result = build_plan(project.engagement)
 
     if as_json:
         from ._common import print_json
@@ -67,7 +72,7 @@ def plan(
     else:
         _show(result)
         for warning in result.warnings:
-            typer.echo(f"warning: {warning}", err=True)
+            say(f"warning: {warning}", err=True)
 
     if ics is not None:
         import datetime as dt
@@ -76,14 +81,12 @@ def plan(
 
         calendar = to_ics(result, dt.datetime.now(dt.UTC))
         count = sum(not p.empty for p in result.phases) + len(result.events)
-        write_output(
-            ics, lambda: ics.write_bytes(calendar), quiet=as_json, what=f"({count} events)"
-        )
+        write_output(ics, write_bytes(calendar), quiet=as_json, what=f"({count} events)")
     if gantt is not None and chart_format is not None:
         from ..charts.gantt import draw_gantt
 
         picture = draw_gantt(result, result.title, result.language, chart_format)
-        write_output(gantt, lambda: gantt.write_bytes(picture), quiet=as_json)
+        write_output(gantt, write_bytes(picture), quiet=as_json)
 
 
 def _day(value: object) -> str:
@@ -106,7 +109,6 @@ def _bar(result: Plan, left: float, right: float) -> str:
 
 
 def _show(result: Plan) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     from ._common import console
@@ -114,7 +116,7 @@ def _show(result: Plan) -> None:
     out = console()
     status = {"todo": "to do", "doing": "[bold]doing[/]", "done": "done"}
     table = Table(
-        title=escape(f"{result.title} ({result.reference})" if result.reference else result.title)
+        title=markup(f"{result.title} ({result.reference})" if result.reference else result.title)
     )
     for header, justify in (
         ("Phase", "left"),
@@ -129,7 +131,7 @@ def _show(result: Plan) -> None:
     for phase in result.phases:
         if phase.empty:
             table.add_row(
-                phase.name, "0", "–", "–", "–", status.get(phase.status, phase.status), ""
+                markup(phase.name), "0", "–", "–", "–", status.get(phase.status, phase.status), ""
             )
             continue
         start = _day(phase.start) + (" pm" if phase.start_half == "pm" else "")
@@ -139,7 +141,7 @@ def _show(result: Plan) -> None:
         left = phase.start.toordinal() + (0.5 if phase.start_half == "pm" else 0)
         right = phase.end.toordinal() + (0.5 if phase.end_half == "am" else 1)
         table.add_row(
-            phase.name,
+            markup(phase.name),
             f"{phase.days.normalize():f}",
             start,
             end,
@@ -157,10 +159,10 @@ def _show(result: Plan) -> None:
         for event in result.events:
             events.add_row(
                 _day(event.date),
-                escape(f"{event.id} ({event.group})")
+                markup(f"{event.id} ({event.group})")
                 if event.kind == "workshop"
                 else "creativity session",
-                escape(event.place),
+                markup(event.place),
                 str(event.participants or ""),
                 "yes" if event.in_phase else f"[bold]no[/] ({event.phase})",
             )
@@ -175,5 +177,5 @@ def _show(result: Plan) -> None:
         + (" (start not set: planned from the next working day)" if result.start_is_default else "")
     )
     if result.holidays:
-        names = escape(", ".join(f"{name} ({_day(day)})" for day, name in result.holidays))
+        names = markup(", ".join(f"{name} ({_day(day)})" for day, name in result.holidays))
         out.print(f"Public holidays skipped: {names}")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import typer
 
-from ._common import app, engagement_argument, output_path, reports_errors, write_output
+from ._common import app, engagement_argument, guard_outputs, plain, reports_errors, say
 
 if TYPE_CHECKING:
     from ..pricing.quote import Quote
@@ -55,12 +54,12 @@ def quote(
     from ._common import load_project, print_json
 
     project = load_project(path)
-    result = build_quote(project, on.date() if on else None)
     asked: list[tuple[Path | None, Literal["dpgf", "bpu"]]] = [(dpgf, "dpgf"), (bpu, "bpu")]
     targets = [(target, which) for target, which in asked if target is not None]
     for target, _which in targets:
         check_target(target)
-        output_path(target)
+    guard_outputs({"--dpgf": dpgf, "--bpu": bpu}, project)
+    result = build_quote(project, on.date() if on else None)
     phases = [(name, phase.days) for name, phase in project.engagement.phases.items()]
     tables = {
         "dpgf": lambda: dpgf_rows(result, phases),
@@ -68,15 +67,15 @@ def quote(
     }
     rows = {which: tables[which]() for _target, which in targets}  # all computed before any write
     for warning in warnings(project.engagement, bool(dpgf)):
-        typer.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", err=True)
 
     if as_json:
         print_json(result.to_json())
     else:
         _print_table(result)
     for target, which in targets:
-        write = functools.partial(write_table, target, which, rows[which], result.language)
-        write_output(target, write, quiet=as_json)
+        write_table(target, which, rows[which], result.language)  # atomic: old file or new
+        typer.echo(f"Wrote {target}", err=as_json)
 
 
 def _print_table(result: Quote) -> None:
@@ -103,18 +102,18 @@ def _print_table(result: Quote) -> None:
         if fr
         else ["Item", "Qty", "Unit", "Unit price excl. VAT", "Amount excl. VAT"]
     )
-    table = Table(title=Text(title), title_justify="left", show_footer=False)
+    table = Table(title=Text(plain(title)), title_justify="left", show_footer=False)
     table.add_column(headings[0], overflow="fold")
     table.add_column(headings[1], justify="right")
     table.add_column(headings[2])
     table.add_column(headings[3], justify="right")
     table.add_column(headings[4], justify="right")
     for index, line in enumerate(result.lines):
-        cell = Text(line.label)
+        cell = Text(plain(line.label))
         if line.basis:
-            cell.append(f"\n{line.basis}", style="dim")
+            cell.append(f"\n{plain(line.basis)}", style="dim")
         end_section = index == len(result.lines) - 1 or line.kind != result.lines[index + 1].kind
-        unit = unit_label(line.unit, line.quantity, lang)
+        unit = plain(unit_label(line.unit, line.quantity, lang))
         table.add_row(cell, number(line.quantity, lang), unit, eur(line.unit_price), eur(line.amount),
                       end_section=end_section)  # fmt: skip
     totals: list[tuple[str, Decimal, bool]] = [
@@ -149,14 +148,16 @@ def _print_table(result: Quote) -> None:
     days = number(result.days, lang)
     out.print(f"Jours d'intervention : {days}" if fr else f"Consultant days: {days}")
     if result.vat_exemption:
-        out.print(Text(result.vat_exemption))
+        out.print(Text(plain(result.vat_exemption)))
     if result.procurement_note:
         out.print(
             Text.assemble(
                 ("Note", "bold"),
-                f"\u00a0: {result.procurement_note}" if fr else f": {result.procurement_note}",
+                plain(
+                    f"\u00a0: {result.procurement_note}" if fr else f": {result.procurement_note}"
+                ),
             )
         )
     out.print()
     for mention in result.all_mentions:
-        out.print(Text(mention))
+        out.print(Text(plain(mention)))

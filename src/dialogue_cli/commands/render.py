@@ -7,9 +7,19 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ._common import app, console, engagement_argument, load_project, reports_errors
+from ._common import (
+    app,
+    console,
+    engagement_argument,
+    guard_outputs,
+    load_project,
+    markup,
+    reports_errors,
+    say,
+)
 
 if TYPE_CHECKING:
+    from ..engagement.loader import Project
     from ..render.documents import Written
 
 
@@ -39,7 +49,8 @@ def render(
     ROI citoyen kit, workshop report and quote.
 
     Templates come from --templates, then templates/ beside the engagement, then the defaults
-    (see `dialogue templates export`). Nothing is written unless every document renders. Outputs
+    (see `dialogue templates export`). Nothing is written unless every document renders
+    (and, with --pdf, converts); then all are replaced at once. Outputs
     (documents and PDFs) edited by hand since the last render are never overwritten without
     --force. The plan's warnings (as `dialogue plan` shows them) are printed
     on stderr; they never go into the documents.
@@ -56,6 +67,7 @@ def render(
     results = Results(project, cache=chart_cache_dir())
     chosen = select(only)
     target = out if out is not None else default_out(project)
+    _guard(project, target, [d.filename for d in chosen], pdf, templates)
     if pdf:
         from ..render.pdf import find_soffice
 
@@ -69,10 +81,16 @@ def render(
         transient=True,
         disable=not err.is_terminal,
     ) as progress:
-        task = progress.add_task("Rendering", total=len(chosen) + (1 if pdf else 0))
+        task = progress.add_task("Rendering", total=len(chosen) * (2 if pdf else 1))
+        done = 0
 
         def advance(name: str) -> None:
-            progress.update(task, advance=1, description=f"Rendered {name}")
+            nonlocal done
+            done += 1
+            description = f"Rendered {name}"
+            if pdf and done == len(chosen):  # the documents are ready: LibreOffice's turn
+                description = "Converting to PDF (LibreOffice)"
+            progress.update(task, advance=1, description=description)
 
         written = render_documents(
             project,
@@ -84,21 +102,39 @@ def render(
             results=results,
             pdf=pdf,
         )
-        pdfs: dict[str, Path] = {}
-        if pdf:
-            from ..render.pdf import convert
-
-            progress.update(task, description="Converting to PDF (LibreOffice)")
-            for produced in convert([w.path for w in written], target, force=force):
-                pdfs[produced.stem] = produced
-            progress.update(task, advance=1)
+    # The PDFs were written with their documents (all or none).
+    pdfs = {w.path.stem: w.path.with_suffix(".pdf") for w in written} if pdf else {}
     # For the consultant, never in the documents: the same lines as `dialogue plan`. The plan is
     # the one the specification's calendar was drawn from (computed once, shared by `results`).
     for warning in results.plan.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}", err=True)
     if not pdf:
         _warn_stale_pdfs(written)
     _summary(written, pdfs, target)
+
+
+def _guard(
+    project: Project, folder: Path, names: list[str], pdf: bool, templates: Path | None
+) -> None:
+    """Refuse, before rendering, a document or PDF that would replace an input or a special file.
+
+    Nothing of an existing output is read here: a ``devis.docx`` that leads to ``/dev/zero`` or
+    to a named pipe is refused from its type.
+    """
+    from ..common.atomic import refuse_special
+    from ..render.documents import pdf_name
+    from ..render.writer import MANIFEST
+
+    files = [*names, *(pdf_name(name) for name in names if pdf), MANIFEST]
+    for name in files:
+        refuse_special(folder / name)
+    guard_outputs(
+        [("--out", folder / name) for name in files],
+        project,
+        templates=templates,
+        instead="another output folder",
+        check_path=False,
+    )
 
 
 def _warn_stale_pdfs(written: list[Written]) -> None:
@@ -107,7 +143,7 @@ def _warn_stale_pdfs(written: list[Written]) -> None:
     from ..render.pdf import stale_pdfs
 
     for pdf, document in stale_pdfs([w.path for w in written]):
-        typer.echo(
+        say(
             f"warning: {display_name(pdf)} is older than {document.name}: "
             "run with --pdf to refresh it",
             err=True,
@@ -115,14 +151,13 @@ def _warn_stale_pdfs(written: list[Written]) -> None:
 
 
 def _summary(written: list[Written], pdfs: dict[str, Path], target: Path) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     from ..common.files import display_name
     from ..render.pdf import page_count
 
     table = Table(
-        title=escape(
+        title=markup(
             f"{len(written)} document{'s' if len(written) > 1 else ''} in {display_name(target)}"
         ),
         title_justify="left",
@@ -143,7 +178,7 @@ def _summary(written: list[Written], pdfs: dict[str, Path], target: Path) -> Non
             produced = pdfs.get(item.path.stem)
             pages = page_count(produced) if produced else None
             row += [produced.name if produced else "", str(pages) if pages else ""]
-        table.add_row(*(escape(cell) for cell in row))
+        table.add_row(*(markup(cell) for cell in row))
     console().print(table)
 
 

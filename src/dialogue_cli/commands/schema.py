@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import app, reports_errors, write_output
+from ._common import app, guard_outputs, reports_errors, write_bytes, write_output
 
 
 @app.command()
@@ -18,12 +18,16 @@ def schema(
 ) -> None:
     """Print the JSON Schema of engagement.yaml, so that editors validate and complete it.
 
+    The file given with -o never replaces an input of the engagement beside it or in the
+    current folder (engagement.yaml, feedback files, catalog, logo, templates).
+
     Example: dialogue schema -o engagement.schema.json
     """
     from ..engagement.schema import schema_text
 
+    guard_outputs({"--output": output})
     text = schema_text()
     if output is None:
         typer.echo(text)
     else:
-        write_output(output, lambda: output.write_text(text + "\n", encoding="utf-8"))
+        write_output(output, write_bytes((text + "\n").encode("utf-8")))

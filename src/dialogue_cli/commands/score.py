@@ -11,9 +11,13 @@ from ._common import (
     app,
     console,
     engagement_argument,
+    guard_outputs,
     load_project,
+    markup,
     print_json,
     reports_errors,
+    say,
+    write_bytes,
     write_output,
 )
 
@@ -76,7 +80,9 @@ def score(
         None, "--export", help="Write one row per feedback item to this .csv or .xlsx file."
     ),
     anonymize: bool = typer.Option(
-        False, "--anonymize", help="Leave the author column out of --export."
+        False,
+        "--anonymize",
+        help="Leave the author column out of --export and mask e-mails, phones and addresses in the text.",
     ),
 ) -> None:
     """Score the workshop feedback against the analysis grid and rank the options.
@@ -101,6 +107,7 @@ def score(
             raise typer.BadParameter(
                 f"{target}: use a {', '.join(allowed)} file", param_hint=option
             )
+    guard_outputs({"--heatmap": heatmap, "--export": export}, project)
     report = score_project(project)
     language = project.engagement.language
     written: list[str] = []
@@ -108,16 +115,13 @@ def score(
         from ..charts.heatmap import draw_heatmap
 
         picture = draw_heatmap(report, language, heatmap.suffix.lower()[1:])
-        write_output(heatmap, lambda: heatmap.write_bytes(picture), announce=False)
+        write_output(heatmap, write_bytes(picture), announce=False)
         written.append(f"Wrote {heatmap}")
     if export is not None:
         from ..analysis.score_export import write_export
 
-        count = write_output(
-            export,
-            lambda: write_export(export, project.engagement, project.feedback(), anonymize),
-            announce=False,
-        )
+        # Atomic: an earlier export stays whole until the new one is complete.
+        count = write_export(export, project.engagement, project.feedback(), anonymize)
         written.append(f"Wrote {export} ({count} feedback items)")
     if explain is not None:
         from ..analysis.explain import explain as explain_scenario
@@ -183,7 +187,7 @@ def _print_report(report: ScoreReport, language: str) -> None:
         )
         table.add_row(
             str(scenario.rank) if scenario.rank is not None else "–",
-            escape(scenario.id),
+            markup(scenario.id),
             *(_fmt(scenario.groups[g].shown, language) for g in ("elus", "citoyens", "services")),
             _fmt(rounded(scenario.overall), language),
             _fmt(rounded(scenario.divergence), language).lstrip("+"),
@@ -199,7 +203,7 @@ def _print_report(report: ScoreReport, language: str) -> None:
         out.print(text["no_tension"])
     for tension in report.tensions:
         out.print(
-            escape(
+            markup(
                 text["tension"].format(
                     id=tension.scenario,
                     title=tension.title,
@@ -216,7 +220,7 @@ def _print_report(report: ScoreReport, language: str) -> None:
         line = text["remark_line"].format(
             id=scenario.id, title=scenario.title, q=len(scenario.questions), i=len(scenario.ideas)
         )
-        out.print(escape(line))
+        out.print(markup(line))
     if report.unclassified:
         out.print("\n" + escape(text["unclassified"].format(n=report.unclassified)))
 
@@ -285,7 +289,7 @@ def _print_explanation(explanation: Explanation, report: ScoreReport, language: 
 
     scenario = explanation.scenario
     weights = {"+": "+", "-": "−"}
-    echo = typer.echo
+    echo = say
     status = (
         "viable"
         if scenario.viable

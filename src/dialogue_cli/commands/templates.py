@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import app, reports_errors
+from ._common import app, guard_outputs, reports_errors, say
 
 templates_app = typer.Typer(
     name="templates",
@@ -34,11 +34,20 @@ def export(
     Example: dialogue templates export examples/ormessac/templates
     """
     from ..common.errors import FileProblem
-    from ..render.templates import export as export_templates
+    from ..render.catalog import DELIVERABLES
+    from ..render.writer import export_defaults
 
     if language not in ("fr", "en"):
         raise FileProblem(f"--language {language}: choose fr or en")
-    for path in export_templates(folder, overwrite=force, language=language):
+    # Never over an input of the engagement around FOLDER (or of the current folder); its
+    # templates are the exception: replacing them is what --force asks for.
+    guard_outputs(
+        [("", folder / d.filename) for d in DELIVERABLES],
+        instead="another folder",
+        check_path=False,
+        with_templates=False,
+    )
+    for path in export_defaults(folder, overwrite=force, language=language):
         typer.echo(f"Wrote {path}")
     typer.echo("Edit them, then check them with: dialogue templates check " + str(folder))
 
@@ -63,9 +72,9 @@ def check(
     errors = warnings = 0
     for path, findings in results:
         if not findings:
-            typer.echo(f"{path}: ok")
+            say(f"{path}: ok")
         for finding in findings:
-            typer.echo(str(finding), err=finding.level == "error")
+            say(str(finding), err=finding.level == "error")  # a template's text, escaped
             errors += finding.level == "error"
             warnings += finding.level == "warning"
     typer.echo(

@@ -71,6 +71,9 @@ MESSAGES = {
 }
 
 
+PERSONAL_LISTED = 20  # items with personal data listed by `check`; the others are counted
+
+
 @dataclass
 class FeedbackTally:
     """What `check` needs to know of the feedback, gathered in one streaming pass."""
@@ -80,12 +83,22 @@ class FeedbackTally:
     scored: set[tuple[str, str]] = field(
         default_factory=set
     )  # (scenario, group) with a scored item
+    # Items whose text seems to carry personal data: (item, kinds found), the first ones only.
+    personal: list[tuple[Any, tuple[str, ...]]] = field(default_factory=list)
+    personal_count: int = 0
 
     @classmethod
     def of(cls, items: Iterable[Any]) -> FeedbackTally:
+        from ..common.privacy import findings
+
         tally = cls()
         for item in items:
             tally.per_workshop[item.workshop] += 1
+            kinds = findings(item.text) if item.text else ()
+            if kinds:
+                tally.personal_count += 1
+                if len(tally.personal) < PERSONAL_LISTED:
+                    tally.personal.append((item, kinds))
             if item.polarity in ("+", "-"):
                 if item.criteria:
                     tally.scored.add((item.scenario, item.group))
@@ -249,3 +262,40 @@ def build_status(engagement: Engagement, tally: FeedbackTally) -> Status:
     }
     client = {"name": e.client.name, "kind": e.client.kind, "population": e.client.population}
     return Status(client, e.engagement.title, lang, phases, current, counts, todo)
+
+
+def personal_data_warnings(project: Any, tally: FeedbackTally) -> list[str]:
+    """One located line per listed item whose text seems to carry personal data, then a count.
+
+    Items written in the engagement file are located at their ``text`` field (the file is parsed
+    round-trip only when there is such an item); items of a feedback file at their row.
+    """
+    from ..common.privacy import describe
+
+    engagement = project.engagement
+    inline: list[tuple[tuple[int | str, ...], str]] = []
+    lines: list[str] = []
+    positions: dict[str, tuple[int, int]] = {}
+    for w, workshop in enumerate(engagement.workshops):
+        for j, item in enumerate(workshop.feedback):
+            positions[item.id or f"{workshop.id}-{j + 1}"] = (w, j)
+    for item, kinds in tally.personal:
+        what = (
+            f"looks like it gives {describe(kinds)}: masked in the documents; "
+            "edit the item if it should not be kept"
+        )
+        if item.source == project.name and item.id in positions:
+            w, j = positions[item.id]
+            inline.append((("workshops", w, "feedback", j, "text"), what))
+        else:
+            lines.append(f"{item.source}: text: {what}")
+    out = lines
+    if inline:
+        from .locate import located_error
+
+        out += [str(problem) for problem in located_error(project, inline).problems]
+    out.sort()
+    hidden = tally.personal_count - len(tally.personal)
+    if hidden > 0:
+        out.append(f"... and {hidden} more items that look like they carry personal data")
+    return out

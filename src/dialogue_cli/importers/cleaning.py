@@ -3,11 +3,13 @@
 In order: the ``'`` that newer Decidim versions put before a value starting with ``= + - @`` (a
 guard against spreadsheet formulas) is removed, and written again by the feedback file's writer;
 a ``=HYPERLINK("url";"label")`` body becomes ``label (url)``; Decidim's mention tokens
-(``gid://app/Decidim::User/377``) become « [participant] », hashtags ``#name``; HTML becomes text
-(nh3 removes every tag, scripts and styles with their content, then entities are decoded);
-Markdown marks are removed (links kept as ``label (url)``, list items as « • »); e-mail
-addresses and phone numbers are replaced; control characters are dropped, spaces and blank
-lines collapsed. The quick checks before each step keep plain text cheap to clean.
+(``gid://app/Decidim::User/377``) become the project's masked-name placeholder, hashtags
+``#name``; HTML becomes text (nh3 removes every tag, scripts and styles with their content, then
+entities are decoded); Markdown marks are removed (links kept as ``label (url)``, list items as
+« • »); e-mail addresses, phone numbers, postal addresses and a civility's name are masked by
+:func:`dialogue_cli.common.privacy.mask`, the project's one rule for personal data in free text;
+control characters are dropped, spaces and blank lines collapsed. The quick checks before each
+step keep plain text cheap to clean.
 """
 
 from __future__ import annotations
@@ -15,14 +17,12 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..common.privacy import findings, mask
 
 MAX_TEXT = 20_000  # the longest verbatim the engagement model accepts
-
-PLACEHOLDERS = {
-    "fr": {"person": "[participant]", "email": "[courriel]", "phone": "[téléphone]"},
-    "en": {"person": "[participant]", "email": "[e-mail]", "phone": "[phone]"},
-}
 
 _GUARDED = ("'=", "'+", "'-", "'@")
 _HYPERLINK = re.compile(
@@ -53,15 +53,6 @@ _MARKDOWN = [
     ("\\", re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~])"), r"\1"),
 ]
 _SAME_LINK = re.compile(r"((?:https?|mailto):[^\s()]+) \(\1\)")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
-_PHONE = re.compile(
-    r"(?<![\w+])(?:"
-    r"(?:\+|00)\s?\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?[1-9](?:[\s.-]?\d{2}){4}"  # +33 6 12 34 56 78
-    r"|0[1-9](?:[\s.-]?\d{2}){4}"  # 06 12 34 56 78, 06.12.34.56.78
-    r"|(?:\+|00)\d{1,3}(?:[\s.-]?\d){7,12}"  # other international numbers
-    r")(?!\d)"
-)
-_NINE_DIGITS = re.compile(r"\d(?:[^\d\n]{0,3}\d){8}")  # nine digits close together: maybe a phone
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[ \t\f\v]{2,}|[\t\f\v]")  # what to collapse: a lone space is left alone
 _LINES = re.compile(r" *\n *")
@@ -70,16 +61,21 @@ _BLANKS = re.compile(r"\n{3,}")
 
 @dataclass
 class Cleaner:
-    """Cleans texts in one language's placeholders and counts what it replaced."""
+    """Cleans texts in one language's placeholders and counts the texts where it masked something.
+
+    ``masked`` counts, per kind (``mention`` and the kinds of :mod:`dialogue_cli.common.privacy`:
+    ``email``, ``phone``, ``address``, ``name``), the texts that held one.
+    """
 
     language: str = "fr"
-    emails: int = 0
-    phones: int = 0
-    mentions: int = 0
     truncated: int = 0
+    masked: Counter[str] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
-        self.words = PLACEHOLDERS.get(self.language, PLACEHOLDERS["fr"])
+        from ..common.privacy import NAME, PLACEHOLDERS
+
+        self.person = PLACEHOLDERS["en" if self.language == "en" else "fr"][NAME]
+        self._mentioned = False
 
     def __call__(self, raw: str) -> str:
         text = raw
@@ -91,7 +87,9 @@ class Cleaner:
                 url, label = link.group(1).strip(), (link.group(2) or "").strip()
                 text = f"{label} ({url})" if label and label != url else url
         if "gid://" in text:
+            self._mentioned = False
             text = _GID.sub(self._gid, text)
+            self.masked["mention"] += self._mentioned
         if "<" in text and _TAG.search(text):
             text = html_to_text(text)
         elif "&" in text and _ENTITY.search(text):
@@ -100,12 +98,10 @@ class Cleaner:
             ("\n" in text or text.lstrip()[:1] in ("-", "+")) and _LIST_ITEM.search(text)
         ):
             text = markdown_to_text(text)
-        if "@" in text:
-            text, count = _EMAIL.subn(self.words["email"], text)
-            self.emails += count
-        if _NINE_DIGITS.search(text):
-            text, count = _PHONE.subn(self.words["phone"], text)
-            self.phones += count
+        kinds = findings(text)
+        if kinds:
+            self.masked.update(kinds)
+            text = mask(text, self.language)
         text = _CONTROL.sub("", text)
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -124,8 +120,8 @@ class Cleaner:
         model, number, name = match.group(1), match.group(2), match.group(3)
         last = model.rsplit("::", 1)[-1]
         if last in ("User", "UserGroup", "UserBaseEntity"):
-            self.mentions += 1
-            return self.words["person"]
+            self._mentioned = True
+            return self.person
         if last == "Hashtag":
             return f"#{name}" if name else ""
         label = {"Proposal": "proposition" if self.language == "fr" else "proposal"}.get(

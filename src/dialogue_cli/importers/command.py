@@ -97,48 +97,33 @@ def unclassified_path(output: Path) -> Path:
     return output.with_name(output.stem + UNCLASSIFIED_SUFFIX + output.suffix)
 
 
-def _feedback_files(project: Project) -> list[Path]:
-    from ..engagement.feedback import feedback_path
-
-    paths = (feedback_path(project.base_dir, w) for w in project.engagement.workshops)
-    return [p for p in paths if p is not None]
-
-
-def _side_files(project: Project) -> list[Path]:
-    engagement = project.engagement
-    files = [project.path]
-    for relative in (engagement.pricing.catalog, engagement.brand.logo):
-        if relative:
-            files.append(project.base_dir / relative)
-    return files
-
-
 def check_target(request: ImportRequest, target: Path, option: str) -> None:
     """Refuse a target that is an input, or that exists without ``--force``.
 
-    A feedback file of the engagement may be replaced only when this command wrote it (it has
-    the provenance columns) and ``--force`` is given: a file typed by hand is never overwritten.
+    The inputs are the engagement's own (:func:`~dialogue_cli.engagement.inputs.project_inputs`:
+    its file, feedback files, catalog, logo, templates), those of any engagement the target is
+    aimed into, the export and the mapping. One exception: a feedback file that an earlier
+    import wrote (it has the provenance columns) may be replaced with ``--force``, since
+    re-importing is how a mapping is refined; a file typed by hand never is.
     """
+    from ..common.atomic import refuse_special
+    from ..engagement.inputs import inputs_near, project_inputs
     from .writer import has_provenance, read_header
 
-    inputs = [request.file, *_side_files(request.project)]
+    project = request.project
+    refuse_special(target, option)
+    sources = {request.file: "the export being imported"}
     if request.mapping is not None:
-        inputs.append(request.mapping)
+        sources[request.mapping] = "the mapping file"
+    refuse_inputs(target, sources, option)
+    inputs = project_inputs(project)
+    for path, role in inputs_near([target], skip=project.path).items():
+        inputs.setdefault(path, role)
+    if target.exists() and has_provenance(read_header(target)):
+        inputs = {p: role for p, role in inputs.items() if not role.startswith("the feedback file")}
     refuse_inputs(target, inputs, option)
-    if not target.exists():
-        return
-    if target.is_dir():
-        raise FileProblem(f"{display_name(target)}: is a folder; give a file name")
-    if not request.force:
+    if target.exists() and not request.force:
         raise FileProblem(f"{display_name(target)}: already exists; use --force to overwrite it")
-    written_by_import = has_provenance(read_header(target))
-    if not written_by_import and any(
-        same_file(target, p) for p in _feedback_files(request.project)
-    ):
-        raise FileProblem(
-            f"{option + ' ' if option else ''}{display_name(target)}: a feedback file of this "
-            "engagement, not written by an import; choose another output file"
-        )
 
 
 def taken_ids(project: Project, replaced: Path) -> dict[str, str]:
@@ -284,7 +269,10 @@ def write_scaffold(request: ImportRequest) -> tuple[Path, str]:
             else default_output(project, workshop, request.source)
         )
         target = base.with_name(base.stem + ".map.yaml")
-    refuse_inputs(target, [request.file, *_side_files(project), *_feedback_files(project)], "--map")
+    from ..engagement.inputs import project_inputs
+
+    inputs = {request.file: "the export being imported", **project_inputs(project)}
+    refuse_inputs(target, inputs, "--map")
     if target.exists() and not request.force:
         raise FileProblem(f"{display_name(target)}: already exists; use --force to overwrite it")
     if not target.parent.is_dir():

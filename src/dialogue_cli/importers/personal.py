@@ -210,7 +210,8 @@ class NameScrubber:
         for rests in self.sequences.values():
             rests.sort(key=len, reverse=True)
         self.first = set(self.sequences) | {_ascii(w) for w in self.single}
-        self.replaced = 0
+        self.replaced = 0  # names replaced
+        self.changed = 0  # texts that held one
 
     def __bool__(self) -> bool:
         return bool(self.first)
@@ -232,6 +233,7 @@ class NameScrubber:
         if not spans:
             return text
         self.replaced += len(spans)
+        self.changed += 1
         out, last = [], 0
         for start, end in spans:
             out.append(text[last:start])

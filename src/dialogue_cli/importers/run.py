@@ -12,7 +12,6 @@ from types import ModuleType
 
 from ..engagement.model import Engagement
 from . import capcollectif, consul, decidim, framaforms, generic, limesurvey, make
-from .cleaning import PLACEHOLDERS
 from .context import Context
 from .convert import Converter, Item, Tally
 from .mapping import Mapping
@@ -50,7 +49,10 @@ class Outcome:
     questions: dict[str, str]
     notes: list[str]
     rows: int = 0
-    redacted: dict[str, int] = field(default_factory=dict)  # names, e-mails, phones, mentions
+    # How many texts held each kind masked: "mention", "email", "phone", "address", "name",
+    # and "contributor's name" (a name the export gave, found in a text).
+    masked: dict[str, int] = field(default_factory=dict)
+    truncated: int = 0
 
 
 def _open(path: Path, name: str, source: str, mapping: Mapping) -> Export:
@@ -127,11 +129,11 @@ def import_export(
                 (items if result.scenario else unclassified).append(result)
     finally:
         export.close()
-    scrub = NameScrubber(context.personal.names, PLACEHOLDERS[language]["person"])
+    cleaner = converter.cleaner
+    scrub = NameScrubber(context.personal.names, cleaner.person)
     if scrub:
         for item in (*items, *unclassified):
             item.text = scrub(item.text)
-    cleaner = converter.cleaner
     return Outcome(
         source,
         module.LABEL,
@@ -148,11 +150,6 @@ def import_export(
         context.questions,
         context.notes,
         export.rows,
-        {
-            "names": scrub.replaced,
-            "mentions": cleaner.mentions,
-            "e-mails": cleaner.emails,
-            "phones": cleaner.phones,
-            "truncated": cleaner.truncated,
-        },
+        {**cleaner.masked, "contributor's name": scrub.changed},
+        cleaner.truncated,
     )

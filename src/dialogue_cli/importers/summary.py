@@ -65,7 +65,8 @@ def to_json(outcome: Outcome, outputs: Outputs) -> dict[str, Any]:
         "personal_columns_dropped": [
             {"column": column, "kind": kind} for column, kind in outcome.personal.dropped.items()
         ],
-        "replaced_in_texts": {k: v for k, v in outcome.redacted.items() if v},
+        "masked_in_texts": {k: v for k, v in outcome.masked.items() if v},
+        "texts_cut": outcome.truncated,
         "unclassified_by": dict(outcome.tally.unclassified.most_common()),
         "answers_without_polarity": dict(outcome.tally.polarity_unmapped.most_common()),
         "without_criteria": without_criteria(outcome),
@@ -126,19 +127,22 @@ def lines(outcome: Outcome, outputs: Outputs) -> list[str]:
         out.append("Personal data dropped: " + ", ".join(f"{c} ({k})" for c, k in dropped.items()))
     else:
         out.append("Personal data dropped: none found in the columns")
-    replaced = {k: v for k, v in outcome.redacted.items() if v and k != "truncated"}
-    if replaced:
+    masked = {k: v for k, v in outcome.masked.items() if v}
+    if masked:
         words = {
-            "names": "name",
-            "mentions": "mention",
-            "e-mails": "e-mail",
-            "phones": "phone number",
+            "contributor's name": "a contributor's name",
+            "mention": "a mention of a participant",
+            "email": "an e-mail address",
+            "phone": "a phone number",
+            "address": "a postal address",
+            "name": "a civility and a name",
         }
         out.append(
-            "Replaced in the texts: " + ", ".join(_plural(v, words[k]) for k, v in replaced.items())
+            "Masked in the texts: "
+            + ", ".join(f"{words.get(k, k)} in {_plural(v, 'text')}" for k, v in masked.items())
         )
-    if outcome.redacted.get("truncated"):
-        out.append(f"Cut to 20 000 characters: {_plural(outcome.redacted['truncated'], 'text')}")
+    if outcome.truncated:
+        out.append(f"Cut to 20 000 characters: {_plural(outcome.truncated, 'text')}")
     if outcome.tally.unclassified:
         out.append("No scenario for: " + _counts(outcome.tally.unclassified))
     if outcome.tally.polarity_unmapped:

@@ -2,7 +2,8 @@
 
 Every event has a UID made of the engagement's reference (or the client's name) and the item's
 id, so importing a newer export into a calendar application updates the events it already has
-instead of adding copies. The text is in the engagement's language.
+instead of adding copies. The text is in the engagement's language, without the control
+characters RFC 5545 forbids in TEXT values (an ESC or BEL in a title or a place is removed).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from ..common.terminal import without_controls
 from .plan import Plan, PlanEvent, PlannedPhase, phase_label
 
 if TYPE_CHECKING:
@@ -80,13 +82,13 @@ def _phase_event(plan: Plan, phase: PlannedPhase, stamp: dt.datetime) -> Event:
         lines.append(text["to_noon"].format(date=date(phase.end, plan.language)))
     lines.append(text.get(phase.status, phase.status))
     event = Event()
-    event.add("uid", uid(plan, f"phase-{phase.name}"))
+    event.add("uid", _line(uid(plan, f"phase-{phase.name}")))
     event.add("dtstamp", stamp)
-    event.add("summary", f"{phase.label} – {_tag(plan)}")
+    event.add("summary", _line(f"{phase.label} – {_tag(plan)}"))
     event.add("dtstart", phase.start)
     event.add("dtend", phase.end + _ONE_DAY)
-    event.add("description", "\n".join(lines))
-    event.add("categories", [text["phase"]])
+    event.add("description", _lines(lines))
+    event.add("categories", [_line(text["phase"])])
     # A phase is a span of work, not a meeting: it does not make the calendar busy.
     event.add("transp", "TRANSPARENT")
     return event
@@ -103,21 +105,31 @@ def _event(plan: Plan, item: PlanEvent, stamp: dt.datetime) -> Event:
         lines.append(text["outside"].format(phase=phase_label(item.phase, plan.language).lower()))
     event = Event()
     key = "creativity" if item.kind == "creativity" else f"workshop-{item.id}"
-    event.add("uid", uid(plan, key))
+    event.add("uid", _line(uid(plan, key)))
     event.add("dtstamp", stamp)
-    event.add("summary", f"{item.label} – {_tag(plan)}")
+    event.add("summary", _line(f"{item.label} – {_tag(plan)}"))
     event.add("dtstart", item.date)
     event.add("dtend", item.date + _ONE_DAY)
     if item.place:
-        event.add("location", item.place)
+        event.add("location", _line(item.place))
     if lines:
-        event.add("description", "\n".join(lines))
-    event.add("categories", [item.label])
+        event.add("description", _lines(lines))
+    event.add("categories", [_line(item.label)])
     return event
 
 
 def _tag(plan: Plan) -> str:
     return plan.reference or plan.client
+
+
+def _line(text: str) -> str:
+    """A one-line TEXT value: no control character (RFC 5545 forbids them), no line break."""
+    return without_controls(text)
+
+
+def _lines(lines: list[str]) -> str:
+    """A multi-line TEXT value (DESCRIPTION): line breaks kept (escaped as \\n), no control."""
+    return "\n".join(without_controls(line, keep_newlines=True) for line in lines)
 
 
 def to_ics(plan: Plan, stamp: dt.datetime) -> bytes:
@@ -142,7 +154,7 @@ def to_ics(plan: Plan, stamp: dt.datetime) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add(
-        "x-wr-calname", f"{plan.title} ({plan.reference})" if plan.reference else plan.title
+        "x-wr-calname", _line(f"{plan.title} ({plan.reference})" if plan.reference else plan.title)
     )
     for phase in plan.phases:
         if not phase.empty:

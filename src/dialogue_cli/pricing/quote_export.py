@@ -13,6 +13,7 @@ from decimal import Decimal, localcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from ..common.atomic import write_with
 from ..common.errors import FileProblem
 from ..common.labels import phase_label
 from ..common.spreadsheet import clean, neutralise
@@ -202,14 +203,25 @@ def write_table(
     """Write DPGF or BPU rows to ``path`` (.csv: ``;`` and decimal comma in French; .xlsx).
 
     Text cells are made safe for a spreadsheet (:mod:`dialogue_cli.common.spreadsheet`: no formula,
-    no character XLSX refuses) and, in French, get no-break spaces before ``; : ! ?``.
+    no character XLSX refuses) and, in French, get no-break spaces before ``; : ! ?``. The file is
+    written atomically (:func:`dialogue_cli.common.atomic.write_with`).
+
+    Raises:
+        FileProblem: not a .csv/.xlsx name, or the file cannot be written (the old one is kept).
     """
     headings = HEADINGS.get(language, HEADINGS["fr"])[which]
     table = [[_text(value, language) for value in _cells(which, row)] for row in rows]
-    if check_target(path) == "csv":
-        _write_csv(path, headings, table, language)
-    else:
-        _write_xlsx(path, which.upper(), headings, table, [row.kind == "total" for row in rows])
+    kind = check_target(path)
+    # A temp file beside ``path``, then an atomic move: on a full disk the old file stays whole.
+    bold = [row.kind == "total" for row in rows]
+
+    def write(temp: Path) -> None:
+        if kind == "csv":
+            _write_csv(temp, headings, table, language)
+        else:
+            _write_xlsx(temp, which.upper(), headings, table, bold)
+
+    write_with(path, write)
 
 
 Cell = str | Decimal | None

@@ -86,16 +86,19 @@ def render_documents(
     """Render the chosen deliverables into ``out_dir``; return what was written, in order.
 
     All or nothing: every document is rendered and checked in memory first, and only when all of
-    them succeeded are they written (each through a temp file and an atomic move). ``pdf`` adds
-    the PDF copies to the files that must not have been edited by hand. ``results`` lets the
+    them succeeded are they written, together with the manifest (a temp file beside each, then
+    the moves; a failure half-way puts the old files back). ``pdf`` converts every document
+    through LibreOffice before anything is written, adds the PDFs to that set, and to the files
+    that must not have been edited by hand. ``results`` lets the
     caller share the computed results (plan, scores, charts) with what it shows afterwards, such
     as the plan's warnings; ``today`` and ``use_cache`` then do not apply. ``on_rendered`` is
-    called with each file name once its document is ready in memory.
+    called with each file name once its document (or PDF) is ready in memory.
 
     Raises:
         EditedOutput: an output was edited since the tool wrote it (and ``force`` is false).
         TemplateProblem: a template is broken, uses a missing variable or does something forbidden.
         InvalidOutput: a rendered document is not a valid Word package.
+        PdfError: LibreOffice is missing or produced no PDF (with ``pdf``).
         FileProblem: the output folder or a file in it cannot be created, read or replaced.
     """
     deliverables = select(only)
@@ -132,15 +135,23 @@ def render_documents(
                 on_rendered(source.deliverable.filename)
     finally:
         join()
+    # The write phase: nothing is written until every document (and PDF) is ready; then the
+    # documents, their PDFs and the manifest replace the old ones together, or none does.
     ready = [(source, rendered[source.deliverable.name]) for source in sources]
-    # Nothing written yet: a manifest that cannot be saved stops the render here.
-    manifest.save()
-    written = []
-    for source, data in ready:
-        target = out_dir / source.deliverable.filename
-        write_recorded(target, data, manifest)
-        written.append(Written(source.deliverable.name, target, source, len(data)))
-    return written
+    files = {source.deliverable.filename: data for source, data in ready}
+    if pdf:
+        from .pdf import to_pdf
+
+        pdfs = to_pdf(files)
+        files.update(pdfs)
+        if on_rendered is not None:
+            for name in pdfs:
+                on_rendered(name)
+    write_recorded(files, manifest)
+    return [
+        Written(source.deliverable.name, out_dir / source.deliverable.filename, source, len(data))
+        for source, data in ready
+    ]
 
 
 # The pictures each deliverable shows (drawn ahead, two at a time, when not cached; the map,

@@ -1,22 +1,42 @@
 """PDF copies through LibreOffice headless, each run with its own throw-away user profile.
 
 LibreOffice returns 0 on many failures and hands work to an already running instance that
-shares its profile, so each conversion uses a fresh profile and the output is checked. The PDFs
-land beside their documents like them: through a temp file in the output folder and an atomic
-move, recorded in the manifest, never over a PDF edited since dialogue wrote it.
+shares its profile, so each conversion uses a fresh profile in a scratch folder
+(``dialogue-lo-*`` in the temporary directory) and the output is checked. The PDFs land beside
+their documents like them: staged in the output folder and moved together with the documents
+and the manifest, never over a PDF edited since dialogue wrote it.
+
+A run stopped by a signal kills LibreOffice (its whole process group) and removes its scratch
+folder. A run killed outright (``kill -9``) cannot: the scratch folder holds a lock that dies with
+its run, and the next conversion removes the folders whose lock is free and stops the LibreOffice
+processes started with a profile inside them (found by that profile path in their command line;
+a LibreOffice the user started never has one).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
 import uuid
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
+from ..common.atomic import os_problem
 from ..common.errors import DialogueError
+from ..common.termination import killed_on_termination
 
 TIMEOUT_SECONDS = 180
+SCRATCH_PREFIX = "dialogue-lo-"
+LOCK_NAME = ".lock"
+# A scratch folder without its lock is being created, or was left by a run killed at that very
+# moment: after this long it is a leftover.
+UNLOCKED_GRACE_SECONDS = 600
 INSTALL_HINT = (
     "LibreOffice is needed for --pdf and `soffice` was not found: install it "
     "(Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; macOS: brew install --cask libreoffice)"
@@ -42,7 +62,7 @@ def convert(
     """Convert ``documents`` to PDF into ``out_dir`` with one LibreOffice run; return the PDFs.
 
     Either every PDF is written or none: all are converted and checked before the first one
-    replaces its earlier copy.
+    replaces its earlier copy, and they replace them together (with the manifest).
 
     Raises:
         PdfError: LibreOffice is missing, too slow, or produced no PDF for a document.
@@ -56,15 +76,50 @@ def convert(
     binary = soffice or find_soffice()
     prepare_folder(out_dir)
     manifest = Manifest(out_dir)
-    targets = [out_dir / f"{document.stem}.pdf" for document in documents]
     if not force:
-        edited = manifest.edited(target.name for target in targets)
+        edited = manifest.edited(f"{document.stem}.pdf" for document in documents)
         if edited:
             raise EditedOutput(edited)
-    with tempfile.TemporaryDirectory(prefix="dialogue-lo-") as scratch:
-        profile = Path(scratch) / f"profile-{uuid.uuid4().hex}"
-        staging = Path(scratch) / "out"
-        staging.mkdir()
+    contents = {}
+    for document in documents:
+        try:
+            contents[document.name] = document.read_bytes()
+        except OSError as error:
+            raise os_problem(document, "read it", error) from None
+    return write_recorded(to_pdf(contents, binary), manifest)
+
+
+def to_pdf(documents: Mapping[str, bytes], soffice: str | None = None) -> dict[str, bytes]:
+    """The PDF of each document (file name to .docx bytes), by one LibreOffice run.
+
+    The documents are converted in a scratch folder of their own; the result maps each PDF's
+    name (``devis.pdf``) to its bytes, in the order of ``documents``. Scratch folders and
+    LibreOffice processes left by killed runs are removed first (:func:`clean_stale_runs`).
+
+    Raises:
+        PdfError: LibreOffice is missing, too slow, or produced no PDF for a document.
+    """
+    if not documents:
+        return {}
+    binary = soffice or find_soffice()
+    clean_stale_runs()
+    with scratch_folder() as scratch:
+        profile = scratch / f"profile-{uuid.uuid4().hex}"
+        sources = scratch / "in"
+        staging = scratch / "out"
+        try:
+            sources.mkdir()
+            staging.mkdir()
+        except OSError as error:
+            raise os_problem(scratch, "create a folder here", error) from None
+        paths = []
+        for name, data in documents.items():
+            path = sources / name
+            try:
+                path.write_bytes(data)
+            except OSError as error:  # a full temporary folder
+                raise os_problem(scratch, "write the documents to convert", error) from None
+            paths.append(path)
         command = [
             binary,
             "--headless",
@@ -76,31 +131,198 @@ def convert(
             "pdf",
             "--outdir",
             str(staging),
-            *(str(d) for d in documents),
+            *(str(path) for path in paths),
         ]
+        returncode, output = _run(command, binary)
+        pdfs = {}
+        for path in paths:
+            pdf = staging / f"{path.stem}.pdf"
+            data = pdf.read_bytes() if pdf.is_file() else b""
+            if len(data) < 1000:
+                detail = output.strip().splitlines()
+                hint = f": {detail[-1]}" if detail else ""
+                raise PdfError(
+                    f"{path.name}: LibreOffice produced no PDF (exit {returncode}){hint}"
+                )
+            pdfs[pdf.name] = data
+        return pdfs
+
+
+def _run(command: list[str], binary: str) -> tuple[int, str]:
+    """Run LibreOffice in a process group of its own; kill the whole group if we stop early.
+
+    ``soffice`` is a script that starts ``oosplash``, which starts ``soffice.bin``: killing the
+    first alone would leave the others running. The group is killed on a timeout, on a signal
+    (:func:`~dialogue_cli.common.termination.killed_on_termination`) and on any error.
+    """
+    try:
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            text=True,
+            start_new_session=True,  # POSIX: its own process group, out of the terminal's reach
+        )
+    except OSError as error:
+        raise PdfError(f"cannot run {binary}: {error}") from None
+
+    def kill() -> None:
+        _kill_group(process)
+
+    with killed_on_termination(kill):
         try:
-            result = subprocess.run(
-                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
-            )
+            stdout, stderr = process.communicate(timeout=TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
+            kill()
+            process.communicate()
             raise PdfError(
                 f"LibreOffice did not finish within {TIMEOUT_SECONDS} s; no PDF written"
             ) from None
-        except OSError as error:
-            raise PdfError(f"cannot run {binary}: {error}") from None
-        produced = [staging / f"{document.stem}.pdf" for document in documents]
-        for document, pdf in zip(documents, produced, strict=True):
-            if not pdf.exists() or pdf.stat().st_size < 1000:
-                detail = (result.stderr or result.stdout).strip().splitlines()
-                hint = f": {detail[-1]}" if detail else ""
-                raise PdfError(
-                    f"{document.name}: LibreOffice produced no PDF (exit {result.returncode}){hint}"
-                )
-        manifest.save()  # fails before any PDF is replaced when the folder takes no file
-        for pdf, target in zip(produced, targets, strict=True):
-            # A temp file in the output folder, then an atomic move (never a cross-device copy).
-            write_recorded(target, pdf.read_bytes(), manifest)
-        return targets
+        except BaseException:  # a signal, an interrupt: LibreOffice goes with us
+            kill()
+            for stream in (process.stdout, process.stderr):
+                if stream is not None:
+                    with contextlib.suppress(OSError):
+                        stream.close()
+            process.wait()
+            raise
+    return process.returncode, stderr or stdout
+
+
+def _kill_group(process: subprocess.Popen[str]) -> None:
+    """SIGKILL to the process group of ``process`` (its leader not reaped yet), else to it alone."""
+    if process.returncode is not None:
+        return
+    killpg = getattr(os, "killpg", None)
+    try:
+        if killpg is not None:
+            killpg(process.pid, signal.SIGKILL)
+        else:  # pragma: no cover - Windows
+            process.kill()
+    except OSError:
+        pass
+
+
+# ---------------------------------------------------------------- scratch folders
+
+
+@contextlib.contextmanager
+def scratch_folder(root: Path | None = None) -> Iterator[Path]:
+    """A ``dialogue-lo-*`` folder in the temporary directory, locked while it is in use.
+
+    The lock (``flock`` on ``.lock``) is released by the kernel when the process dies, however
+    it dies: a folder whose lock can be taken belongs to no living run. The folder is removed
+    when the block ends, on an error or a signal too.
+    """
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=root))
+    except OSError as error:
+        raise os_problem(root or tempfile.gettempdir(), "create a scratch folder", error) from None
+    lock = None
+    try:
+        lock = _take_lock(folder / LOCK_NAME, wait=True)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        if lock is not None:
+            os.close(lock)
+
+
+def _take_lock(path: Path, *, wait: bool) -> int | None:
+    """An open descriptor holding an exclusive lock on ``path``; None if another process holds it.
+
+    None too when the lock file cannot be opened, and where ``fcntl`` is missing (Windows).
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:  # another user's folder, a full disk: leave it to its owner
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _is_stale(folder: Path) -> bool:
+    """True when ``folder`` (a scratch folder) belongs to no living run."""
+    lock = folder / LOCK_NAME
+    if not lock.exists():
+        try:
+            age = time.time() - folder.stat().st_mtime
+        except OSError:
+            return False
+        return age > UNLOCKED_GRACE_SECONDS
+    held = _take_lock(lock, wait=False)
+    if held is None:
+        return False  # a living run holds it (or locks are not available: leave it)
+    os.close(held)
+    return True
+
+
+def clean_stale_runs(root: Path | None = None, proc: Path = Path("/proc")) -> list[Path]:
+    """Remove what runs killed outright left: LibreOffice processes, then scratch folders.
+
+    Only folders named ``dialogue-lo-*`` in the temporary directory ``root`` whose lock is free,
+    and only processes of this user whose command line names a profile inside such a folder (or
+    inside one that no longer exists) are touched. Returns the folders removed.
+    """
+    base = Path(root or tempfile.gettempdir())
+    try:
+        candidates = [
+            p for p in base.glob(f"{SCRATCH_PREFIX}*") if p.is_dir() and not p.is_symlink()
+        ]
+    except OSError:
+        return []
+    stale = [folder for folder in candidates if _is_stale(folder)]
+    living = {folder.name for folder in candidates if folder not in stale}
+    for pid in _leftover_processes(base, living, proc):
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+    return stale
+
+
+def _leftover_processes(base: Path, living: set[str], proc: Path) -> list[int]:
+    """Processes of this user started with a profile in a scratch folder of no living run."""
+    if not proc.is_dir():
+        return []
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    found = []
+    for entry in proc.iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if uid is not None and entry.stat().st_uid != uid:
+                continue
+            arguments = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        folder = _scratch_of(arguments, base)
+        if folder is not None and folder not in living:
+            found.append(int(entry.name))
+    return found
+
+
+def _scratch_of(arguments: list[bytes], base: Path) -> str | None:
+    """The scratch folder name named by a ``-env:UserInstallation=file://...`` argument, if any."""
+    prefix = b"-env:UserInstallation="
+    for argument in arguments:
+        if not argument.startswith(prefix):
+            continue
+        uri = argument[len(prefix) :].decode("utf-8", "replace")
+        profile = Path(unquote(urlparse(uri).path))
+        folder = profile.parent
+        if folder.parent == base and folder.name.startswith(SCRATCH_PREFIX):
+            return folder.name
+    return None
 
 
 def page_count(pdf: Path) -> int | None:

@@ -6,8 +6,10 @@ pictures) and never recompute them.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import signal
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -280,28 +282,49 @@ class Results:
         if len(missing) < 2:
             return _nothing
         _warm_up_matplotlib()  # once, before the fork: both processes start warm
+        from ..common.termination import register, reset_in_child, unregister
+
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the child draws all but the first, into the cache, then leaves
             code = 0
             try:
+                # Dies with its parent, even after a kill -9 (Linux); default signal handling.
+                reset_in_child(parent)
                 for kind, inputs, draw in missing[1:]:
                     cached_chart(kind, inputs, draw, cache)
             except BaseException:
                 code = 1
             finally:
                 os._exit(code)
+
+        def kill() -> None:
+            # A signal stops the run: the child goes first (its pictures are only a cache).
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+
+        key = register(kill)
         waited = False
 
         def join() -> None:
             nonlocal waited
             if not waited:
                 waited = True
-                os.waitpid(pid, 0)
+                try:
+                    os.waitpid(pid, 0)
+                except BaseException:  # interrupted while waiting: never leave the child behind
+                    kill()
+                    with contextlib.suppress(ChildProcessError):
+                        os.waitpid(pid, 0)
+                    raise
+                finally:
+                    unregister(key)
 
         kind, inputs, draw = missing[0]
         try:
             cached_chart(kind, inputs, draw, cache)
         except BaseException:
+            kill()
             join()
             raise
         return join

@@ -28,6 +28,17 @@ class Fmt:
             text = french_spaces(text)
         return text
 
+    def verbatim(self, value: object) -> str:
+        """A participant's words for a document: cleaned like :meth:`t`, personal data masked.
+
+        E-mail addresses, phone numbers, postal addresses and a civility followed by a name
+        become placeholders (:mod:`dialogue_cli.common.privacy`); every document the collectivité
+        receives quotes feedback through this method, never through :meth:`t` alone.
+        """
+        from ..common.privacy import mask
+
+        return self.t(mask(str(value or ""), self.language))
+
     def money(self, amount: Decimal, currency: str = "EUR") -> str:
         from ..common.formatting import money
 

@@ -1,8 +1,9 @@
-"""Write a rendered document without ever losing work: temp file, strict check, atomic move.
+"""Write rendered documents without ever losing work: strict check, then all files at once.
 
 A manifest (``.dialogue-manifest.json`` in the output folder) keeps the SHA-256 of what the tool
 last wrote (documents and PDFs), so that a file edited by hand since is never overwritten without
-``--force``. Every operating-system failure becomes a one-line :class:`FileProblem`.
+``--force``. The documents, their PDFs and the manifest are replaced together or not at all
+(:func:`write_recorded`). Every operating-system failure becomes a one-line :class:`FileProblem`.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
-from ..common.atomic import os_problem, write_atomic
+from ..common.atomic import Batch, os_problem, refuse_special
 from ..common.errors import DialogueError, FileProblem
+from ..common.files import display_name, read_bytes
 
 MANIFEST = ".dialogue-manifest.json"
 
@@ -63,12 +65,13 @@ class Manifest:
         self.folder = folder
         self.path = folder / MANIFEST
         self.hashes: dict[str, str] = {}
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        if not self.path.exists():
             return
-        except OSError as error:
-            raise os_problem(self.path, "read the manifest", error) from None
+        refuse_special(self.path)  # a pipe or a device in its place: refused, never read
+        try:
+            text = read_bytes(self.path, display_name(self.path), "manifest").decode("utf-8")
+        except FileProblem as problem:
+            raise FileProblem(f"{problem} (the manifest)") from None
         except ValueError:
             return  # not UTF-8: treat every existing file as edited
         try:
@@ -80,10 +83,16 @@ class Manifest:
             self.hashes = {str(k): str(v) for k, v in files.items()}
 
     def edited(self, names: Iterable[str]) -> list[Path]:
-        """The existing outputs among ``names`` whose content is not what dialogue last wrote."""
+        """The existing outputs among ``names`` whose content is not what dialogue last wrote.
+
+        Raises:
+            FileProblem: an output is a device, a named pipe or a folder (refused before it is
+                read: hashing ``/dev/zero`` would never end).
+        """
         out = []
         for name in names:
             target = self.folder / name
+            refuse_special(target)
             try:
                 if target.exists() and self.hashes.get(name) != sha256(target):
                     out.append(target)
@@ -91,14 +100,11 @@ class Manifest:
                 raise os_problem(target, "read it", error) from None
         return out
 
-    def record(self, name: str, digest: str) -> None:
-        """Remember ``digest`` for ``name`` and save the manifest at once."""
-        self.hashes[name] = digest
-        self.save()
-
-    def save(self) -> None:
-        data = {"tool": "dialogue", "files": dict(sorted(self.hashes.items()))}
-        write_atomic(self.path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
+    def content(self, hashes: Mapping[str, str] | None = None) -> bytes:
+        """The manifest file's bytes for ``hashes`` (by default, the hashes held now)."""
+        files = self.hashes if hashes is None else hashes
+        data = {"tool": "dialogue", "files": dict(sorted(files.items()))}
+        return (json.dumps(data, indent=2) + "\n").encode("utf-8")
 
 
 def malformed_parts(archive: zipfile.ZipFile) -> Iterator[tuple[str, str]]:
@@ -143,12 +149,53 @@ def to_bytes(save: Callable[[io.BytesIO], None]) -> bytes:
     return buffer.getvalue()
 
 
-def write_recorded(target: Path, data: bytes, manifest: Manifest) -> str:
-    """Write ``data`` (already checked) over ``target`` atomically and record its hash.
+def write_recorded(files: Mapping[str, bytes], manifest: Manifest) -> list[Path]:
+    """Write ``files`` (name to checked bytes) into the manifest's folder, all or none.
 
-    Returns the SHA-256 recorded in the manifest. On any failure ``target`` is left as it was.
+    Every file and then the manifest holding their hashes are staged beside their targets,
+    then moved together (:class:`~dialogue_cli.common.atomic.Batch`): a failure at any point,
+    a full disk or a move that fails half-way, leaves the folder with its old files and its old
+    manifest, never a mix. Returns the paths written, in the order of ``files``.
+
+    Raises:
+        FileProblem: a file cannot be staged or moved (the folder is then as it was).
     """
-    write_atomic(target, data)
-    digest = hashlib.sha256(data).hexdigest()
-    manifest.record(target.name, digest)
-    return digest
+    targets = [manifest.folder / name for name in files]
+    hashes = dict(manifest.hashes)
+    with Batch() as batch:
+        for target, data in zip(targets, files.values(), strict=True):
+            batch.write(target, data)
+            hashes[target.name] = hashlib.sha256(data).hexdigest()
+        batch.write(manifest.path, manifest.content(hashes))  # last: it describes the others
+    manifest.hashes = hashes  # only once the files it describes are in place
+    return targets
+
+
+def export_defaults(target: Path, overwrite: bool = False, language: str = "fr") -> list[Path]:
+    """Copy the six default templates into ``target`` for editing: all of them, or none.
+
+    Never over an existing template without ``overwrite``; the copies are staged beside their
+    targets and moved together (:class:`~dialogue_cli.common.atomic.Batch`).
+
+    Raises:
+        FileProblem: ``target`` is not a folder, already holds templates, or cannot take them.
+    """
+    from .catalog import DELIVERABLES
+    from .templates import packaged_dir
+
+    if target.exists() and not target.is_dir():
+        raise FileProblem(f"{target}: exists and is not a folder")
+    existing = [target / d.filename for d in DELIVERABLES if (target / d.filename).exists()]
+    if existing and not overwrite:
+        names = ", ".join(p.name for p in existing)
+        raise FileProblem(f"{target}: already holds {names}; use --force to overwrite")
+    source = packaged_dir(language)
+    files = [
+        (target / d.filename, read_bytes(source / d.filename, d.filename, "template"))
+        for d in DELIVERABLES
+    ]
+    prepare_folder(target)
+    with Batch() as batch:
+        for path, data in files:
+            batch.write(path, data)
+    return [path for path, _data in files]

@@ -35,7 +35,7 @@ def communication_externe(results: Results, f: Fmt) -> Context:
                 scenario, SAID_PER_SOLUTION, groups=("citoyens",)
             ):
                 if len(said) < SAID_PER_SOLUTION:
-                    said.append(f.t(text))
+                    said.append(f.verbatim(text))
         said_done.append(
             {"said": said, "done": solution["title"], "details": solution["description"]}
         )

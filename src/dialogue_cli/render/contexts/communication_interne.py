@@ -18,7 +18,7 @@ def communication_interne(results: Results, f: Fmt) -> Context:
     for remark in results.scores.questions:
         faq.setdefault(remark.scenario, []).append(
             {
-                "text": f.t(remark.text),
+                "text": f.verbatim(remark.text),
                 "group": f.words["groups_lower"].get(remark.group, remark.group),
             }
         )

@@ -58,7 +58,7 @@ def synthese_ateliers(results: Results, f: Fmt) -> Context:
                     )
                 ) if tension else "",
                 "verbatims": [
-                    {"text": f.t(text), "group": f.words["groups_lower"].get(group, group), "polarity": f.words["polarity"].get(polarity, polarity)}
+                    {"text": f.verbatim(text), "group": f.words["groups_lower"].get(group, group), "polarity": f.words["polarity"].get(polarity, polarity)}
                     for text, group, polarity in digest.selected(s.id, VERBATIMS_PER_SCENARIO)
                 ],
             }
@@ -79,7 +79,7 @@ def synthese_ateliers(results: Results, f: Fmt) -> Context:
         "scenarios": scenarios,
         "ideas": [
             {
-                "text": f.t(idea.text),
+                "text": f.verbatim(idea.text),
                 "group": f.words["groups_lower"].get(idea.group, idea.group),
                 "scenario": f.t(titles.get(idea.scenario, idea.scenario)),
             }
