@@ -88,6 +88,24 @@ def big_example(folder: Path, rows: int, seed: int = 11) -> Path:
     return folder
 
 
+def bare_pictures(value: object, tpl: object) -> object:
+    """The baseline's pictures: docxtpl's own InlineImage, bound to the template (no sandbox)."""
+    import io
+
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    from dialogue_cli.render.results import Picture
+
+    if isinstance(value, Picture):
+        return InlineImage(tpl, io.BytesIO(value.data), width=Mm(value.width_mm)) if value else ""
+    if isinstance(value, dict):
+        return {key: bare_pictures(item, tpl) for key, item in value.items()}
+    if isinstance(value, list):
+        return [bare_pictures(item, tpl) for item in value]
+    return value
+
+
 def timed_cli(args: list[str], cache: Path) -> float:
     env = {**os.environ, "DIALOGUE_CACHE": str(cache)}
     start = time.perf_counter()
@@ -114,7 +132,7 @@ def main() -> None:
     from dialogue_cli.engagement.loader import load
     from dialogue_cli.render.catalog import DELIVERABLES
     from dialogue_cli.render.contexts import build_context
-    from dialogue_cli.render.documents import _bind_pictures, render_documents
+    from dialogue_cli.render.documents import render_documents
     from dialogue_cli.render.results import Results
     from dialogue_cli.render.templates import packaged_dir
 
@@ -150,7 +168,7 @@ def main() -> None:
             start = time.perf_counter()
             for d in DELIVERABLES:
                 tpl = DocxTemplate(packaged_dir() / d.filename)
-                tpl.render(_bind_pictures(contexts[d.name], tpl), autoescape=True)
+                tpl.render(bare_pictures(contexts[d.name], tpl), autoescape=True)
                 tpl.save(tmp / f"bare-{d.filename}")
             bare.append(time.perf_counter() - start)
 

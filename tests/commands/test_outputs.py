@@ -325,10 +325,22 @@ def test_an_error_message_shows_control_characters_escaped(
     path.write_text(text, encoding="utf-8")
     line = one_line(runner.invoke(app, ["check", str(example)]))
     assert line.endswith(
-        r"workshops[2].feedback_file: feedback file not found: "
-        + str(example / "s")
-        + r"\x1b[2J.csv"
+        "workshops[2].feedback_file: a control character in a file name: retype the path"
     )
+    assert "\x1b" not in line
+    # A value shown in a message is escaped too.
+    text = path.read_text(encoding="utf-8").replace(
+        'feedback_file: "s\\e[2J.csv"', "feedback_file: feedback/services.csv"
+    )
+    text = text.replace(
+        'scenario: BP, polarity: "+", intensity: 3',
+        'scenario: "B\\e[2JP", polarity: "+", intensity: 3',
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    line = one_line(runner.invoke(app, ["check", str(example)]))
+    assert "workshops[0].feedback[0].scenario:" in line
+    assert "B\\x1b[2JP" in line
     assert "\x1b" not in line
 
 

@@ -238,9 +238,36 @@ def test_any_csv_written_by_a_spreadsheet_reads_back_the_same(
 
 def test_an_oversized_cell_is_reported_and_the_next_rows_read(tmp_path: Path) -> None:
     path = tmp_path / "huge.csv"
-    path.write_text("id;texte\n1;ok\n2;" + "x" * 200_000 + "\n3;fin\n4;a\x00b\n", encoding="utf-8")
+    huge = "x" * (reading.FIELD_LIMIT + 10)
+    path.write_text(f"id;texte\n1;ok\n2;{huge}\n3;fin\n4;a\x00b\n", encoding="utf-8")
     export, _header, cells = rows_of(path)
     assert [c["id"] for c in cells] == ["1", "3", "4"]  # a stray zero byte is no binary file
     assert [str(p) for p in export.problems.listed] == [
-        "huge.csv:3: not readable as CSV (field larger than field limit (131072)): skipped"
+        f"huge.csv:3: not readable as CSV (field larger than field limit ({reading.FIELD_LIMIT})): skipped"
     ]
+
+
+def test_a_line_without_end_is_skipped_not_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reading, "LINE_LIMIT", 1000)
+    path = tmp_path / "long.csv"
+    path.write_text("id;texte\n1;ok\n2;" + "y" * 5000 + "\n3;fin\n", encoding="utf-8")
+    export, _header, cells = rows_of(path)
+    assert [c["id"] for c in cells] == ["1", "3"]
+    assert [str(p) for p in export.problems.listed] == [
+        "long.csv:3: a line of more than 1,000 characters: skipped (is it a CSV file?)"
+    ]
+
+
+def test_a_workbook_beyond_the_projects_bounds_is_refused(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["id", "body"])
+    sheet["XFD1048576"] = "far away"
+    path = tmp_path / "far.xlsx"
+    book.save(path)
+    with pytest.raises(FileProblem, match="cells, more than the"):
+        open_export(path, "far.xlsx")

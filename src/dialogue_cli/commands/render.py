@@ -49,8 +49,10 @@ def render(
     ROI citoyen kit, workshop report and quote.
 
     Templates come from --templates, then templates/ beside the engagement, then the defaults
-    (see `dialogue templates export`). Nothing is written unless every document renders
-    (and, with --pdf, converts); then all are replaced at once. Outputs
+    (see `dialogue templates export`); a line says which were used. A template that touches
+    anything but the documented data is refused (check one first with `dialogue templates
+    check`). Nothing is written unless every document renders (and, with --pdf, converts);
+    then all are replaced at once. Outputs
     (documents and PDFs) edited by hand since the last render are never overwritten without
     --force. The plan's warnings (as `dialogue plan` shows them) are printed
     on stderr; they never go into the documents.
@@ -110,6 +112,9 @@ def render(
         say(f"warning: {warning}", err=True)
     if not pdf:
         _warn_stale_pdfs(written)
+    from ..render.templates import used_line
+
+    say(used_line([w.template for w in written], templates, project.engagement.language))
     _summary(written, pdfs, target)
 
 

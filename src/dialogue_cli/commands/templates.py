@@ -59,10 +59,13 @@ def check(
         None, help="Folder (or one .docx) to check; default: the packaged templates."
     ),
 ) -> None:
-    """Check templates: the file opens, the Jinja parses, variables exist in the documented
-    context, no Jinja in the document properties, the styles used exist.
+    """Check templates before use: the file opens within the size limits, nothing in it is
+    fetched from outside when Word opens it, the Jinja parses and touches only the documented
+    data (anything else is an error: a shared or downloaded template is refused here), variables
+    exist in the documented context, no Jinja in the document properties, the styles used exist.
 
-    Exits 1 when a template has an error; warnings (likely typos) do not fail.
+    Exits 1 when a template has an error; warnings (likely typos) do not fail. See
+    docs/security.md for what a template may do.
 
     Example: dialogue templates check examples/ormessac/templates
     """

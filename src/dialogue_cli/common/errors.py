@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 class Problem:
     """One thing wrong in a user's file, in the shape compilers use.
 
-    ``line`` and ``col`` are 1-based; for a CSV/XLSX file ``line`` is the row
-    number (the header being row 1) and ``col`` is 0. A problem that concerns a
-    whole file has line 0.
+    ``line`` and ``col`` are 1-based; for a CSV file ``line`` is the line a text
+    editor shows (where the row starts), for an XLSX file the row number (the
+    header being row 1), and ``col`` is 0. A problem that concerns a whole file
+    has line 0.
     """
 
     file: str
@@ -66,3 +67,16 @@ class LocatedError(DialogueError):
 
 class FileProblem(DialogueError):
     """A file that cannot be used at all: missing, a folder, unreadable, not UTF-8."""
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """``value`` as a message quotes it: its ``repr``, cut to about ``limit`` characters.
+
+    A user's file can hold a key or a cell of megabytes; a message never repeats more than
+    the start of it, and says how long the whole is.
+    """
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    size = len(value) if isinstance(value, str) else len(text)
+    return f"{text[: limit - 1]}… ({size:,} characters)"

@@ -51,6 +51,10 @@ def _size(size: int) -> str:
     return f"{size} bytes"
 
 
+def _article(kind: str) -> str:
+    return "an" if kind[:1] in "aeiou" else "a"
+
+
 def open_regular(path: Path, name: str, kind: str) -> BinaryIO:
     """Open ``path`` for binary reading if it is a regular file within the cap of ``kind``.
 
@@ -84,7 +88,8 @@ def open_regular(path: Path, name: str, kind: str) -> BinaryIO:
             raise FileProblem(f"{name}: {_kind_of(info.st_mode)}")
         if info.st_size > limit:
             raise FileProblem(
-                f"{name}: {_size(info.st_size)}, more than the {_size(limit)} a {kind} file may have"
+                f"{name}: {_size(info.st_size)}, more than the {_size(limit)} "
+                f"{_article(kind)} {kind} file may have"
             )
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
@@ -106,7 +111,9 @@ def read_bytes(path: Path, name: str, kind: str) -> bytes:
         except OSError as error:
             raise FileProblem(f"{name}: cannot be read ({error.strerror or error})") from None
     if len(data) > limit:
-        raise FileProblem(f"{name}: more than the {_size(limit)} a {kind} file may have")
+        raise FileProblem(
+            f"{name}: more than the {_size(limit)} {_article(kind)} {kind} file may have"
+        )
     return data
 
 
@@ -125,3 +132,23 @@ def display_name(path: Path) -> str:
     except ValueError:  # pragma: no cover - another drive on Windows
         return str(path)
     return str(path) if relative.startswith("..") else relative
+
+
+def not_regular(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file, in words that follow its name; None if it can.
+
+    For checks made before reading (the engagement's references to its side files): ``"not
+    found"``, ``"is a folder"``, ``"is a named pipe, not a regular file"``... Never blocks,
+    never raises.
+    """
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return "not found"
+    except PermissionError:
+        return "cannot be read (permission denied)"
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    except ValueError:  # a NUL character in the name
+        return "cannot be read (its name holds a NUL character)"
+    return None if stat.S_ISREG(info.st_mode) else _kind_of(info.st_mode)

@@ -3,6 +3,10 @@
 Files are streamed row by row and never materialised as models: scoring a million rows only
 keeps the aggregates (see benchmarks/bench_score.py). Each raw cell value is checked once and
 the verdict cached, so a row costs a few dict look-ups.
+
+A CSV file's messages give the line a text editor shows (a verbatim with line breaks takes
+several lines for one row). A quote that opens a cell and runs over rows that look like rows of
+the file (a stray ``"``, which would silently swallow them) is reported where it opens.
 """
 
 from __future__ import annotations
@@ -14,13 +18,16 @@ from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, NamedTuple, TypeVar
+from typing import IO, Any, NamedTuple, Protocol, TypeVar
 
-from ..common.errors import LocatedError, Problem
+from ..common.errors import LocatedError, Problem, shown
 from ..common.suggest import suggest
+from .feedback_limits import FIELD_LIMIT, ID_LENGTH, LINE_LENGTH, TEXT_LENGTH, RowShape, too_long
 from .model import POLARITIES, Engagement, Workshop, fold, normalize_polarity
 
 MAX_PROBLEMS_PER_FILE = 50
+# Bytes of one line of a CSV file: two cells at the field limit.
+LINE_LIMIT = 2 * FIELD_LIMIT
 CACHE_LIMIT = 10_000  # distinct raw values remembered per column
 
 COLUMNS = ("id", "scenario", "polarity", "intensity", "criteria", "theme", "text", "author")
@@ -166,14 +173,18 @@ def iter_all(
 
 def read_file(path: Path, workshop: Workshop, refs: References, name: str) -> Iterator[Feedback]:
     """Validated rows of a CSV or XLSX feedback file (checks of the file itself happen now)."""
+    from ..common.files import not_regular
 
     def fail(message: str, column: str = "") -> LocatedError:
         return LocatedError([Problem(name, 0, 0, column, message)])
 
-    if not path.exists():
+    problem = not_regular(path)
+    if problem == "not found":
         raise fail("feedback file not found")
-    if path.is_dir():
+    if problem == "is a folder":
         raise fail("is a folder, not a feedback file")
+    if problem is not None:
+        raise fail(problem)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         shared = path in refs.shared_files
@@ -190,20 +201,74 @@ def read_file(path: Path, workshop: Workshop, refs: References, name: str) -> It
 
 
 def _read_csv(path: Path, workshop: Workshop, refs: References, name: str) -> Iterator[Feedback]:
+    import io
+
+    from ..common.errors import FileProblem
+    from ..common.files import open_regular
+
     try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as error:
-        raise LocatedError([Problem(name, 0, 0, "", f"cannot be read: {error.strerror}")]) from None
-    with handle:
+        raw = open_regular(path, name, "feedback")
+    except FileProblem as error:
+        raise LocatedError(
+            [Problem(name, 0, 0, "", str(error).removeprefix(f"{name}: "))]
+        ) from None
+    with raw:
+        # Excel's "Unicode text" is UTF-16 with a byte-order mark (and tabs): read it as such.
+        encoding = "utf-16" if raw.read(2) in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+        raw.seek(0)
+        _check_line_lengths(raw, name)
+        handle = io.TextIOWrapper(raw, encoding=encoding, newline="")
         delimiter = _delimiter(handle, name)
-        rows = csv.reader(handle, delimiter=delimiter)
-        yield from _validate_rows(rows, workshop, refs, name, path in refs.shared_files)
+        if csv.field_size_limit() < FIELD_LIMIT:
+            csv.field_size_limit(FIELD_LIMIT)
+        reader = csv.reader(handle, delimiter=delimiter)
+        yield from _validate_rows(
+            reader, workshop, refs, name, path in refs.shared_files, lines=reader
+        )
+
+
+def _check_line_lengths(raw: IO[bytes], name: str) -> None:
+    """Refuse a file with a line of more than :data:`LINE_LIMIT` bytes; rewinds it.
+
+    The csv module reads whole lines before it splits them: a file of 2 GB without a line break
+    would be one string of 2 GB. One pass over the bytes (about 1 s per GB) finds such a line
+    before any is decoded.
+    """
+    gap = 0  # bytes since the last line break
+    lines = 1
+    while chunk := raw.read(1 << 20):
+        last = max(chunk.rfind(b"\n"), chunk.rfind(b"\r"))
+        if last < 0:
+            gap += len(chunk)
+        else:
+            firsts = [at for at in (chunk.find(b"\n"), chunk.find(b"\r")) if at >= 0]
+            if gap + min(firsts) > LINE_LIMIT:
+                break
+            lines += chunk.count(b"\n") or chunk.count(b"\r")
+            gap = len(chunk) - last - 1
+        if gap > LINE_LIMIT:
+            break
+    else:
+        raw.seek(0)
+        return
+    raise LocatedError(
+        [
+            Problem(
+                name,
+                lines,
+                0,
+                "",
+                f"a line of more than {LINE_LIMIT:,} bytes: a row of a feedback file is far "
+                "shorter; is it a CSV file?",
+            )
+        ]
+    )
 
 
 def _delimiter(handle: IO[str], name: str) -> str:
     """``;``, ``,`` or a tab, whichever the header line holds most of; rewinds the file."""
     try:
-        first = handle.readline()
+        first = handle.readline(LINE_LIMIT)
     except UnicodeDecodeError as error:
         raise LocatedError([Problem(name, 0, 0, "", _not_utf8(error))]) from None
     if "\x00" in first:
@@ -244,10 +309,12 @@ def map_header(header: list[str], name: str, refs: References | None = None) -> 
                 + ";".join(TEMPLATE_HEADERS["fr"])
             )
         else:
+            found = [h if len(h) <= 40 else h[:39] + "…" for h in header[:50] if h]
             message = (
                 "missing column "
                 + ", ".join(repr(m) for m in missing)
-                + (f"; found: {', '.join(h for h in header if h)}")
+                + f"; found: {', '.join(found)}"
+                + (f" and {len(header) - 50} more" if len(header) > 50 else "")
             )
         raise LocatedError([Problem(name, 1, 0, "header", message)])
     return index
@@ -279,7 +346,11 @@ class _Checks:
             if not value:
                 return Problem("", 0, 0, "scenario", "empty: which scenario is this about?")
             return Problem(
-                "", 0, 0, "scenario", f"unknown scenario {value!r}{suggest(value, self.scenarios)}"
+                "",
+                0,
+                0,
+                "scenario",
+                f"unknown scenario {shown(value)}{_suggest(value, self.scenarios)}",
             )
         self._remember(self.scenario_ok, raw, found)
         return found
@@ -289,14 +360,14 @@ class _Checks:
         if not raw.strip():
             return Problem("", 0, 0, "polarity", "empty: one of +, -, ?, idee")
         if value not in POLARITIES:
-            return Problem("", 0, 0, "polarity", f"{raw!r} is not one of +, -, ?, idee")
+            return Problem("", 0, 0, "polarity", f"{shown(raw)} is not one of +, -, ?, idee")
         self._remember(self.polarity_ok, raw, value)
         return str(value)
 
     def intensity(self, raw: str) -> int | Problem:
         value = _INTENSITIES.get(raw.strip())
         if value is None:
-            return Problem("", 0, 0, "intensity", f"{raw!r} is not an intensity from 1 to 3")
+            return Problem("", 0, 0, "intensity", f"{shown(raw)} is not an intensity from 1 to 3")
         self._remember(self.intensity_ok, raw, value)
         return value
 
@@ -313,13 +384,23 @@ class _Checks:
                     0,
                     0,
                     "criteria",
-                    f"unknown criterion {part!r}{suggest(part, self.criteria)}",
+                    f"unknown criterion {shown(part)}{_suggest(part, self.criteria)}",
                 )
             if crit not in found:
                 found.append(crit)
         value = tuple(found)
         self._remember(self.criteria_ok, raw, value)
         return value
+
+
+class _Reader(Protocol):
+    """What the row validation asks of a ``csv.reader``: the lines read so far, the delimiter."""
+
+    @property
+    def line_num(self) -> int: ...
+
+    @property
+    def dialect(self) -> Any: ...
 
 
 def _validate_rows(
@@ -329,10 +410,13 @@ def _validate_rows(
     name: str,
     shared: bool = False,
     problems: list[Problem] | None = None,
+    lines: _Reader | None = None,
 ) -> Iterator[Feedback]:
     """Check each row as it is read; yield the good ones, raise every problem at the end.
 
     ``problems`` may be shared with the reader of ``rows``, which adds its own as it reads.
+    ``lines`` (the ``csv.reader`` of a CSV file) gives each row the line it starts on, which
+    messages and sources cite; without it (XLSX) a row's number is its line.
     """
     problems = [] if problems is None else problems
     extra = 0
@@ -347,7 +431,11 @@ def _validate_rows(
         else:
             extra += 1
 
-    number = 1
+    number = 1  # the row (a spreadsheet's numbering): generated ids use it
+    line = last = 1  # the line the current row starts on, the last line read (CSV)
+    # A quote that swallowed rows: (its problem's index, the row, whether its cell ran to the
+    # end of the file); once the file is read, it tells whether the quote ever closes.
+    swallowed: tuple[int, int, bool] | None = None
     try:
         header = next(rows, None)
         if header is None:
@@ -388,9 +476,29 @@ def _validate_rows(
         unowned = Problem(
             "", 0, 0, "workshop", "empty, but several workshops read this file: whose row is it?"
         )
+        looks_like_a_row = RowShape(
+            lines.dialect.delimiter if lines is not None else ";",
+            width,
+            index,
+            checks.folded_scenarios,
+        )
+        if lines is not None:
+            last = lines.line_num
 
         for row in rows:
             number += 1
+            if lines is None:
+                line = number
+            else:
+                line, last = last + 1, lines.line_num
+                if last != line:  # a cell holds line breaks (or a quote swallowed rows)
+                    swallowing = looks_like_a_row.swallowing(row, line)
+                    if swallowing is not None:
+                        found, to_the_end = swallowing
+                        if len(problems) < MAX_PROBLEMS_PER_FILE:
+                            swallowed = (len(problems), number, to_the_end)
+                        problem(found.line, found)
+                        continue
             short = full - len(row)
             if short > 0:
                 if short == 1:
@@ -405,7 +513,7 @@ def _validate_rows(
                 if not owner:
                     if shared and any(cell.strip() for cell in row):
                         if first_reader:
-                            problem(number, unowned)
+                            problem(line, unowned)
                         continue
                 elif fold(owner) not in accepted_workshops and _group_of(owner) != group:
                     continue  # a shared file: this row belongs to another workshop
@@ -424,18 +532,27 @@ def _validate_rows(
                 bad = [v for v in (s_v, p_v, i_v, c_v) if isinstance(v, Problem)]
                 if bad:
                     for found in bad:
-                        problem(number, found)
+                        problem(line, found)
                     continue
                 assert not isinstance(s_v, Problem) and not isinstance(p_v, Problem)
                 assert not isinstance(i_v, Problem) and not isinstance(c_v, Problem)
                 scenario, polarity, intensity, criteria = s_v, p_v, i_v, c_v
+            if (
+                len(text) > TEXT_LENGTH
+                or len(theme) > LINE_LENGTH
+                or len(author) > LINE_LENGTH
+                or len(raw_id) > ID_LENGTH
+            ):
+                for found in too_long(raw_id, theme, text, author):
+                    problem(line, found)
+                continue
             item_id = raw_id.strip()
             if not item_id:
                 item_id = f"{workshop_id}-{number}"
             known = len(seen)
             add_seen(item_id)
             if len(seen) == known:  # one hash instead of two: `in` then `add`
-                problem(number, Problem("", 0, 0, "id", f"duplicate feedback id {item_id!r}"))
+                problem(line, Problem("", 0, 0, "id", f"duplicate feedback id {shown(item_id)}"))
                 continue
             yield make(
                 (
@@ -449,17 +566,42 @@ def _validate_rows(
                     theme.strip(),
                     text,
                     author.strip(),
-                    f"{name}:{number}",
+                    f"{name}:{line}",
                 )
             )
+        if swallowed is not None and swallowed[1:] == (number, True):
+            # The last row's cell ran to the end of the file: its quote never closes.
+            at = swallowed[0]
+            problems[at] = Problem(
+                name,
+                problems[at].line,
+                0,
+                "",
+                "a quote opened here is never closed, so every line after it is read as one "
+                'cell: remove the stray " (or write it "")',
+            )
     except UnicodeDecodeError as error:
-        # Text is decoded by blocks: the row is where the bad block starts, not the exact row.
-        problems.append(Problem(name, 0, 0, "", f"{_not_utf8(error)}; from about row {number + 1}"))
+        # Text is decoded by blocks: the line is where the bad block starts, not the exact line.
+        where = last + 1 if lines is not None else number + 1
+        problems.append(Problem(name, 0, 0, "", f"{_not_utf8(error)}; from about line {where}"))
     except csv.Error as error:
-        problems.append(Problem(name, number + 1, 0, "", f"not a readable CSV file: {error}"))
+        where = last + 1 if lines is not None else number + 1
+        if "field larger than field limit" in str(error):
+            message = (
+                f"a cell of more than {FIELD_LIMIT:,} characters starts on this row, where a "
+                f"verbatim has at most {TEXT_LENGTH:,}: is a quote left open?"
+            )
+        else:
+            message = f"not a readable CSV file: {error}"
+        problems.append(Problem(name, where, 0, "", message))
     if problems:
         # The first MAX_PROBLEMS_PER_FILE are listed; the rest are counted.
         raise LocatedError(problems, hidden=extra)
+
+
+def _suggest(value: str, choices: frozenset[str]) -> str:
+    """A did-you-mean for a value of reasonable length (difflib is quadratic in it)."""
+    return suggest(value, choices) if len(value) <= 64 else ""
 
 
 def _group_of(value: str) -> str:

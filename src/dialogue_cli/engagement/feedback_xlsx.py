@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -34,7 +34,11 @@ def xlsx_rows(
     spreadsheet) would read as empty: it is reported in ``problems`` and its row is yielded
     blank, so that it is neither guessed nor reported twice.
     """
-    from openpyxl import load_workbook
+    import zipfile
+
+    from ..common.errors import FileProblem
+    from ..common.files import open_regular
+    from .xlsx_bounds import check_archive, refuse_ole
 
     def corrupt(error: Exception) -> LocatedError:
         return LocatedError(
@@ -42,9 +46,40 @@ def xlsx_rows(
         )
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises zip, XML, key and value errors alike
-        raise corrupt(error) from None
+        handle = open_regular(path, name, "workbook")
+    except FileProblem as error:
+        raise LocatedError(
+            [Problem(name, 0, 0, "", str(error).removeprefix(f"{name}: "))]
+        ) from None
+    with handle:
+        refuse_ole(handle, name)
+        try:
+            with zipfile.ZipFile(handle) as archive:
+                extents = check_archive(archive, name)
+            handle.seek(0)
+            # Imported once the bounds hold: a refused file does not pay openpyxl's 0.3 s.
+            from openpyxl import load_workbook
+
+            # Read-only: the sheet is parsed as it is iterated, within the bounds checked above.
+            book = load_workbook(handle, read_only=True, data_only=True)
+        except LocatedError:
+            raise
+        except Exception as error:  # openpyxl raises zip, XML, key and value errors alike
+            raise corrupt(error) from None
+        yield from _sheet_rows(book, sheet, name, problems, corrupt, extents)
+
+
+def _sheet_rows(
+    book: Any,
+    sheet: str | None,
+    name: str,
+    problems: list[Problem],
+    corrupt: Callable[[Exception], LocatedError],
+    extents: dict[str, tuple[int, int]],
+) -> Iterator[list[str]]:
+    """The rows of the sheet ``sheet`` (the first if None) of an open workbook; see xlsx_rows."""
+    from .xlsx_bounds import check_sheet, refuse_extent
+
     try:
         if sheet is not None:
             if sheet not in book.sheetnames:
@@ -64,11 +99,21 @@ def xlsx_rows(
             worksheet = book[sheet]
         else:
             worksheet = book.worksheets[0]
+        # openpyxl's read-only worksheet keeps its XML part's name; no public accessor exists.
+        part = worksheet._worksheet_path
+        if part in extents:
+            last_row, last_col = extents[part]
+            refuse_extent(last_row, last_col, name, worksheet.title)
+        else:  # a part checked by neither name (not expected): check it now
+            last_row, last_col = check_sheet(
+                book._archive, part, name, worksheet.title, extent=True
+            )
         header: list[str] = []
         used: set[int] = set()
         uncached: set[tuple[int, int]] | None = None  # scanned the first time it is needed
         try:
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            values_of = worksheet.iter_rows(max_row=last_row, max_col=last_col, values_only=True)
+            for number, values in enumerate(values_of if last_row else (), start=1):
                 row = [_cell(value) for value in values]
                 if number == 1:
                     header, used = row, _used_columns(row, name)

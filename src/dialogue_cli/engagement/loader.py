@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..common.errors import FileProblem, LocatedError, Problem
+from ..common.errors import FileProblem, LocatedError, Problem, shown
 from ..common.files import display_name
 from ..common.suggest import suggest
 
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from .model import Engagement
 
 FILENAME = "engagement.yaml"
+# Problems listed for one file; the others are counted ("... and 950 more problems").
+MAX_LISTED = 50
 Loc = tuple[int | str, ...]
 
 
@@ -160,26 +162,36 @@ def error_message(
     value = detail.get("input")
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
-        hint = suggest(key, (allowed_keys or _allowed_keys)(loc[:-1]))
+        hint = suggest(key, (allowed_keys or _allowed_keys)(loc[:-1])) if len(key) <= 64 else ""
         if not hint and not key.replace("_", "").isalnum():
             # "{label: Un agent (0,5 ETP)}" reads as two keys: the comma splits the mapping.
             hint = " (a comma inside { } starts a new key: put the value in quotes)"
-        return f"unknown key {key!r}{hint}"
+        return f"unknown key {shown(key)}{hint}"
     if kind == "missing":
         return "required, but missing"
     message = detail["msg"]
+    # The value is quoted (cut short) only when it is a scalar: a mapping or a list, perhaps
+    # the expansion of an alias, is named by its kind, never printed.
+    scalar = not isinstance(value, (bool, dict, list, tuple)) and value is not None
+    got = f", got {shown(value) if scalar else _described(value)}"
     if message.startswith("Value error, "):
         message = message.removeprefix("Value error, ")
     elif kind == "literal_error":
-        message = f"{message}, got {value!r}" if not isinstance(value, (dict, list)) else message
-    elif kind in ("string_type",) and isinstance(value, (int, float)):
-        message = f"expected text, got the number {value!r}: quote it ('{value}')"
+        message = f"{message}{got}"
+    elif (
+        kind in ("string_type",) and isinstance(value, (int, float)) and not isinstance(value, bool)
+    ):
+        message = f"expected text, got the number {shown(value)}: quote it ('{value}')"
+    elif isinstance(value, bool) and kind.startswith(("int_", "float_", "decimal_")):
+        message = f"expected a number{got}"
     elif kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
-        message = f"expected a date like 2027-01-15, got {value!r}"
+        message = f"expected a date like 2027-01-15{got}"
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
-        message = f"expected a mapping (key: value lines), got {_kind(value)} {value!r}"
+        message = f"expected a mapping (key: value lines), got {_described(value)}"
     elif kind == "list_type":
-        message = f"expected a list ('- ' items), got {_kind(value)} {value!r}"
+        message = f"expected a list ('- ' items), got {_described(value)}"
+    elif kind == "string_too_long" and isinstance(value, str):
+        message = f"{message} (it has {len(value):,})"
     elif (
         isinstance(value, (int, float, str))
         and not isinstance(value, bool)
@@ -187,6 +199,19 @@ def error_message(
     ):
         message = f"{message}, got {value!r}"
     return message
+
+
+def _described(value: Any) -> str:
+    """A value as an error message names it: the kind of a container, a scalar quoted short."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, dict):
+        return f"a mapping of {len(value)} keys" if len(value) != 1 else "a mapping of 1 key"
+    if isinstance(value, (list, tuple)):
+        return f"a list of {len(value)} items" if len(value) != 1 else "a list of 1 item"
+    if value is None:
+        return "nothing (null)"
+    return f"{_kind(value)} {shown(value)}"
 
 
 def _allowed_keys(loc: Loc) -> list[str]:
@@ -228,6 +253,7 @@ def located(text: str, name: str, issues: Sequence[tuple[Loc, str, bool]]) -> Lo
     """Each ``(data path, message, points at the key)`` as a problem at its line and column.
 
     The text is parsed round-trip (slow, positions) only now that there is something to point at.
+    The first :data:`MAX_LISTED` problems (by line) are listed, the others counted.
     """
     from .yamlio import position, roundtrip_load
 
@@ -236,13 +262,22 @@ def located(text: str, name: str, issues: Sequence[tuple[Loc, str, bool]]) -> Lo
     for loc, message, at_key in issues:
         line, col, _walked = position(root, loc, at_key=at_key)
         problems.append(Problem(name, line, col, format_loc(loc), message))
-    return LocatedError(problems)
+    problems = sorted(set(problems), key=lambda p: (p.line, p.col, p.path))
+    return LocatedError(problems[:MAX_LISTED], hidden=max(0, len(problems) - MAX_LISTED))
 
 
 def format_loc(loc: Loc) -> str:
+    """A data path as messages write it: ``workshops[0].feedback[2].scenario``.
+
+    A key is cut short (a hostile file's key can be megabytes long).
+    """
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+            continue
+        key = part if len(part) <= 64 else f"{part[:60]}…"
+        out += f".{key}" if out else key
     return out or "(top level)"
 
 
@@ -329,8 +364,9 @@ def check_references(engagement: Engagement, base_dir: Path) -> list[tuple[Loc, 
 def _check_file(
     issues: list[tuple[Loc, str, bool]], loc: Loc, base_dir: Path, relative: str, what: str
 ) -> None:
+    from ..common.files import not_regular
+
     target = base_dir / relative
-    if not target.exists():
-        issues.append((loc, f"{what} not found: {display_name(target)}", False))
-    elif target.is_dir():
-        issues.append((loc, f"{what} is a folder: {display_name(target)}", False))
+    problem = not_regular(target)
+    if problem is not None:
+        issues.append((loc, f"{what} {problem}: {display_name(target)}", False))

@@ -2,6 +2,15 @@
 
 A valid file is read once with the safe (C) loader. Positions cost a round-trip parse,
 about 7x slower, so they are computed only when there is a problem to report.
+
+Before anything is built, :func:`preflight` reads the event stream of libyaml's parser (a state
+machine, no recursion, 0.1 ms per KB) and refuses, at their line and column, what would hurt
+the steps after it: nesting deeper than :data:`MAX_DEPTH` (libyaml's recursive composer
+crashes the interpreter at about 25 000 levels, the round-trip composer raises RecursionError
+at a few hundred), a document of more than :data:`MAX_VALUES` values once its aliases are
+expanded (a "billion laughs" file of 17 KB stands for 10^9 values once validated), an alias
+inside the node it names (a loop), and integers of more than :data:`MAX_DIGITS` digits (Python
+refuses to convert 4 300).
 """
 
 from __future__ import annotations
@@ -14,11 +23,24 @@ from ..common.errors import LocatedError, Problem
 
 Loc = Sequence[int | str]
 
+# An engagement nests 6 levels (workshops[0].feedback[0].criteria[0]); a catalog 4.
+MAX_DEPTH = 100
+# Values of a file, counting those its aliases repeat: the example engagement has 1 200, and
+# ruamel's constructor takes about 4 s for 100 000.
+MAX_VALUES = 100_000
+# Digits of an integer: the largest figure of a file (a price in cents, a population) has 11.
+MAX_DIGITS = 100
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
 
 def safe_load(text: str, name: str) -> Any:
-    """Parse ``text`` with the fast safe loader; syntax errors become located problems."""
+    """Parse ``text`` with the fast safe loader; syntax errors become located problems.
+
+    The text is checked by :func:`preflight` first.
+    """
     from ruamel.yaml import YAML
 
+    preflight(text, name)
     yaml = YAML(typ="safe")
     return _parse(yaml, text, name)
 
@@ -27,7 +49,132 @@ def roundtrip_load(text: str, name: str) -> Any:
     """Parse ``text`` keeping the positions (``lc``) of its nodes, to locate errors."""
     from ruamel.yaml import YAML
 
+    preflight(text, name)
     return _parse(YAML(), text, name)
+
+
+def preflight(text: str, name: str) -> None:
+    """Refuse, located, a document too deep, too aliased or with a huge integer.
+
+    Reads libyaml's event stream once, without building anything, and stops at the first
+    problem. Syntax errors are left to the loader, which reports them with their context.
+
+    Raises:
+        LocatedError: at the event that goes past a bound.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        _check_events(YAML(typ="safe").parse(text), name)
+    except YAMLError as error:
+        _raise_reader_error(error, text, name)
+        # Other syntax errors: the loader reports them with their context.
+
+
+def _check_events(events: Any, name: str) -> None:
+    """Depth, size and number lengths of a stream of parser events (see :func:`preflight`)."""
+
+    def refuse(event: Any, message: str) -> LocatedError:
+        mark = event.start_mark
+        return LocatedError([Problem(name, mark.line + 1, mark.column + 1, "", message)])
+
+    # One [values so far, anchor] per open collection; the values each anchor stands for.
+    stack: list[list[Any]] = [[0, None]]
+    sizes: dict[str, int] = {}
+    total = 0  # values of the document once every alias is replaced by what it repeats
+    for event in events:
+        kind = type(event).__name__
+        if kind == "ScalarEvent":
+            value = event.value
+            if (
+                len(value) > MAX_DIGITS
+                and (event.implicit[0] or event.tag in _NUMBER_TAGS)
+                and _looks_like_a_number(value)
+            ):
+                digits = sum(c.isdigit() for c in value)
+                raise refuse(
+                    event,
+                    f"a number of {digits:,} digits: numbers here have at most {MAX_DIGITS} "
+                    "(if it is text, put it in quotes)",
+                )
+            size = 1
+            if event.anchor:
+                sizes[event.anchor] = 1
+        elif kind in ("MappingStartEvent", "SequenceStartEvent"):
+            if len(stack) > MAX_DEPTH:
+                raise refuse(
+                    event,
+                    f"nested more than {MAX_DEPTH} levels deep (brackets or indentation), "
+                    "where a file of dialogue needs fewer than 10: is a bracket left open?",
+                )
+            stack.append([1, event.anchor])
+            total += 1
+            continue
+        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+            count, anchor = stack.pop()
+            if anchor:
+                sizes[anchor] = count
+            stack[-1][0] += count
+            continue
+        elif kind == "AliasEvent":
+            anchor = event.anchor
+            if any(open_anchor == anchor for _count, open_anchor in stack):
+                raise refuse(
+                    event,
+                    f"the alias *{anchor} is inside the value it repeats (&{anchor}): "
+                    "it would repeat itself forever",
+                )
+            size = sizes.get(anchor, 1)  # an undefined alias: the loader reports it
+            if total + size > MAX_VALUES:
+                raise refuse(
+                    event,
+                    f"the alias *{anchor} repeats {size:,} values, which takes this file past "
+                    f"{MAX_VALUES:,} values (an alias stands for all that its anchor "
+                    f"&{anchor} holds): write the values out, or use fewer aliases",
+                )
+        else:
+            continue
+        total += size
+        stack[-1][0] += size
+        if total > MAX_VALUES:
+            raise refuse(
+                event,
+                f"more than {MAX_VALUES:,} values in this file, where an engagement needs a "
+                "few thousand: put long lists of feedback in a CSV or XLSX file",
+            )
+
+
+def _looks_like_a_number(value: str) -> bool:
+    """Digits, with an optional sign, point, exponent or ``_`` separators: what YAML reads as one."""
+    body = value.lstrip("+-").replace("_", "")
+    mantissa, _e, exponent = body.lower().partition("e")
+    whole, _dot, fraction = mantissa.partition(".")
+    return (whole + fraction).isdigit() and (not exponent or exponent.lstrip("+-").isdigit())
+
+
+def _raise_reader_error(error: Any, text: str, name: str) -> None:
+    """A character YAML does not allow (a control character), at its line and column."""
+    from ruamel.yaml.reader import ReaderError
+
+    if not isinstance(error, ReaderError) or not isinstance(error.position, int):
+        return
+    at = error.position
+    line = text.count("\n", 0, at) + 1
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
+    char = error.character
+    code = f"U+{char:04X}" if isinstance(char, int) else repr(char)
+    raise LocatedError(
+        [
+            Problem(
+                name,
+                line,
+                col,
+                "",
+                f"a control character ({code}) that YAML does not allow: remove it",
+            )
+        ]
+    ) from None
 
 
 def _parse(yaml: Any, text: str, name: str) -> Any:
@@ -101,7 +248,10 @@ def position(root: Any, loc: Loc, *, at_key: bool = False) -> tuple[int, int, st
     """The 1-based line and column of ``loc`` in a round-trip tree, and the YAML path walked.
 
     The walk stops at the deepest node that exists: an absent key is reported at its
-    parent, a pydantic-only segment (union tag, validator name) is skipped.
+    parent, a pydantic-only segment (union tag, validator name) is skipped. A key that a
+    mapping takes from a merge (``<<: *base``) is reported where the merged mapping writes it.
+    A value reached through an alias is reported where the alias is, its parts where the
+    anchor writes them.
     """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -115,7 +265,9 @@ def position(root: Any, loc: Loc, *, at_key: bool = False) -> tuple[int, int, st
             key_position = (at_key and index == last) or isinstance(
                 child, (CommentedMap, CommentedSeq)
             )
-            line, col = node.lc.key(part) if key_position else node.lc.value(part)
+            holder = _holder(node, part)
+            if holder is not None:
+                line, col = holder.lc.key(part) if key_position else holder.lc.value(part)
             node = child
             path = f"{path}.{part}" if path else str(part)
         elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
@@ -131,21 +283,63 @@ def position(root: Any, loc: Loc, *, at_key: bool = False) -> tuple[int, int, st
     return line + 1, col + 1, path
 
 
-def read_text(path: Path, name: str) -> str:
-    """A text file's content, or one clear line about why it cannot be used."""
-    from ..common.errors import FileProblem
+def _holder(mapping: Any, key: Any) -> Any:
+    """The mapping whose text holds ``key``: ``mapping`` itself or one merged into it (``<<``).
 
-    try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise FileProblem(f"{name}: is a folder") from None
-    except FileNotFoundError:
-        raise FileProblem(f"{name}: no such file") from None
-    except PermissionError:
-        raise FileProblem(f"{name}: permission denied") from None
-    except OSError as error:
-        raise FileProblem(f"{name}: cannot be read ({error.strerror})") from None
-    if b"\x00" in raw[:8192]:
+    Own keys win over merged ones, and the first merged mapping over the next, as in the merge
+    itself. None when no mapping has a position for the key.
+    """
+    from ruamel.yaml.comments import merge_attrib
+
+    seen: set[int] = set()
+    queue = [mapping]
+    while queue:
+        current = queue.pop(0)
+        if id(current) in seen or not hasattr(current, "lc"):
+            continue
+        seen.add(id(current))
+        if key in (current.lc.data or ()):
+            return current
+        for merged in getattr(current, merge_attrib, ()):
+            # ruamel < 0.19 keeps (position, mapping) pairs, 0.19 the mappings themselves.
+            queue.append(merged[1] if isinstance(merged, tuple) else merged)
+    return None
+
+
+# Byte-order marks of the encodings a text file saved on Windows or a Mac may have.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def read_text(path: Path, name: str, kind: str = "engagement") -> str:
+    """A YAML file's text, or one clear line about why it cannot be used.
+
+    The file is read through :func:`~dialogue_cli.common.files.read_bytes` (a regular file
+    within the cap of ``kind``); it must be UTF-8 (with or without BOM).
+
+    Args:
+        path: the file.
+        name: how messages name it.
+        kind: a key of :data:`~dialogue_cli.common.files.LIMITS` (``engagement``, ``catalog``).
+
+    Raises:
+        FileProblem: not a regular file, too large, binary, not UTF-8, a NUL character.
+    """
+    from ..common.errors import FileProblem
+    from ..common.files import read_bytes
+
+    raw = read_bytes(path, name, kind)
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            raise FileProblem(f"{name}: {encoding} text: {RESAVE_AS_UTF8}")
+    head = raw[:8192]
+    if b"\x00" in head:
+        if _looks_like_utf16(head):
+            raise FileProblem(f"{name}: UTF-16 text (without a byte-order mark): {RESAVE_AS_UTF8}")
         raise FileProblem(f"{name}: is a binary file, not YAML")
     try:
         text = raw.decode("utf-8-sig")
@@ -155,4 +349,28 @@ def read_text(path: Path, name: str) -> str:
             f"{name}:{line}: not UTF-8 text (byte 0x{raw[error.start]:02x}); "
             "re-save the file as UTF-8"
         ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise FileProblem(
+            f"{name}:{line}:{col}: a NUL character (byte 0x00), which a text file cannot hold: "
+            "remove it"
+        )
     return text
+
+
+RESAVE_AS_UTF8 = (
+    "re-save it as UTF-8 (in Notepad or TextEdit: Save as, Encoding UTF-8; in VS Code: "
+    "click the encoding in the status bar, Save with Encoding, UTF-8)"
+)
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """Text of a Latin script in UTF-16: one byte in two is zero, at even or at odd offsets."""
+    pairs = len(head) // 2
+    if pairs < 4:
+        return False
+    even = head[0 : pairs * 2 : 2].count(0)
+    odd = head[1 : pairs * 2 : 2].count(0)
+    return max(even, odd) >= 0.9 * pairs and min(even, odd) <= 0.1 * pairs

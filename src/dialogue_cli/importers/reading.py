@@ -22,12 +22,14 @@ from typing import IO, Any, BinaryIO
 
 from ..common.errors import FileProblem, Problem
 from ..common.files import open_regular
+from ..engagement.feedback_limits import FIELD_LIMIT
 from .encodings import SAMPLE, detect_encoding
 
 MAX_SAMPLE = 16 << 20  # an ASCII-only start is sampled further, up to this
 MAX_JSON_ITEM = 64 << 20  # one item of a JSON export
 SEPARATORS = (";", ",", "\t", "|")
 MAX_PROBLEMS = 50
+LINE_LIMIT = 2 * FIELD_LIMIT  # characters of one line of a CSV export
 _REPLACED = [0]  # how many undecodable byte runs were replaced, all files together
 
 
@@ -198,8 +200,35 @@ def _sniff(text: IO[str]) -> str:
 # ---------------------------------------------------------------- CSV
 
 
+def _bounded_lines(text: IO[str], problems: Problems) -> Iterator[str]:
+    """The lines of ``text``, none longer than :data:`LINE_LIMIT` characters.
+
+    The csv module reads whole lines before it splits them: a file without line breaks would be
+    one string as large as the file. A longer line is reported (at its line number) and skipped.
+    """
+    number = 0
+    while True:
+        line = text.readline(LINE_LIMIT + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > LINE_LIMIT and not line.endswith(("\n", "\r")):
+            while (rest := text.readline(LINE_LIMIT)) and not rest.endswith(("\n", "\r")):
+                pass
+            problems.add(
+                number,
+                "",
+                f"a line of more than {LINE_LIMIT:,} characters: skipped (is it a CSV file?)",
+                skipped=True,
+            )
+            continue
+        yield line
+
+
 def _csv_rows(text: IO[str], sep: str, problems: Problems) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(text, delimiter=sep, strict=False)
+    if csv.field_size_limit() < FIELD_LIMIT:
+        csv.field_size_limit(FIELD_LIMIT)  # the feedback reader's limit: the same everywhere
+    reader = csv.reader(_bounded_lines(text, problems), delimiter=sep, strict=False)
     number = 0
     replaced = _REPLACED[0]
     while True:
@@ -234,7 +263,7 @@ def _tolerant_rows(text: IO[str], sep: str, problems: Problems) -> Iterator[tupl
     width: int | None = None
     buffer = ""
     number = 0
-    for line in text:
+    for line in _bounded_lines(text, problems):
         buffer += line
         body = buffer.rstrip("\r\n")
         parts: list[str] | None = None
@@ -278,15 +307,35 @@ def _xlsx_value(value: Any) -> str:
 
 
 def _xlsx_rows(handle: BinaryIO, name: str, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
-    """The rows of a sheet, as text. A formula is read as what was typed (``=HYPERLINK(...)``):
-    an export holds values, so a formula in it is a participant's text, never computed."""
-    from openpyxl import load_workbook
+    """The rows of a sheet, as text, within the project's workbook bounds.
+
+    The zip directory, the shared strings and every sheet are checked by
+    :mod:`dialogue_cli.engagement.xlsx_bounds` before openpyxl reads anything, and the sheet is
+    read no further than its last value. A formula is read as what was typed
+    (``=HYPERLINK(...)``): an export holds values, so a formula in it is a participant's text,
+    never computed.
+    """
+    import zipfile
+
+    from ..common.errors import LocatedError
+    from ..engagement.xlsx_bounds import check_archive, check_sheet, refuse_extent, refuse_ole
 
     def corrupt(error: Exception) -> FileProblem:
         return FileProblem(f"{name}: not a valid XLSX file ({type(error).__name__})")
 
+    def refused(error: LocatedError) -> FileProblem:
+        return FileProblem("; ".join(error.lines()))
+
     try:
+        refuse_ole(handle, name)
+        with zipfile.ZipFile(handle) as archive:
+            extents = check_archive(archive, name)
+        handle.seek(0)
+        from openpyxl import load_workbook
+
         book = load_workbook(handle, read_only=True, data_only=False)
+    except LocatedError as error:
+        raise refused(error) from None
     except Exception as error:  # zip, XML, key and value errors alike
         raise corrupt(error) from None
     if sheet is not None and sheet not in book.sheetnames:
@@ -298,11 +347,27 @@ def _xlsx_rows(handle: BinaryIO, name: str, sheet: str | None) -> Iterator[tuple
             f"sheets: {', '.join(book.sheetnames)}"
         )
     worksheet = book[sheet] if sheet is not None else book.worksheets[0]
+    try:
+        # openpyxl's read-only worksheet keeps its XML part's name; no public accessor exists.
+        part = worksheet._worksheet_path
+        if part in extents:
+            last_row, last_col = extents[part]
+            refuse_extent(last_row, last_col, name, worksheet.title)
+        else:
+            last_row, last_col = check_sheet(
+                book._archive, part, name, worksheet.title, extent=True
+            )
+    except LocatedError as error:
+        book.close()
+        raise refused(error) from None
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         try:
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-                yield number, [_xlsx_value(value) for value in values]
+            if not last_row:
+                return
+            values = worksheet.iter_rows(max_row=last_row, max_col=last_col, values_only=True)
+            for number, row in enumerate(values, start=1):
+                yield number, [_xlsx_value(value) for value in row]
         except Exception as error:  # a sheet's XML is only parsed now
             raise corrupt(error) from None
         finally:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
 from ..common.errors import LocatedError, Problem
-from ..engagement.model.base import Identifier, Strict, Text
+from ..engagement.model.base import Days, Identifier, Label, Line, Strict, Text
 from ..engagement.model.pricing import Price
 
 DEFAULT_NAME = "dialogue_cli/data/catalog.yaml"
@@ -27,11 +26,11 @@ class CatalogEntry(Strict):
     """One priced option of the catalog."""
 
     id: Identifier
-    label: str = Field(min_length=1)
+    label: Label
     description: Text = ""
-    unit: str = Field(default="forfait", min_length=1)
+    unit: Line = Field(default="forfait", min_length=1)
     unit_price: Price | None = None
-    days: Decimal | None = Field(default=None, gt=0, le=1000)
+    days: Days | None = Field(default=None, gt=0, le=1000)
 
     @model_validator(mode="after")
     def _check_priced(self) -> Self:
@@ -110,7 +109,7 @@ def load_catalog(path: Path, name: str) -> Catalog:
     """
     from ..engagement.yamlio import read_text
 
-    return parse_catalog(read_text(path, name), name)
+    return parse_catalog(read_text(path, name, "catalog"), name)
 
 
 def parse_catalog(text: str, name: str) -> Catalog:

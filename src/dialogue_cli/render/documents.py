@@ -18,8 +18,18 @@ from .chart_cache import chart_cache_dir
 from .contexts import build_context
 from .environment import TemplateProblem, make_environment
 from .layout import keep_tables_together
-from .results import Picture, Results
-from .templates import Source, apply_brand_color, locate, parse, shape_of, unknown_variables
+from .results import Results
+from .templates import (
+    Source,
+    apply_brand_color,
+    forbidden,
+    locate,
+    open_template,
+    package,
+    parse,
+    shape_of,
+    unknown_variables,
+)
 from .writer import (
     EditedOutput,
     Manifest,
@@ -171,49 +181,63 @@ def pdf_name(filename: str) -> str:
 def render_one(
     source: Source, context: dict[str, Any], project: Project | None = None
 ) -> DocxTemplate:
-    """Render one template with ``context``; the result is ready to save."""
-    from docxtpl import DocxTemplate
+    """Render one template with ``context``; the result is ready to save.
+
+    The template is read within bounds, refused when it touches anything outside the allow-list
+    (the audit of ``templates check``), then rendered in the sandbox with inert pictures.
+    """
     from jinja2 import TemplateError
     from jinja2.exceptions import SecurityError, UndefinedError
 
+    from .pictures import Pictures
+
     label = _label(source, project)
-    try:
-        tpl = DocxTemplate(source.path)
-        tpl.init_docx()
-    except Exception as error:  # python-docx raises many types on a damaged package
-        raise TemplateProblem(label, f"cannot open the template: {error}") from None
+    tpl = open_template(package(source.path, label), label)
     if source.default:
         apply_brand_color(tpl, context["brand"]["color"])
     trees = parse(tpl, label)
-    usage = unknown_variables(trees, shape_of(context))
+    shape = shape_of(context)
+    usage = unknown_variables(trees, shape)
     if usage.missing:
         names = ", ".join(usage.describe(p) for p in usage.missing)
         raise TemplateProblem(label, f"undefined variable{'s' if len(usage.missing) > 1 else ''}: {names} "
                                      f"(see docs/templates.md for the context of {source.deliverable.name})")  # fmt: skip
-    bound = _bind_pictures(context, tpl)
+    refused = forbidden(trees, shape)
+    if refused:
+        more = (
+            f" (and {len(refused) - 1} more: run dialogue templates check)"
+            if len(refused) > 1
+            else ""
+        )
+        raise TemplateProblem(label, f"forbidden in a template: {refused[0]}{more}")  # fmt: skip
+    tpl.pictures = Pictures()
+    bound = tpl.pictures.bind(context)
     try:
         with _deadline(RENDER_TIMEOUT_SECONDS):
             tpl.render(bound, jinja_env=make_environment())
     except SecurityError as error:
-        raise TemplateProblem(label, f"forbidden in a template: {error}") from None
+        from .sandbox import expression_of
+
+        expression = expression_of(error, [tree for _part, tree in trees])
+        reason = f"{expression}: {error}" if expression else str(error)
+        raise TemplateProblem(label, f"forbidden in a template: {reason}") from None
     except UndefinedError as error:
         raise TemplateProblem(label, f"undefined variable: {error.message}") from None
     except TemplateError as error:
         raise TemplateProblem(label, f"template error: {error.message or error}") from None
     except (OverflowError, RecursionError, MemoryError) as error:
-        raise TemplateProblem(label, f"the template asks for too much: {error}") from None
+        reason = str(error) or {
+            MemoryError: "out of memory",
+            RecursionError: "nested too deeply",
+        }.get(type(error), type(error).__name__)
+        raise TemplateProblem(label, f"the template asks for too much: {reason}") from None
     except _Timeout:
         raise TemplateProblem(
             label, f"rendering took more than {RENDER_TIMEOUT_SECONDS} s; stopped"
         ) from None
-    except (
-        TypeError,
-        ValueError,
-        ZeroDivisionError,
-        KeyError,
-        IndexError,
-        AttributeError,
-    ) as error:
+    except SyntaxError as error:  # Python refuses the code Jinja made of it (too many blocks)
+        raise TemplateProblem(label, f"the template is too complex to run: {error.msg}") from None
+    except Exception as error:  # what the template's own computation raised (a bad argument...)
         raise TemplateProblem(label, f"template error: {type(error).__name__}: {error}") from None
     keep_tables_together(tpl.docx.element.body)
     _properties(tpl, context)
@@ -226,24 +250,6 @@ def _label(source: Source, project: Project | None) -> str:
     if project is not None:
         return project.display(source.path)
     return str(source.path)
-
-
-def _bind_pictures(value: Any, tpl: DocxTemplate) -> Any:
-    """Replace every :class:`Picture` by an InlineImage bound to this template (or '' when empty)."""
-    if isinstance(value, Picture):
-        if not value:
-            return ""
-        import io
-
-        from docx.shared import Mm
-        from docxtpl import InlineImage
-
-        return InlineImage(tpl, io.BytesIO(value.data), width=Mm(value.width_mm))
-    if isinstance(value, dict):
-        return {key: _bind_pictures(item, tpl) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_bind_pictures(item, tpl) for item in value]
-    return value
 
 
 def _properties(tpl: DocxTemplate, context: dict[str, Any]) -> None:

@@ -2,13 +2,14 @@
 
 docxtpl's default environment silently corrupts a document on ``&`` or ``<`` and leaves XML 1.0
 illegal characters in it (see docs/rendering notes); a fresh environment is built per render
-because docxtpl mutates the one it is given.
+because docxtpl mutates the one it is given, and because it carries the render's budget. What a
+template may touch is ``sandbox.py``'s (docs/security.md).
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..common.errors import DialogueError
 
@@ -42,47 +43,19 @@ def clean_text(value: str) -> str:
     return ILLEGAL_XML.sub("", value)
 
 
-def finalize(value: Any) -> Any:
-    """Jinja ``finalize``: runs on every ``{{ }}`` value before escaping."""
-    from markupsafe import Markup
-
-    if isinstance(value, Markup):
-        return value
-    if isinstance(value, str):
-        return clean_text(value)
-    if value is None:
-        return ""
-    return value
-
-
 def make_environment() -> SandboxedEnvironment:
-    """A new sandboxed environment: autoescape on, undefined variables are errors."""
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    """A new sandbox for one document: autoescape on, undefined variables are errors.
 
-    env = ImmutableSandboxedEnvironment(
+    The allow-list, the bounds and the output budget are :class:`render.sandbox.Sandbox`'s; the
+    budget is per environment, hence one environment per document.
+    """
+    from jinja2 import StrictUndefined
+
+    from .sandbox import Sandbox, finalize
+
+    return Sandbox(
         autoescape=True,
         undefined=StrictUndefined,
         finalize=finalize,
         keep_trailing_newline=True,
     )
-    # Hostile templates: cap string repetition ('x' * 10**9) through the sandbox's operator hooks.
-    env.intercepted_binops = frozenset({"*", "**"})
-    env.call_binop = _call_binop  # type: ignore[method-assign]
-    return env
-
-
-def _call_binop(context: Any, operator: str, left: Any, right: Any) -> Any:
-    if operator == "**":
-        if isinstance(right, int) and abs(right) > 100:
-            raise OverflowError("exponent too large in a template")
-        return left**right
-    if isinstance(left, int) and isinstance(right, int):
-        return left * right
-    size = 1
-    for side, other in ((left, right), (right, left)):
-        if isinstance(side, str | list | tuple) and isinstance(other, int):
-            size = len(side) * other
-    if size > 1_000_000:
-        raise OverflowError("a template tried to build a value of more than a million items")
-    return left * right

@@ -347,13 +347,17 @@ LOGO_UNREADABLE = "not a readable picture (PNG, JPEG, GIF, BMP or TIFF)"
 
 def _logo_bytes(project: Project, relative: str) -> bytes:
     """The logo's bytes, parsed as Word will (python-docx's image reader) before any render."""
+    from ..common.errors import FileProblem
+    from ..common.files import read_bytes
     from ..engagement.locate import located_error
 
     path = project.base_dir / relative
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        what = "not found" if isinstance(error, FileNotFoundError) else error.strerror
+        # A regular file within the picture cap: a FIFO would block, /dev/zero fill the memory.
+        data = read_bytes(path, relative, "picture")
+    except FileProblem as error:
+        what = str(error).removeprefix(f"{relative}: ")
+        what = "not found" if what == "no such file" else what
         raise located_error(
             project, [(("brand", "logo"), f"cannot read {relative}: {what}")]
         ) from None

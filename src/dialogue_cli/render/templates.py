@@ -7,6 +7,7 @@ engagement file > the defaults shipped in the package.
 from __future__ import annotations
 
 import difflib
+import io
 import re
 import shutil
 import zipfile
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..common.errors import FileProblem
+from ..common.files import read_bytes
 from .catalog import BY_FILENAME, DELIVERABLES, Deliverable
 from .environment import TemplateProblem, make_environment
 from .schema import CONTEXTS
@@ -25,6 +27,9 @@ from .writer import malformed_parts
 if TYPE_CHECKING:
     from docxtpl import DocxTemplate
     from jinja2 import nodes
+
+    from .allowlist import Violation
+    from .docx_template import SafeDocxTemplate
 
 # The colours the default templates are drawn with; `brand.primary_color` replaces them.
 DEFAULT_PRIMARY = "1F4E79"
@@ -59,20 +64,55 @@ def locate(
     language: str = "fr",
 ) -> Source:
     """Pick the template of ``deliverable`` following the lookup order (defaults in ``language``)."""
+    # Whatever stands at a template's name is the template (a folder, a pipe or a dangling link
+    # is then refused when it is read, never silently replaced by the default).
     if templates_dir is not None:
         if not templates_dir.is_dir():
             raise FileProblem(f"{templates_dir}: --templates must be a folder")
         candidate = templates_dir / deliverable.filename
-        if candidate.is_file():
+        if candidate.exists() or candidate.is_symlink():
             return Source(deliverable, candidate, False)
     if base_dir is not None:
         candidate = base_dir / "templates" / deliverable.filename
-        if candidate.is_file():
+        if candidate.exists() or candidate.is_symlink():
             return Source(deliverable, candidate, False)
     default = packaged_dir(language) / deliverable.filename
     if not default.is_file():
         raise FileProblem(f"{default}: the default template is missing from the installation")
     return Source(deliverable, default, True)
+
+
+LANGUAGES = {"fr": "French", "en": "English"}
+
+
+def used_line(sources: list[Source], templates_dir: Path | None, language: str = "fr") -> str:
+    """One line saying which templates a render used, from where.
+
+    ``Templates: devis.docx from ormessac/templates/ (beside engagement.yaml); the 5 others
+    built in (French).`` A consultant sees at once when a folder's templates were picked up.
+    """
+    from ..common.files import display_name
+
+    folders: dict[Path, list[str]] = {}
+    for source in sources:
+        if not source.default:
+            folders.setdefault(source.path.parent, []).append(source.path.name)
+    built_in = sum(source.default for source in sources)
+    pieces = []
+    for folder, names in folders.items():
+        if templates_dir is not None and folder == templates_dir:
+            why = "--templates"
+        else:
+            why = "beside engagement.yaml"
+        listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        pieces.append(f"{listed} from {display_name(folder)}/ ({why})")
+    kind = LANGUAGES.get(language, language)
+    if not pieces:
+        return f"Templates: the built-in ones ({kind})."
+    if built_in:
+        others = "the other one" if built_in == 1 else f"the {built_in} others"
+        pieces.append(f"{others} built in ({kind})")
+    return "Templates: " + "; ".join(pieces) + "."
 
 
 def export(target: Path, overwrite: bool = False, language: str = "fr") -> list[Path]:
@@ -127,8 +167,45 @@ def apply_brand_color(tpl: DocxTemplate, color: str) -> None:
 # ---------------------------------------------------------------------- reading a template
 
 
+def package(path: Path, name: str) -> bytes:
+    """A template's .docx, read within bounds, as the only bytes python-docx will see.
+
+    The file must be a regular file within the template size cap (``common.files``); its zip
+    directory is checked and its parts inflated within bounds by ``render.package``.
+
+    Raises:
+        FileProblem: missing, not a regular file, too large.
+        TemplateProblem: a package outside the bounds or damaged.
+    """
+    from .package import checked_package, outside_content
+
+    data = checked_package(read_bytes(path, name, "template"), name)
+    outside = outside_content(data)
+    if outside:
+        more = f" (and {len(outside) - 1} more)" if len(outside) > 1 else ""
+        raise TemplateProblem(name, f"content from outside the file: {outside[0]}{more}")
+    return data
+
+
+def open_template(data: bytes, name: str) -> SafeDocxTemplate:
+    """The template of :func:`package`'s bytes, opened by docxtpl; a clear error if it cannot be."""
+    import io
+
+    from .docx_template import SafeDocxTemplate
+
+    try:
+        tpl = SafeDocxTemplate(io.BytesIO(data))
+        tpl.init_docx()
+    except Exception as error:  # python-docx raises many types on a damaged package
+        raise TemplateProblem(name, f"cannot open the template: {error}") from None
+    return tpl
+
+
+FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
 def jinja_sources(tpl: DocxTemplate) -> Iterator[tuple[str, str]]:
-    """(part name, Jinja source) for the body, headers and footers, as docxtpl will render them."""
+    """(part name, Jinja source) of every part docxtpl renders: body, headers, footers, footnotes."""
     from docx.oxml import parse_xml
 
     tpl.init_docx()
@@ -139,6 +216,11 @@ def jinja_sources(tpl: DocxTemplate) -> Iterator[tuple[str, str]]:
             if rel.reltype == uri and rel.target_part.blob:
                 xml = tpl.patch_xml(tpl.xml_to_string(parse_xml(rel.target_part.blob)))
                 yield kind, _lines_per_paragraph(xml)
+    for part in tpl.docx.part.package.parts:
+        if part.content_type == FOOTNOTES:
+            blob = part.blob
+            text = blob.decode("utf-8") if isinstance(blob, bytes) else blob
+            yield "footnotes", _lines_per_paragraph(tpl.patch_xml(text))
 
 
 def _lines_per_paragraph(xml: str) -> str:
@@ -155,15 +237,15 @@ def syntax_context(source: str, lineno: int | None) -> list[str]:
     return [re.sub(r"<[^>]+>", "", line) for line in lines[start : lineno + 2]]
 
 
-def parse(tpl: DocxTemplate, name: str) -> list[nodes.Template]:
-    """Parse every part of a template with the render environment; a syntax error names its place."""
+def parse(tpl: DocxTemplate, name: str) -> list[tuple[str, nodes.Template]]:
+    """(part, tree) of every part of a template; a syntax error names its place."""
     from jinja2 import TemplateSyntaxError
 
     env = make_environment()
     trees = []
     for part, source in jinja_sources(tpl):
         try:
-            trees.append(env.parse(source))
+            trees.append((part, env.parse(source)))
         except TemplateSyntaxError as error:
             where = f"{name} ({part})"
             raise TemplateProblem(
@@ -171,7 +253,22 @@ def parse(tpl: DocxTemplate, name: str) -> list[nodes.Template]:
                 f"template syntax error: {error.message}",
                 syntax_context(source, error.lineno),
             ) from None
+        except RecursionError:
+            raise TemplateProblem(
+                f"{name} ({part})", "the template nests expressions too deeply to be read"
+            ) from None
     return trees
+
+
+def forbidden(trees: list[tuple[str, nodes.Template]], shape: dict[str, Any]) -> list[str]:
+    """Each access of the template outside the allow-list (``render/allowlist.py``), with its part."""
+    from .allowlist import audit
+
+    found: list[tuple[str, Violation]] = []
+    for part, tree in trees:
+        found.extend((part, violation) for violation in audit(tree, shape))
+    where = {"document": "the body"}
+    return [f"{v} (in {where.get(part, 'a ' + part)})" for part, v in found]
 
 
 # ---------------------------------------------------------------------- variables used
@@ -203,6 +300,10 @@ _UNKNOWN = object()
 
 def shape_of(value: Any) -> Any:
     """The schema-like shape of a built context (dict -> dict, list -> [item], other -> leaf)."""
+    from .results import Picture
+
+    if isinstance(value, Picture):
+        return "picture"
     if isinstance(value, dict):
         return {key: shape_of(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
@@ -210,13 +311,17 @@ def shape_of(value: Any) -> Any:
     return "value"
 
 
-def unknown_variables(trees: list[nodes.Template], shape: dict[str, Any]) -> Usage:
+def unknown_variables(trees: list[tuple[str, nodes.Template]], shape: dict[str, Any]) -> Usage:
     """Every variable and attribute a template reads that ``shape`` does not provide."""
-    from jinja2 import meta
+    from jinja2 import TemplateError, meta
 
     usage = Usage()
-    for tree in trees:
-        for name in sorted(meta.find_undeclared_variables(tree)):
+    for _part, tree in trees:
+        try:
+            names = meta.find_undeclared_variables(tree)
+        except TemplateError:  # a filter or test the sandbox lacks: the audit reports it
+            names = set()
+        for name in sorted(names):
             if name not in shape and name not in JINJA_NAMES:
                 usage.add(name, list(shape))
         _walk(tree, {name: (value, name) for name, value in shape.items()}, usage)
@@ -292,9 +397,8 @@ class Finding:
 
 
 def check_file(path: Path) -> list[Finding]:
-    """Check one template: it opens, parses, uses documented variables, keeps Jinja out of properties."""
-    from docxtpl import DocxTemplate
-
+    """Check one template: it opens within bounds, parses, touches only what the allow-list
+    allows, uses documented variables, keeps Jinja out of properties."""
     name = str(path)
     deliverable = BY_FILENAME.get(path.name)
     if deliverable is None:
@@ -306,32 +410,37 @@ def check_file(path: Path) -> list[Finding]:
                 f"not a deliverable's file name, so never used (expected one of {known})",
             )
         ]
-    findings: list[Finding] = []
+    from .package import checked_package, outside_content
+
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-            duplicates = sorted({n for n in names if names.count(n) > 1})
-            if duplicates:
-                findings.append(
-                    Finding(name, "error", f"duplicate zip entries: {', '.join(duplicates)}")
-                )
-            findings.extend(
-                Finding(name, "error", f"{entry} is not well-formed XML: {error}")
-                for entry, error in malformed_parts(archive)
-            )
-    except (zipfile.BadZipFile, OSError) as error:
-        return [Finding(name, "error", f"not a Word .docx file ({error})")]
-    if any(f.level == "error" for f in findings):
-        return findings
+        data = checked_package(read_bytes(path, name, "template"), name)
+    except FileProblem as problem:
+        return [Finding(name, "error", str(problem).removeprefix(f"{name}: "))]
+    except TemplateProblem as problem:
+        return [Finding(name, "error", problem.message)]
+    outside = [
+        Finding(name, "error", f"content from outside the file: {line}")
+        for line in outside_content(data)
+    ]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        findings = [
+            Finding(name, "error", f"{entry} is not well-formed XML: {error}")
+            for entry, error in malformed_parts(archive)
+        ]
+    if findings or outside:
+        return findings + outside
     try:
-        tpl = DocxTemplate(path)
-        tpl.init_docx()
-    except Exception as error:  # python-docx raises many types on a damaged package
-        return [Finding(name, "error", f"python-docx cannot open it: {error}")]
+        tpl = open_template(data, name)
+    except TemplateProblem as problem:
+        return [Finding(name, "error", problem.message)]
     try:
         trees = parse(tpl, name)
     except TemplateProblem as problem:
         return [Finding(name, "error", "\n".join([problem.message, *problem.lines()[1:]]))]
+    findings.extend(
+        Finding(name, "error", f"forbidden in a template: {access}")
+        for access in forbidden(trees, CONTEXTS[deliverable.name])
+    )
     usage = unknown_variables(trees, CONTEXTS[deliverable.name])
     for path_used in usage.missing:
         findings.append(

@@ -6,14 +6,14 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from .base import Condition, Identifier, Level, Strict, Text, unique
+from .base import Condition, Float, Identifier, Label, Level, Strict, Text, unique
 
 
 class Scenario(Strict):
     """A usage scenario shown in the workshops (or, if transversal, cross-cutting remarks)."""
 
     id: Identifier
-    title: str = Field(min_length=1)
+    title: Label
     description: Text = ""
     transversal: bool = False
     level: Level | None = None
@@ -23,9 +23,9 @@ class Criterion(Strict):
     """A criterion of the analysis grid, tied to the conditions of a durable dialogue it serves."""
 
     id: Identifier
-    label: str = Field(min_length=1)
+    label: Label
     description: Text = ""
-    weight: float = Field(gt=0, le=1000)
+    weight: Float = Field(gt=0, le=1000)
     # A condition listed twice ("[elus, élus]") counts once: it would weigh twice in K otherwise.
     conditions: Annotated[list[Condition], AfterValidator(unique)] = Field(min_length=1)
 
@@ -33,7 +33,7 @@ class Criterion(Strict):
 class Grid(Strict):
     """The analysis grid built in preparation."""
 
-    threshold: float = Field(
+    threshold: Float = Field(
         default=0.0, ge=-1, le=1, description="Minimum condition score for a viable option."
     )
     criteria: list[Criterion] = []

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 GROUPS = ("elus", "citoyens", "services", "partenaires")
 WORKSHOP_GROUPS = ("elus", "citoyens", "services")
@@ -73,6 +74,51 @@ Identifier = Annotated[
     ),
 ]
 Text = Annotated[str, Field(max_length=20_000)]
+# Bounds on the text of a file, so that what `check` accepts every document can hold.
+# A name goes into the properties of the Word documents, which hold 255 characters: the longest
+# deliverable title (52), " – " and a name whose French spacing at most doubles it fit.
+NAME_LENGTH = 100
+# A label or a title: a line of a table, a heading, a chart's label.
+LABEL_LENGTH = 200
+# A one-line field: a role, a place, an address, a phone number, a theme, an author.
+LINE_LENGTH = 200
+PATH_LENGTH = 1024
+Name = Annotated[str, Field(max_length=NAME_LENGTH)]
+Label = Annotated[str, Field(min_length=1, max_length=LABEL_LENGTH)]
+Line = Annotated[str, Field(max_length=LINE_LENGTH)]
+
+
+def _not_a_boolean(value: Any) -> Any:
+    """Refuse ``true``/``false`` where a number is expected (pydantic would read them as 1 and 0)."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, got {str(value).lower()} (a yes/no value)")
+    return value
+
+
+def _a_path(value: str) -> str:
+    if not value:
+        raise ValueError(
+            "empty: give the file's path (relative to engagement.yaml) or remove the key"
+        )
+    if "\x00" in value or any(ord(c) < 0x20 for c in value):
+        raise ValueError("a control character in a file name: retype the path")
+    return value
+
+
+Number = BeforeValidator(_not_a_boolean)
+# Counts and scores: whole numbers, never a yes/no value.
+Int = Annotated[int, Number]
+Float = Annotated[float, Number]
+# Days of work, to the hundredth at most (the fields bound them, to 1000 days).
+Days = Annotated[Decimal, Number, Field(decimal_places=2)]
+# People: a workshop, a session.
+Participants = Annotated[int, Number, Field(ge=0, le=100_000)]
+# A file beside the engagement (feedback file, logo, catalog).
+RelativePath = Annotated[
+    str,
+    Field(max_length=PATH_LENGTH, description="A path relative to the engagement file."),
+    AfterValidator(_a_path),
+]
 # Dates of an engagement: bounded so that date arithmetic (validity, calendars) never overflows.
 Date = Annotated[
     dt.date,
@@ -99,5 +145,5 @@ class Record(Strict):
     """A small item of the preparation phase: an objective, a means, a reference."""
 
     id: Identifier
-    label: str = Field(min_length=1)
+    label: Label
     details: Text = ""

@@ -8,7 +8,7 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 
 from .analysis import Grid, Scenario
-from .base import Date, Record, Strict, Text
+from .base import Date, Days, Line, Record, Strict, Text
 from .governance import Brand, Commitment, Governance, Indicator, Risk
 from .parties import Client, Consultant
 from .pricing import Pricing
@@ -30,18 +30,20 @@ DEFAULT_PHASE_DAYS = {
 class EngagementInfo(Strict):
     """What the engagement is called and when it starts."""
 
-    title: str = Field(default="Stratégie de dialogue citoyen", min_length=1)
-    reference: str = ""
+    # The subject of the Word documents' properties (255 characters once French-spaced).
+    title: str = Field(default="Stratégie de dialogue citoyen", min_length=1, max_length=120)
+    # The identifier of the Word documents' properties, and part of the quote's number.
+    reference: str = Field(default="", max_length=100)
     start: Date | None = None
     context: Text = ""
-    negotiable: list[str] = []
-    non_negotiable: list[str] = []
+    negotiable: list[Line] = []
+    non_negotiable: list[Line] = []
 
 
 class Phase(Strict):
     """One of the six phases of the method."""
 
-    days: Decimal = Field(ge=0, le=1000)
+    days: Days = Field(ge=0, le=1000)
     start: Date | None = None
     end: Date | None = None
     status: Literal["todo", "doing", "done"] = "todo"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Condition, Identifier, Strict, Text
+from .base import Condition, Identifier, Int, Label, Line, Name, RelativePath, Strict, Text
 
 
 class Roles(Strict):
@@ -18,7 +18,7 @@ class Roles(Strict):
 class Governance(Strict):
     """Who steers and who guarantees the scheme."""
 
-    sponsor: str = ""
+    sponsor: Line = ""
     committee: Text = ""
     opposition: Text = ""
     guarantor: Text = ""
@@ -29,8 +29,8 @@ class Commitment(Strict):
     """A commitment of the public body to participants (droit de suite), with its response time."""
 
     id: Identifier
-    label: str = Field(min_length=1)
-    delay_days: int | None = Field(default=None, ge=0, le=3650)
+    label: Label
+    delay_days: Int | None = Field(default=None, ge=0, le=3650)
     details: Text = ""
 
 
@@ -39,23 +39,23 @@ class Indicator(Strict):
 
     id: Identifier
     group: Condition
-    label: str = Field(min_length=1)
-    target: str = ""
+    label: Label
+    target: Line = ""
 
 
 class Risk(Strict):
     """A risk of the scheme and how it is mitigated."""
 
     id: Identifier
-    label: str = Field(min_length=1)
+    label: Label
     mitigation: Text = ""
 
 
 class Brand(Strict):
     """The consultant's identity applied to the default templates."""
 
-    name: str = ""
-    logo: str | None = Field(
+    name: Name = ""
+    logo: RelativePath | None = Field(
         default=None, description="PNG or JPEG, relative to the engagement file."
     )
     primary_color: str = Field(default="1F4E79", pattern="^#?[0-9A-Fa-f]{6}$")

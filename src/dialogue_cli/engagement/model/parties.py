@@ -6,16 +6,16 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from .base import Strict
+from .base import Int, Line, Name, Strict
 
 
 class Contact(Strict):
     """A person to reach. Personal data: never shown in external documents."""
 
-    name: str = ""
-    role: str = ""
-    email: str = ""
-    phone: str = ""
+    name: Name = ""
+    role: Line = ""
+    email: Line = ""
+    phone: Line = ""
 
     @field_validator("email")
     @classmethod
@@ -28,15 +28,15 @@ class Contact(Strict):
 class Client(Strict):
     """The public body that commissions the engagement."""
 
-    name: str = Field(min_length=1)
-    in_text: str = Field(
+    name: Name = Field(min_length=1)
+    in_text: Line = Field(
         default="",
         description='How running text names the client, e.g. "la Ville d\'Ormessac" '
         "(default: derived from the name, with 'la', 'le' or 'l'' in French).",
     )
     kind: Literal["commune", "intercommunalite", "departement", "region", "autre"] = "commune"
-    population: int | None = Field(default=None, ge=0)
-    address: str = ""
+    population: Int | None = Field(default=None, ge=0, le=100_000_000)
+    address: Line = ""
     siren: str = ""
     contact: Contact = Contact()
 
@@ -69,15 +69,15 @@ _LA_POSTE_SIREN = "356000000"
 class Consultant(Strict):
     """Who signs the quote and the deliverables."""
 
-    name: str = ""
-    company: str = ""
-    legal_form: str = ""
-    capital: str = ""
-    address: str = ""
-    email: str = ""
-    phone: str = ""
+    name: Name = ""
+    company: Name = ""
+    legal_form: Line = ""
+    capital: Line = ""
+    address: Line = ""
+    email: Line = ""
+    phone: Line = ""
     siret: str = ""
-    rcs: str = ""
+    rcs: Line = ""
     vat_number: str = ""
 
     @field_validator("siret", mode="before")

@@ -7,10 +7,11 @@ from typing import Annotated, Self
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from .base import Date, Identifier, Strict, Text
+from .base import Date, Days, Identifier, Int, Label, Line, Number, RelativePath, Strict, Text
 
 Price = Annotated[
     Decimal,
+    Number,
     Field(
         gt=0,
         le=Decimal("100000000"),
@@ -18,31 +19,33 @@ Price = Annotated[
         description="EUR HT, > 0, in cents at most.",
     ),
 ]
-Percent = Annotated[Decimal, Field(ge=0, le=100)]
+Percent = Annotated[Decimal, Number, Field(ge=0, le=100, decimal_places=2)]
 
 
 class Package(Strict):
     """The flat package (forfait) of the offer."""
 
-    label: str = Field(default="Stratégie de dialogue citoyen : forfait", min_length=1)
+    label: Label = "Stratégie de dialogue citoyen : forfait"
     description: Text = ""
     price: Price = Decimal("10000")
-    days: Decimal = Field(default=Decimal("12"), gt=0, le=1000)
-    workshops: int = Field(default=4, ge=0)
-    deliverables: int = Field(default=4, ge=0)
+    days: Days = Field(default=Decimal("12"), gt=0, le=1000)
+    workshops: Int = Field(default=4, ge=0, le=100)
+    deliverables: Int = Field(default=4, ge=0, le=100)
 
 
 class Option(Strict):
     """An option of the quote: from the catalog (``id``) or ad hoc (``label`` + a price)."""
 
     id: Identifier | None = None
-    label: str | None = None
+    label: Label | None = None
     description: Text = ""
-    unit: str | None = None
+    unit: Line | None = None
     # unit_price and days come before quantity: its check needs them.
     unit_price: Price | None = None
-    days: Decimal | None = Field(default=None, gt=0, le=1000)
-    quantity: Decimal = Field(default=Decimal("1"), gt=0, le=100000)
+    days: Days | None = Field(default=None, gt=0, le=1000)
+    quantity: Annotated[Decimal, Number] = Field(
+        default=Decimal("1"), gt=0, le=100000, decimal_places=2
+    )
 
     @field_validator("quantity")
     @classmethod
@@ -68,7 +71,7 @@ class Option(Strict):
 class Expense(Strict):
     """Expenses re-invoiced at cost (travel, printing...): never discounted."""
 
-    label: str = Field(min_length=1)
+    label: Label
     amount: Price
 
 
@@ -76,21 +79,21 @@ class Pricing(Strict):
     """How the engagement is priced; `dialogue quote` turns it into a devis."""
 
     currency: str = Field(default="EUR", pattern="^[A-Z]{3}$")
-    vat_exemption: str | None = None
+    vat_exemption: Line | None = None
     # After vat_exemption, so that its validator sees the exemption (and points at the rate).
     vat_rate: Percent = Field(default=Decimal("20"), validate_default=True)
     day_rate: Price = Decimal("850")
     package: Package = Package()
-    catalog: str | None = Field(
+    catalog: RelativePath | None = Field(
         default=None, description="The consultant's price list, relative path."
     )
     options: list[Option] = []
     expenses: list[Expense] = []
     discount_percent: Percent = Decimal("0")
     deposit_percent: Percent = Decimal("30")
-    validity_days: int = Field(default=90, ge=1, le=730)
-    payment_days: int = Field(default=30, ge=0, le=60)
-    number: str | None = None
+    validity_days: Int = Field(default=90, ge=1, le=730)
+    payment_days: Int = Field(default=30, ge=0, le=60)
+    number: Line | None = None
     date: Date | None = None
     notes: Text = ""
 

@@ -4,30 +4,30 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Group, Identifier, Level, Strict, Text
+from .base import Group, Identifier, Int, Label, Level, Line, Strict, Text
 
 
 class StakeholderContact(Strict):
     """Personal data: used for invitations, never printed in external documents."""
 
-    email: str = ""
-    phone: str = ""
+    email: Line = ""
+    phone: Line = ""
 
 
 class Stakeholder(Strict):
     """A person or body the dialogue must reach."""
 
     id: Identifier
-    name: str = Field(min_length=1)
+    name: Label
     group: Group | None = None
-    role: str = ""
-    influence: int = Field(
+    role: Line = ""
+    influence: Int = Field(
         ge=1, le=5, description="Power over the decision, 1 (none) to 5 (decides)."
     )
-    interest: int = Field(ge=1, le=5, description="How much the stake matters to them, 1 to 5.")
+    interest: Int = Field(ge=1, le=5, description="How much the stake matters to them, 1 to 5.")
     legitimacy: bool | None = None
     urgency: bool | None = None
-    position: int = Field(default=0, ge=-2, le=2, description="-2 opposed ... +2 supportive.")
+    position: Int = Field(default=0, ge=-2, le=2, description="-2 opposed ... +2 supportive.")
     level: Level | None = Field(
         default=None, description="Overrides the recommended participation level."
     )
@@ -38,6 +38,6 @@ class Stakeholder(Strict):
 class MapSettings(Strict):
     """Settings of the stakeholder map."""
 
-    threshold: int = Field(
+    threshold: Int = Field(
         default=3, ge=1, le=5, description="Score from which influence or interest is high."
     )

@@ -6,7 +6,20 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
-from .base import Date, Identifier, Strict, Text, WorkshopGroup, fold, unique
+from .base import (
+    Date,
+    Identifier,
+    Int,
+    Label,
+    Line,
+    Participants,
+    RelativePath,
+    Strict,
+    Text,
+    WorkshopGroup,
+    fold,
+    unique,
+)
 
 POLARITIES = ("+", "-", "?", "idee")
 
@@ -50,11 +63,13 @@ class FeedbackItem(Strict):
     id: Identifier | None = None
     scenario: Identifier
     polarity: Polarity
-    intensity: int = Field(default=1, ge=1, le=3)
+    intensity: Int = Field(default=1, ge=1, le=3)
     criteria: IdList = []
-    theme: str = ""
+    theme: Line = ""
     text: Text = ""
-    author: str = Field(default="", description="Personal data: never shown in external documents.")
+    author: Line = Field(
+        default="", description="Personal data: never shown in external documents."
+    )
 
 
 class Workshop(Strict):
@@ -63,13 +78,19 @@ class Workshop(Strict):
     id: Identifier
     group: WorkshopGroup
     date: Date | None = None
-    place: str = ""
-    participants: int = Field(default=0, ge=0)
+    place: Line = ""
+    participants: Participants = 0
     feedback: list[FeedbackItem] = []
-    feedback_file: str | None = Field(
+    feedback_file: RelativePath | None = Field(
         default=None, description="CSV or XLSX, relative to the engagement file."
     )
-    sheet: str | None = Field(default=None, description="XLSX sheet to read (default: the first).")
+    # Excel's own bound on a sheet's name.
+    sheet: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=31,
+        description="XLSX sheet to read (default: the first).",
+    )
 
 
 class SolutionTest(Strict):
@@ -84,7 +105,7 @@ class Solution(Strict):
     """A solution produced by the creativity session."""
 
     id: Identifier
-    title: str = Field(min_length=1)
+    title: Label
     description: Text = ""
     scenarios: IdList = []
     tests: list[SolutionTest] = []
@@ -95,6 +116,6 @@ class Creativity(Strict):
     """The creativity session that turns options into solutions."""
 
     date: Date | None = None
-    place: str = ""
-    participants: int = Field(default=0, ge=0)
+    place: Line = ""
+    participants: Participants = 0
     solutions: list[Solution] = []
