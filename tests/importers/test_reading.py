@@ -271,3 +271,13 @@ def test_a_workbook_beyond_the_projects_bounds_is_refused(tmp_path: Path) -> Non
     book.save(path)
     with pytest.raises(FileProblem, match="cells, more than the"):
         open_export(path, "far.xlsx")
+
+
+def test_json_nested_too_deeply_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text('[{"id": 1}, ' + "[" * 100_000 + "]" * 100_000 + "]", encoding="utf-8")
+    export, _header, cells = rows_of(path)
+    assert cells == [{"id": "1"}]
+    assert [str(p) for p in export.problems.listed] == [
+        "deep.json:2: nested too deeply to be an export: the rest is skipped"
+    ]

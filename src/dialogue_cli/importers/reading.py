@@ -413,6 +413,9 @@ def _json_items(text: IO[str], problems: Problems) -> Iterator[tuple[int, dict[s
         rest = buffer + text.read(MAX_JSON_ITEM)
         try:
             item = json.loads(rest)
+        except RecursionError:
+            problems.add(1, "", "nested too deeply to be an export", skipped=True)
+            return
         except ValueError as error:
             problems.add(0, "", f"not a JSON export ({error.args[0]})")
             return
@@ -433,6 +436,14 @@ def _json_items(text: IO[str], problems: Problems) -> Iterator[tuple[int, dict[s
             return
         try:
             item, end = decoder.raw_decode(buffer, position)
+        except RecursionError:
+            problems.add(
+                number + 1,
+                "",
+                "nested too deeply to be an export: the rest is skipped",
+                skipped=True,
+            )
+            return
         except ValueError as error:
             if not eof and len(buffer) - position < MAX_JSON_ITEM:
                 chunk = text.read(SAMPLE)
@@ -449,7 +460,12 @@ def _json_items(text: IO[str], problems: Problems) -> Iterator[tuple[int, dict[s
         number += 1
         position = end
         if isinstance(item, dict):
-            yield number, flatten(item)
+            try:
+                flat = flatten(item)
+            except RecursionError:
+                problems.add(number, "", "nested too deeply to be an export: skipped", skipped=True)
+                continue
+            yield number, flat
         else:
             problems.add(
                 number, "", f"a JSON {type(item).__name__}, not an object: skipped", skipped=True
