@@ -43,6 +43,7 @@ FONT = "Calibri"
 FIXED_DATE = (2026, 1, 1, 0, 0, 0)
 LANGUAGE = "fr"  # the language of the templates being built (build() sets it)
 ENGLISH: dict[str, str] = {}
+MISSING: list[str] = []  # French texts without an English wording: the build fails on them
 
 
 @dataclass(frozen=True)
@@ -255,8 +256,8 @@ class Builder:
         _field(footer, "NUMPAGES")
 
     def header_title(self) -> list[Part]:
-        if self.deliverable.name == "devis":
-            return ["Devis ", V("quote.number")]
+        if self.deliverable.name == "devis":  # no cover: the version line goes in the header
+            return ["Devis ", V("quote.number"), " · ", V("doc.version_line")]
         return [V("doc.title")]
 
     def _cover(self) -> None:
@@ -292,15 +293,16 @@ class Builder:
             style="Cover Line",
         )
         self.p(
-            V("doc.date"),
+            V("doc.version_line"),
             T("{% if doc.reference %}"),
             " · Réf. ",
             V("doc.reference"),
             T("{% endif %}"),
             style="Cover Line",
         )
+        self.p(V("doc.validation"), style="Cover Line")
         gap = self.p("")
-        gap.paragraph_format.space_after = Pt(150)
+        gap.paragraph_format.space_after = Pt(130)
         self.tag("{%p if brand.name %}")
         self.p("Document préparé par ", B(V("brand.name")), style="Cover Line")
         self.tag("{%p endif %}")
@@ -335,6 +337,9 @@ class Builder:
         """Static text in the template's language: French typography, or the English wording."""
         if self.language == "fr" or not text.strip():
             return typo(text)
+        if text not in ENGLISH:
+            MISSING.append(text)
+            return text
         return ENGLISH[text]
 
     def p(self, *parts: Part, style: str | None = None) -> Paragraph:
@@ -378,6 +383,33 @@ class Builder:
         """A placeholder for what a draft still lacks: ``À compléter : <message>``, grey italic."""
         return self.p(TODO, message, style="Placeholder")
 
+    def todo_value(self, expr: str) -> Paragraph:
+        """A placeholder whose message is a value of the context: ``À compléter : {{ expr }}``."""
+        return self.p(TODO, V(expr), style="Placeholder")
+
+    def caption(self, text: str) -> None:
+        """A table's numbered title (``Tableau 2 – La grille d'analyse``), kept with its table."""
+        self.p(text, style="Caption").paragraph_format.keep_with_next = True
+
+    def static_table(
+        self, headings: Sequence[str], widths: Sequence[float], rows: int, height: float
+    ) -> None:
+        """A table to fill in by hand: its heading row and ``rows`` empty rows."""
+        self._keep_previous()
+        table = self.doc.add_table(rows=rows + 1, cols=len(headings))
+        self._grid(table)
+        self._fixed(table, widths)
+        _repeat_header(table.rows[0])
+        for cell, heading in zip(table.rows[0].cells, headings, strict=True):
+            _shade(cell, PRIMARY)
+            self._fill(cell, [heading], "Table Heading")
+        for row in table.rows[1:]:
+            row.height = Cm(height)
+            _cant_split(row)
+            for cell in row.cells:
+                cell.paragraphs[0].style = self.doc.styles["Table Text"]
+        self.p("").paragraph_format.space_after = Pt(2)
+
     def unless(self, condition: str, message: str) -> None:
         """A placeholder shown only when ``condition`` is false."""
         self.tag("{%p if not (" + condition + ") %}")
@@ -398,7 +430,7 @@ class Builder:
             otherwise()
         self.tag("{%p endif %}")
 
-    def picture(self, expr: str, caption: str) -> None:
+    def picture(self, expr: str, caption: str | V) -> None:
         """A centred picture and its caption, both left out when there is no picture."""
         self.tag("{%p if " + expr + " %}")
         self.p(V(expr)).alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -713,24 +745,13 @@ def cahier_des_charges() -> Builder:
         "le portage politique, le comité de suivi et le rôle de chacun ne sont pas encore définis.",
     )
     b.h1("6. Le dispositif retenu")
-
-    def intro() -> None:
-        b.p(
-            "La séance de créativité a transformé les options étudiées en solutions, testées auprès de chacun des trois groupes."
-        )
-
-    b.either(
-        "solutions",
-        intro,
-        "aucune solution n'est encore retenue ; elles viendront de la séance de créativité.",
-    )
+    b.when("decision.todo", lambda: b.todo_value("decision.todo"))
+    b.when("decision.intro", lambda: b.p(V("decision.intro")))
     b.tag("{%p for s in solutions %}")
     b.h2(V("s.title"))
     b.when("s.description", lambda: b.p(V("s.description")))
-    b.when(
-        "s.scenarios",
-        lambda: b.p(I("S'appuie sur : "), I(V("s.scenarios")), style="Small"),
-    )
+    b.p(B("D'où elle vient : "), V("s.origin"))
+    b.when("s.changes", lambda: b.p(B("Ce qui change : "), V("s.changes")))
     b.table(
         "t in s.tests",
         [
@@ -739,6 +760,12 @@ def cahier_des_charges() -> Builder:
             ("Remarque", 10.5, [V("t.note")]),
         ],
         keep=True,
+        empty="la solution n'a encore été testée auprès d'aucun groupe.",
+    )
+    b.when(
+        "s.justified",
+        lambda: b.p(V("s.basis"), style="Callout"),
+        lambda: b.p(V("s.basis"), style="Placeholder"),
     )
     b.tag("{%p endfor %}")
     b.h1("7. Règles du jeu et engagements de la collectivité")
@@ -789,17 +816,16 @@ def cahier_des_charges() -> Builder:
         total=[["Total"], [V("calendar.planned_days")], [], [], []],
         right=(1,),
     )
-    b.picture(
-        "calendar.gantt", "Calendrier prévisionnel : phases, ateliers et séance de créativité"
-    )
+    b.picture("calendar.gantt", V("calendar.caption"))
     b.tag("{%p if calendar.workshops %}")
     b.h3("Ateliers et séance de créativité")
     b.table(
         "w in calendar.workshops",
         [
-            ("Temps de travail", 5.0, [B(V("w.label"))]),
-            ("Date", 4.8, [V("w.date")]),
-            ("Lieu", 7.2, [V("w.place")]),
+            ("Temps de travail", 4.4, [B(V("w.label"))]),
+            ("Date", 4.6, [V("w.date")]),
+            ("Lieu", 5.6, [V("w.place")]),
+            ("État", 2.4, [V("w.state")]),
         ],
     )
     b.tag("{%p endif %}")
@@ -846,10 +872,19 @@ def communication_interne() -> Builder:
         "le contexte et les objectifs du dispositif ne sont pas encore décrits.",
     )
     b.h1("2. Ce qui change")
-    b.unless("solutions", "aucune solution n'est encore retenue.")
+    b.when("decision.todo", lambda: b.todo_value("decision.todo"))
+    b.when("decision.intro", lambda: b.p(V("decision.intro")))
     b.tag("{%p for s in solutions %}")
     b.h3(V("s.title"))
     b.when("s.description", lambda: b.p(V("s.description")))
+    b.p(B("D'où elle vient : "), V("s.origin"))
+    b.when("s.changes", lambda: b.p(B("Ce qui change : "), V("s.changes")))
+    b.when("s.tests", lambda: b.p(V("s.tests_line")))
+    b.when(
+        "s.justified",
+        lambda: b.p(V("s.basis"), style="Callout"),
+        lambda: b.p(V("s.basis"), style="Placeholder"),
+    )
     b.tag("{%p endfor %}")
     b.h1("3. Qui fait quoi")
     b.when("sponsor", lambda: b.p("Portage politique : ", B(V("sponsor")), "."))
@@ -860,7 +895,13 @@ def communication_interne() -> Builder:
     b.unless(
         "sponsor or roles", "le portage politique et le rôle de chacun ne sont pas encore définis."
     )
-    b.h1("4. La posture : écouter sans promettre")
+    b.h1("4. Le calendrier")
+    b.each(
+        "ev in events",
+        [B(V("ev.label")), " : ", V("ev.sentence"), T("{% if ev.place %}"), " (", V("ev.place"), ")", T("{% endif %}"), "."],
+        empty="les ateliers et la séance de créativité ne sont pas encore programmés.",
+    )  # fmt: skip
+    b.h1("5. La posture : écouter sans promettre")
     b.p(
         "Élus et agents sont les premiers visages du dispositif. Quelques règles communes :",
         style="Callout",
@@ -868,12 +909,12 @@ def communication_interne() -> Builder:
     for line in (
         "Accueillir chaque contribution, même critique : elle dit quelque chose du service rendu.",
         "Reformuler pour vérifier que l'on a bien compris, sans juger.",
-        "Ne jamais promettre une décision qui appartient au conseil municipal.",
+        ["Ne jamais promettre une décision qui appartient ", V("client.to_council"), "."],
         "Annoncer le délai de réponse et le canal par lequel elle viendra.",
         "Noter la contribution et la transmettre à la mission participation le jour même.",
     ):
-        b.p(line, style="List Bullet")
-    b.h1("5. Nos engagements envers les participants")
+        b.p(*(line if isinstance(line, list) else [line]), style="List Bullet")
+    b.h1("6. Nos engagements envers les participants")
     b.when(
         "commitments",
         lambda: b.p(
@@ -885,7 +926,7 @@ def communication_interne() -> Builder:
         [("Engagement", 12.5, [V("c.label")]), ("Délai", 4.5, [B(V("c.delay"))])],
         empty=COMMITMENTS_TODO,
     )
-    b.h1("6. Modèles de réponse")
+    b.h1("7. Modèles de réponse")
     b.p(
         B("Accusé de réception. "),
         "Merci pour votre contribution. Elle a bien été reçue par ",
@@ -898,7 +939,7 @@ def communication_interne() -> Builder:
         "Votre proposition a été étudiée avec attention. Elle ne peut pas être retenue pour la raison suivante : [motif]. Nous vous remercions de votre participation.",
         style="Callout",
     )
-    b.h1("7. Foire aux questions")
+    b.h1("8. Foire aux questions")
 
     def faq() -> None:
         b.p(
@@ -917,24 +958,17 @@ def communication_externe() -> Builder:
     b = Builder("communication-externe")
     b.h1("De quoi s'agit-il ?")
     b.p(V("scheme.summary"))
-    b.when(
-        "said_done",
-        lambda: b.p(
-            B(V("workshops.count")), " ateliers, ", B(V("workshops.participants")), " participants, ",
-            B(V("workshops.contributions")), " contributions", V("workshops.creativity"),
-            " : voici ce que nous en avons retenu.",
-            style="Callout",
-        ),
-    )  # fmt: skip
-    b.h1("Vous avez dit, nous avons fait")
-    b.unless(
-        "said_done",
-        "les ateliers n'ont pas encore rendu leurs conclusions ; ce qui en sera retenu paraîtra ici.",
-    )
+    b.when("workshops.sentence", lambda: b.p(V("workshops.sentence"), style="Callout"))
+    b.h1(V("said.title"))
+    b.when("said.intro", lambda: b.p(V("said.intro")))
     b.tag("{%p for d in said_done %}")
     b.h2(V("d.done"))
     b.each("s in d.said", [I("« "), I(V("s")), I(" »")], style="Verbatim")
     b.when("d.details", lambda: b.p(B("Ce que nous faisons : "), V("d.details")))
+    b.when("d.origin", lambda: b.p(B("D'où cela vient : "), V("d.origin")))
+    b.when("d.changes", lambda: b.p(B("Ce qui a changé : "), V("d.changes")))
+    b.when("d.tests", lambda: b.p(B("L'avis des groupes : "), V("d.tests"), "."))
+    b.when("d.rationale", lambda: b.p(B("Pourquoi elle est retenue : "), V("d.rationale")))
     b.tag("{%p endfor %}")
     b.h1("Comment participer")
 
@@ -942,10 +976,11 @@ def communication_externe() -> Builder:
         b.p("Les prochains rendez-vous :")
         b.each(
             "m in meetings",
-            [B(V("m.label")), " : ", V("m.date"), T("{% if m.place %}"), ", ", V("m.place"), T("{% endif %}")],
+            [B(V("m.label")), " : ", V("m.sentence"), T("{% if m.place %}"), ", ", V("m.place"), T("{% endif %}"), "."],
         )  # fmt: skip
 
     b.when("meetings", meetings)
+    b.when("meetings_none", lambda: b.p(V("meetings_none")))
     b.p(
         "À tout moment, vos questions et vos idées sont les bienvenues auprès de ", V("client.in_text"),
         " : chacune reçoit une réponse, dans les délais de nos engagements ci-dessous.",
@@ -979,6 +1014,30 @@ def communication_externe() -> Builder:
     return b
 
 
+METHOD_STEPS = (
+    "Chaque avis recueilli en atelier est codé : le groupe qui l'exprime, l'option dont il parle, sa polarité "
+    "(+ s'il plaît, − s'il déplaît, ? pour une question, idée pour une suggestion), son intensité de 1 (remarque "
+    "en passant) à 3 (avis appuyé) et le ou les critères de la grille qu'il touche (tableau 2).",
+    "Seuls les avis + et − rattachés à au moins un critère sont notés. Les questions nourrissent la foire aux "
+    "questions, les idées la séance de créativité ; un avis + ou − sans critère est signalé pour être codé, "
+    "jamais compté.",
+    "Ce qu'apporte un avis : sur chaque critère qu'il touche, p × i × w au numérateur et i × w au dénominateur, "
+    "où p vaut +1 pour un avis + et −1 pour un avis −, i est son intensité et w le poids du critère. Un avis "
+    "d'intensité 3 pèse trois fois une remarque en passant.",
+    "Score d'un groupe sur une option (S) : la somme des p × i × w de ses avis sur cette option, divisée par la "
+    "somme de leurs i × w. Il va de −1 (tous les avis contre) à +1 (tous pour).",
+    "Score d'une condition (K) : le même rapport, sur les avis de tous les groupes, en ne gardant que les "
+    "critères qui servent cette condition (tableau 1). Un avis sur un critère qui sert deux conditions compte "
+    "pour chacune des deux.",
+    "Un critère dont personne n'a parlé ne compte ni pour ni contre : il sort du calcul. Si aucun avis ne touche "
+    "les critères d'une condition, elle n'a pas de score et l'option ne peut pas être déclarée viable : "
+    "l'absence d'avis n'est pas un accord.",
+    "Score global (O) : la moyenne des scores des groupes, chaque groupe ayant une voix égale quel que soit son "
+    "nombre de participants. Écart (D) : le plus haut moins le plus bas des scores des groupes ; plus il est "
+    "grand, plus l'option divise.",
+)
+
+
 def kit_roi_citoyen() -> Builder:
     b = Builder("kit-roi-citoyen")
     b.h1("1. Le principe")
@@ -987,81 +1046,131 @@ def kit_roi_citoyen() -> Builder:
         "les services, qui ne s'épuisent pas ; les citoyens, qui s'y retrouvent. Le « ROI citoyen » mesure ce retour "
         "pour chacune d'elles, séparément, plutôt qu'en une seule note."
     )
+    b.p(
+        "Ce kit donne la méthode exacte avec laquelle les options ont été notées, pour que la collectivité puisse "
+        "l'appliquer seule à un futur dispositif et refaire chaque calcul à la main."
+    )
     b.h1("2. Les trois conditions")
+    b.tag("{%p if conditions %}")
+    b.caption("Tableau 1 – Les trois conditions et les critères qui les servent")
+    b.tag("{%p endif %}")
     b.table(
         "c in conditions",
         [
             ("Condition", 4.0, [B(V("c.label"))]),
-            ("La question posée", 6.5, [V("c.question")]),
-            ("Critères de la grille", 6.5, [V("c.criteria")]),
+            ("La question posée", 6.0, [V("c.question")]),
+            (
+                "Critères de la grille",
+                7.0,
+                [T("{% for l in c.criteria %}"), V("l"), T("{% if not loop.last %}"), "\n", T("{% endif %}{% endfor %}")],
+            ),
         ],
-    )
+    )  # fmt: skip
     b.h1("3. La grille d'analyse")
+    b.tag("{%p if criteria %}")
+    b.caption("Tableau 2 – La grille d'analyse")
+    b.tag("{%p endif %}")
     b.table(
         "c in criteria",
         [
-            ("Code", 2.3, [B(V("c.id"))]),
-            ("Critère", 8.7, [V("c.label")]),
+            ("Code", 2.7, [B(V("c.id"))]),
+            ("Critère", 8.3, [V("c.label")]),
             ("Conditions servies", 4.0, [V("c.conditions")]),
             ("Poids", 2.0, [V("c.weight")]),
         ],
         total=[["Total"], [""], [""], [V("weight_total")]],
         empty="la grille d'analyse n'a encore aucun critère.",
     )
-    b.h1("4. Comment noter un futur dispositif")
-    for line in (
-        "Décrire le dispositif en quelques lignes : qui décide, qui travaille, ce que reçoivent les participants.",
-        "Le présenter séparément aux élus, aux citoyens et aux services, et recueillir ce qui plaît, ce qui inquiète, les questions et les idées.",
-        "Pour chaque groupe, noter chaque critère de −2 (très défavorable) à +2 (très favorable), 0 pour neutre, "
-        "à l'aide de la fiche ci-après ; laisser vide un critère dont le groupe n'a rien dit.",
-        "Calculer le score de chaque condition : la moyenne des notes des critères qui servent cette condition "
-        "(tableau 2), pondérée par leurs poids et prise sur les trois groupes, puis divisée par 2. "
-        "Score = Σ (note × poids) ÷ (2 × Σ poids) ; il va de −1 à +1, comme les scores des ateliers.",
-    ):
+    b.h1("4. La méthode de calcul")
+    b.p("C'est le calcul que fait l'outil, pas à pas ; la section 6 l'applique à un score réel.")
+    for line in METHOD_STEPS:
         b.p(line, style="List Number")
     b.p(
-        "Un dispositif est viable quand aucune des trois conditions ne passe sous le seuil de ",
+        "Viabilité : une option est viable quand chacune des trois conditions a un score au moins égal au seuil de ",
         B(V("threshold")),
-        " (sur cette échelle de −1 à +1) : une condition non remplie suffit à le fragiliser.",
+        ". Les options sont classées ainsi : viables d'abord, puis par score global décroissant, puis par écart "
+        "croissant (le consensus avant la controverse).",
         style="Callout",
     )
+    b.p(
+        "Solidité : un score qui repose sur moins de ", B(V("min_items")),
+        " avis notés est signalé comme fragile. Il compte comme les autres, mais l'avis du groupe est à confirmer "
+        "avant de s'appuyer dessus.",
+        style="Callout",
+    )  # fmt: skip
+    b.p(
+        "Arrondis : les scores sont calculés sans arrondi, affichés avec deux décimales et comparés au seuil "
+        "avec quatre.",
+        style="Small",
+    )
     b.page_break()
-    b.h1("5. Fiche de notation")
+    b.h1("5. Fiche de codage")
     b.p(
-        "Dispositif évalué : ______________________________    Date : ____________",
+        "Dispositif évalué : ______________________________    Groupe : ____________    Date : ____________",
         style="Cover Line",
     )
-    b.p("Une note par groupe et par critère, de −2 à +2 (0 : neutre ; vide : sans avis).")
-    b.table(
-        "c in criteria",
+    b.p(
+        "Une ligne par avis : polarité (+, −, ?, idée), intensité de 1 à 3, code du ou des critères du tableau 2. "
+        "Pour un avis + ou −, porter p × i × w et i × w pour chaque critère qui sert la condition calculée."
+    )
+    b.caption("Tableau 3 – Fiche de codage des avis")
+    b.static_table(
         [
-            ("Critère", 5.4, [B(V("c.id")), " – ", V("c.label")]),
-            ("Poids", 1.3, [V("c.weight")]),
-            ("Conditions servies", 2.6, [V("c.conditions")]),
-            ("Élus", 1.6, [""]),
-            ("Citoyens", 1.6, [""]),
-            ("Services", 1.6, [""]),
-            ("Observations", 2.9, [""]),
+            "N°",
+            "Groupe",
+            "Ce qui a été dit",
+            "Polarité",
+            "Intensité",
+            "Critères",
+            "p × i × w",
+            "i × w",
         ],
-        row_height=1.3,
-        empty="la fiche suit les critères de la grille d'analyse, qui n'en a encore aucun.",
+        [0.9, 1.7, 4.3, 2.0, 2.2, 2.1, 2.2, 1.6],
+        rows=10,
+        height=0.9,
     )
     b.p(
-        "Score des conditions : élus ________   citoyens ________   services ________",
+        "Somme des p × i × w : ________    Somme des i × w : ________    K = ________ ÷ ________ = ________",
         style="Cover Line",
     )
+    b.p("Conditions : élus ________   citoyens ________   services ________", style="Cover Line")
     b.p("Verdict : ______________________________________________", style="Cover Line")
     b.page_break()
     b.h1("6. Exemple : les résultats des ateliers")
 
     def example() -> None:
+        b.when("analysis_note", lambda: b.p(V("analysis_note"), style="Callout"))
         b.p(
             "Les options étudiées avec ",
             V("client.in_text"),
-            " ont été notées par les trois groupes. Classement obtenu :",
+            " ont été notées selon cette méthode. Classement obtenu :",
         )
+        b.caption("Tableau 4 – Classement des options")
         _ranking(b)
         b.picture("heatmap", "Scores par option et par groupe")
+
+        def worked() -> None:
+            b.h2(V("worked.title"))
+            b.p(V("worked.intro"))
+            b.caption("Tableau 5 – Les avis derrière ce score")
+            b.table(
+                "w in worked.rows",
+                [
+                    ("Avis", 1.6, [B(V("w.id"))]),
+                    ("Groupe", 2.6, [V("w.group")]),
+                    ("Polarité", 2.0, [V("w.polarity")]),
+                    ("Intensité", 2.2, [V("w.intensity")]),
+                    ("Critère (poids)", 4.6, [V("w.criteria")]),
+                    ("p × i × w", 2.0, [V("w.signed")]),
+                    ("i × w", 2.0, [V("w.weight")]),
+                ],
+                total=[["Total"], [""], [""], [""], [""], [V("worked.numerator")], [V("worked.denominator")]],
+                right=(3, 5, 6),
+            )  # fmt: skip
+            b.p(V("worked.formula"), style="Callout")
+            b.p(V("worked.reading"))
+
+        b.when("worked.rows", worked)
 
     b.either("ranking", example, RANKING_TODO)
     return b
@@ -1072,35 +1181,67 @@ RANKING_TODO = (
 )
 
 
+def _score_cell(key: str) -> list[Part]:
+    """A condition score and, on its own line, the items behind it ('4 avis', '2 avis : fragile')."""
+    return [
+        V(f"r.{key}"),
+        T("{% if r." + key + "_evidence %}"),
+        "\n",
+        I(V(f"r.{key}_evidence")),
+        T("{% endif %}"),
+    ]
+
+
 def _ranking(b: Builder) -> None:
     b.table(
         "r in ranking",
         [
-            ("Rang", 1.3, [B(V("r.rank"))]),
-            ("Option", 4.6, [B(V("r.title"))]),
-            ("Score", 1.6, [V("r.overall")]),
-            ("Condition élus", 1.8, [V("r.elus")]),
-            ("Condition citoyens", 2.0, [V("r.citoyens")]),
-            ("Condition services", 2.0, [V("r.services")]),
-            ("Verdict", 3.7, [V("r.verdict")]),
+            ("Rang", 1.4, [B(V("r.rank"))]),
+            ("Option", 3.8, [B(V("r.title"))]),
+            ("Score", 1.5, [V("r.overall")]),
+            ("Condition élus", 2.3, _score_cell("elus")),
+            ("Condition citoyens", 2.3, _score_cell("citoyens")),
+            ("Condition services", 2.3, _score_cell("services")),
+            ("Verdict", 3.4, [V("r.verdict")]),
         ],
         right=(2, 3, 4, 5),
     )
     b.p(
         "Score : moyenne des scores des trois groupes. Condition : score de la condition, de −1 à +1, "
-        "calculé sur les retours de tous les groupes, pondérés par les poids des critères qui la servent. "
-        "La carte ci-dessous donne, elle, le score de chaque groupe.",
+        "calculé sur les retours de tous les groupes, pondérés par les poids des critères qui la servent, "
+        "avec le nombre d'avis notés sur lesquels il repose (« fragile » : moins de ", V("min_items"),
+        "). La carte ci-dessous donne, elle, le score de chaque groupe.",
         style="Caption",
-    )
+    )  # fmt: skip
+    b.when("weak", lambda: b.p(V("weak"), style="Small"))
 
 
 def synthese_ateliers() -> Builder:
     b = Builder("synthese-ateliers")
-    b.h1("1. Participation")
+    b.h1("L'essentiel")
+    b.when("brief.analysis", lambda: b.p(V("brief.analysis"), style="Callout"))
     b.p(
         B(V("totals.participants")), " participants et ", B(V("totals.contributions")),
-        " contributions recueillies, codées selon la grille d'analyse.",
+        " contributions recueillies lors des ateliers, codées selon la grille d'analyse. Une option n'est viable "
+        "que si elle remplit les trois conditions d'un dialogue durable : les élus gardent leur mandat, les "
+        "citoyens s'y retrouvent, les services ne s'épuisent pas (aucune condition sous le seuil de ",
+        V("threshold"), ").",
     )  # fmt: skip
+
+    def brief() -> None:
+        b.p(V("brief.ranking"))
+        b.each(
+            "r in ranking",
+            [B(V("r.rank")), ". ", V("r.title"), " : ", V("r.verdict"), " (score ", V("r.overall"), ")"],
+        )  # fmt: skip
+
+    b.when("brief.ranking", brief)
+    b.h3("Ce qui a été retenu")
+    b.when("decision.todo", lambda: b.todo_value("decision.todo"))
+    b.each("s in retained", [B(V("s.title")), " — ", V("s.summary"), "."])
+    b.when("brief.weak", lambda: b.p(V("brief.weak"), style="Small"))
+    b.page_break()
+    b.h1("1. Participation et méthode")
     b.unless("workshops", "aucun atelier n'est encore prévu.")
     b.unless(
         'not workshops or totals.contributions != "0"',
@@ -1121,6 +1262,19 @@ def synthese_ateliers() -> Builder:
         ],
         right=(3, 4, 5, 6, 7, 8),
     )
+    b.tag("{%p if workshops %}")
+    b.p(
+        "Part. : participants ; + et – : avis positifs et négatifs ; ? : questions ; Idées : suggestions.",
+        style="Caption",
+    )
+    b.tag("{%p endif %}")
+    b.p(
+        "Chaque contribution a été codée : le groupe, l'option dont elle parle, sa polarité, son intensité de 1 "
+        "à 3 et les critères de la grille qu'elle touche. Seuls les avis + et − rattachés à un critère entrent "
+        "dans les scores ; les questions et les idées sont listées à part. Un score qui repose sur moins de ",
+        V("min_items"), " avis notés est signalé comme fragile : le nombre d'avis derrière chaque score est "
+        "donné à côté de lui. Le kit d'usage du ROI citoyen détaille le calcul et le refait sur un exemple.",
+    )  # fmt: skip
     b.h1("2. Classement des options")
 
     def ranking() -> None:
@@ -1147,16 +1301,20 @@ def synthese_ateliers() -> Builder:
     b.table(
         "g in s.groups",
         [
-            ("Groupe", 4.0, [B(V("g.group"))]),
-            ("Score", 2.6, [V("g.score")]),
-            ("Positif", 2.6, [V("g.positive")]),
-            ("Négatif", 2.6, [V("g.negative")]),
-            ("Questions", 2.6, [V("g.questions")]),
-            ("Idées", 2.6, [V("g.ideas")]),
+            ("Groupe", 2.8, [B(V("g.group"))]),
+            (
+                "Score",
+                4.6,
+                [V("g.score"), T("{% if g.evidence %}"), " (", I(V("g.evidence")), ")", T("{% endif %}")],
+            ),
+            ("Positif", 2.4, [V("g.positive")]),
+            ("Négatif", 2.4, [V("g.negative")]),
+            ("Questions", 2.4, [V("g.questions")]),
+            ("Idées", 2.4, [V("g.ideas")]),
         ],
         right=(1, 2, 3, 4, 5),
         keep=True,
-    )
+    )  # fmt: skip
     b.when("s.tension", lambda: b.p(B("Point de tension : "), V("s.tension"), style="Callout"))
     b.each(
         "v in s.verbatims",
@@ -1174,6 +1332,20 @@ def synthese_ateliers() -> Builder:
         ],
         empty="aucune idée n'a encore été recueillie en atelier.",
     )
+    b.h1("5. Des conclusions aux solutions retenues")
+    b.when("decision.todo", lambda: b.todo_value("decision.todo"))
+    b.when("decision.intro", lambda: b.p(V("decision.intro")))
+    b.tag("{%p for s in retained %}")
+    b.h3(V("s.title"))
+    b.p(V("s.origin"))
+    b.when("s.changes", lambda: b.p(B("Ce qui change : "), V("s.changes")))
+    b.when("s.tests", lambda: b.p(V("s.tests_line")))
+    b.when(
+        "s.justified",
+        lambda: b.p(V("s.basis"), style="Callout"),
+        lambda: b.p(V("s.basis"), style="Placeholder"),
+    )
+    b.tag("{%p endfor %}")
     return b
 
 
@@ -1375,19 +1547,15 @@ ENGLISH.update(
         "aucun dispositif n'est encore étudié ; les scénarios présentés en ateliers restent à décrire.": "no scheme studied yet; the scenarios presented in the workshops are still to be described.",
         "aucune partie prenante n'est encore cartographiée.": "no stakeholder mapped yet.",
         "le portage politique, le comité de suivi et le rôle de chacun ne sont pas encore définis.": "the political sponsor, the steering committee and who does what are not defined yet.",
-        "aucune solution n'est encore retenue ; elles viendront de la séance de créativité.": "no solution retained yet; they will come from the creativity session.",
         COMMITMENTS_TODO: "no response-time commitment set yet.",
         "les moyens disponibles (humains, budget, outils) ne sont pas encore décrits.": "the resources available (people, budget, tools) are not described yet.",
         "aucun indicateur n'est encore défini.": "no indicator defined yet.",
         "aucun risque n'est encore identifié.": "no risk identified yet.",
         "le contexte et les objectifs du dispositif ne sont pas encore décrits.": "the context and objectives of the scheme are not described yet.",
-        "aucune solution n'est encore retenue.": "no solution retained yet.",
         "le portage politique et le rôle de chacun ne sont pas encore définis.": "the political sponsor and who does what are not defined yet.",
         "aucune question n'a encore été recueillie en atelier.": "no question collected in the workshops yet.",
-        "les ateliers n'ont pas encore rendu leurs conclusions ; ce qui en sera retenu paraîtra ici.": "the workshops have not concluded yet; what is taken from them will appear here.",
         "ce qui est ouvert à la discussion n'est pas encore précisé.": "what is open for discussion is not stated yet.",
         "la grille d'analyse n'a encore aucun critère.": "the analysis grid has no criterion yet.",
-        "la fiche suit les critères de la grille d'analyse, qui n'en a encore aucun.": "the sheet follows the criteria of the analysis grid, which has none yet.",
         RANKING_TODO: "no option scored yet; the scenarios and the workshops' feedback are still to be entered.",
         "aucun atelier n'est encore prévu.": "no workshop planned yet.",
         "aucune contribution n'est encore saisie pour les ateliers.": "no contribution entered for the workshops yet.",
@@ -1426,8 +1594,6 @@ ENGLISH.update(
         "Partie": "Party",
         "Rôle dans le dispositif": "Role in the scheme",
         "6. Le dispositif retenu": "6. The chosen scheme",
-        "La séance de créativité a transformé les options étudiées en solutions, testées auprès de chacun des trois groupes.": "The creativity session turned the options studied into solutions, tested with each of the three groups.",
-        "S'appuie sur : ": "Builds on: ",
         "Accueil": "Reception",
         "Remarque": "Remark",
         "7. Règles du jeu et engagements de la collectivité": "7. Rules and commitments of the public body",
@@ -1438,11 +1604,9 @@ ENGLISH.update(
         "9. Calendrier": "9. Calendar",
         "Phase": "Phase",
         "Jours": "Days",
-        "Dates": "Dates",
         "État": "Status",
         "Temps de travail": "Session",
         "Calendrier indicatif : la date de démarrage n'est pas encore arrêtée ; les dates seront recalées à la signature.": "Indicative calendar: the start date is not settled yet; the dates will be adjusted on signature.",
-        "Calendrier prévisionnel : phases, ateliers et séance de créativité": "Planned calendar: phases, workshops and creativity session",
         "Début": "Start",
         "Fin": "End",
         "Ateliers et séance de créativité": "Workshops and creativity session",
@@ -1465,34 +1629,24 @@ ENGLISH.update(
         "Portage politique : ": "Political sponsor: ",
         ".": ".",
         "Rôle": "Role",
-        "4. La posture : écouter sans promettre": "4. The stance: listen without promising",
         "Élus et agents sont les premiers visages du dispositif. Quelques règles communes :": "Elected members and staff are the first faces of the scheme. A few shared rules:",
         "Accueillir chaque contribution, même critique : elle dit quelque chose du service rendu.": "Welcome every contribution, even a critical one: it says something about the service.",
         "Reformuler pour vérifier que l'on a bien compris, sans juger.": "Rephrase to check you understood, without judging.",
-        "Ne jamais promettre une décision qui appartient au conseil municipal.": "Never promise a decision that belongs to the council.",
         "Annoncer le délai de réponse et le canal par lequel elle viendra.": "Announce when the answer will come and through which channel.",
         "Noter la contribution et la transmettre à la mission participation le jour même.": "Write the contribution down and pass it to the participation team the same day.",
-        "5. Nos engagements envers les participants": "5. Our commitments to participants",
         "Ces délais engagent toute la collectivité ; chaque direction veille à ce qu'ils soient tenus.": "These response times bind the whole organisation; each department makes sure they are met.",
-        "6. Modèles de réponse": "6. Reply templates",
         "Accusé de réception. ": "Acknowledgement. ",
         "Merci pour votre contribution. Elle a bien été reçue par ": "Thank you for your contribution. It has been received by ",
         " et sera étudiée ; vous recevrez une réponse dans les délais annoncés.": " and will be studied; you will receive an answer within the announced time.",
         "Proposition écartée. ": "Proposal not retained. ",
         "Votre proposition a été étudiée avec attention. Elle ne peut pas être retenue pour la raison suivante : [motif]. Nous vous remercions de votre participation.": "Your proposal was carefully studied. It cannot be retained for the following reason: [reason]. Thank you for taking part.",
-        "7. Foire aux questions": "7. Frequently asked questions",
         "Ces questions ont été posées pendant les ateliers. Chaque porte-parole doit pouvoir y répondre ; le comité de suivi valide les réponses.": "These questions were asked in the workshops. Every spokesperson should be able to answer them; the steering committee approves the answers.",
         " (": " (",
         ")": ")",
         "De quoi s'agit-il ?": "What is it about?",
-        " ateliers, ": " workshops, ",
-        " participants, ": " participants, ",
-        " contributions": " contributions",
-        " : voici ce que nous en avons retenu.": ": here is what we took from them.",
         "Les prochains rendez-vous :": "The next meetings:",
         "À tout moment, vos questions et vos idées sont les bienvenues auprès de ": "At any time, your questions and ideas are welcome at ",
         " : chacune reçoit une réponse, dans les délais de nos engagements ci-dessous.": ": each one gets an answer, within the times of our commitments below.",
-        "Vous avez dit, nous avons fait": "You said, we did",
         "« ": "\u201c",
         " »": "\u201d",
         "Ce que nous faisons : ": "What we are doing: ",
@@ -1517,38 +1671,18 @@ ENGLISH.update(
         "Conditions servies": "Conditions served",
         "Poids": "Weight",
         "Total": "Total",
-        "4. Comment noter un futur dispositif": "4. How to score a future scheme",
-        "Décrire le dispositif en quelques lignes : qui décide, qui travaille, ce que reçoivent les participants.": "Describe the scheme in a few lines: who decides, who works, what participants get.",
-        "Le présenter séparément aux élus, aux citoyens et aux services, et recueillir ce qui plaît, ce qui inquiète, les questions et les idées.": "Present it separately to elected members, citizens and staff, and collect what they like, what worries them, their questions and ideas.",
-        "Pour chaque groupe, noter chaque critère de −2 (très défavorable) à +2 (très favorable), 0 pour neutre, à l'aide de la fiche ci-après ; laisser vide un critère dont le groupe n'a rien dit.": "For each group, score each criterion from −2 (very unfavourable) to +2 (very favourable), 0 for neutral, with the sheet below; leave a criterion blank when the group said nothing about it.",
-        "Calculer le score de chaque condition : la moyenne des notes des critères qui servent cette condition (tableau 2), pondérée par leurs poids et prise sur les trois groupes, puis divisée par 2. Score = Σ (note × poids) ÷ (2 × Σ poids) ; il va de −1 à +1, comme les scores des ateliers.": "Compute the score of each condition: the mean of the scores of the criteria serving that condition (table 2), weighted by their weights and taken over the three groups, then divided by 2. Score = Σ (score × weight) ÷ (2 × Σ weight); it runs from −1 to +1, like the workshops' scores.",
-        "Un dispositif est viable quand aucune des trois conditions ne passe sous le seuil de ": "A scheme is viable when none of the three conditions falls below the threshold of ",
-        " (sur cette échelle de −1 à +1) : une condition non remplie suffit à le fragiliser.": " (on this −1 to +1 scale): a single unmet condition is enough to weaken it.",
-        "Une note par groupe et par critère, de −2 à +2 (0 : neutre ; vide : sans avis).": "One score per group and criterion, from −2 to +2 (0: neutral; blank: no view).",
-        "Score des conditions : élus ________   citoyens ________   services ________": "Condition scores: elected members ________   citizens ________   staff ________",
         "Condition élus": "Condition: elected",
         "Condition citoyens": "Condition: citizens",
         "Condition services": "Condition: staff",
-        "Score : moyenne des scores des trois groupes. Condition : score de la condition, de −1 à +1, calculé sur les retours de tous les groupes, pondérés par les poids des critères qui la servent. La carte ci-dessous donne, elle, le score de chaque groupe.": "Score: mean of the three groups' scores. Condition: the condition's score, from −1 to +1, computed from every group's feedback, weighted by the criteria serving it. The map below gives each group's own score.",
-        "5. Fiche de notation": "5. Scoring sheet",
-        "Dispositif évalué : ______________________________    Date : ____________": "Scheme assessed: ______________________________    Date: ____________",
-        "Élus": "Elected",
-        "Services": "Staff",
-        "Citoyens": "Citizens",
-        "Observations": "Remarks",
-        " – ": " – ",
         "Verdict : ______________________________________________": "Verdict: ______________________________________________",
         "6. Exemple : les résultats des ateliers": "6. Worked example: the workshops' results",
         "Les options étudiées avec ": "The options studied with ",
-        " ont été notées par les trois groupes. Classement obtenu :": " were scored by the three groups. Resulting ranking:",
         "Rang": "Rank",
         "Option": "Option",
         "Score": "Score",
         "Verdict": "Verdict",
         "Scores par option et par groupe": "Scores per option and group",
-        "1. Participation": "1. Participation",
         " participants et ": " participants and ",
-        " contributions recueillies, codées selon la grille d'analyse.": " contributions collected, coded against the analysis grid.",
         "Atelier": "Workshop",
         "Part.": "Part.",
         "+": "+",
@@ -1597,6 +1731,89 @@ ENGLISH.update(
 )
 
 
+METHOD_STEPS_EN = (
+    "Each view gathered in a workshop is coded: the group that expresses it, the option it is about, its "
+    "polarity (+ if they like it, − if they dislike it, ? for a question, idea for a suggestion), its intensity "
+    "from 1 (a passing remark) to 3 (a strong view) and the grid criterion or criteria it touches (table 2).",
+    "Only + and − views attached to at least one criterion are scored. Questions feed the FAQ, ideas the "
+    "creativity session; a + or − view without a criterion is flagged to be coded, never counted.",
+    "What a view brings: on each criterion it touches, p × i × w to the numerator and i × w to the "
+    "denominator, where p is +1 for a + view and −1 for a − view, i is its intensity and w the criterion's "
+    "weight. A view of intensity 3 weighs three times a passing remark.",
+    "A group's score on an option (S): the sum of the p × i × w of its views on that option, divided by the sum "
+    "of their i × w. It runs from −1 (every view against) to +1 (every view for).",
+    "A condition's score (K): the same ratio, over every group's views, keeping only the criteria that serve "
+    "that condition (table 1). A view on a criterion serving two conditions counts for both.",
+    "A criterion nobody spoke about counts neither for nor against: it drops out of the computation. If no "
+    "view touches a condition's criteria, the condition has no score and the option cannot be declared "
+    "viable: no view is not a yes.",
+    "Overall score (O): the mean of the groups' scores, each group having an equal voice whatever its number of "
+    "participants. Spread (D): the highest minus the lowest group score; the larger it is, the more the "
+    "option divides.",
+)
+ENGLISH.update(dict(zip(METHOD_STEPS, METHOD_STEPS_EN, strict=True)))
+ENGLISH.update(
+    {
+        " (score ": " (score ",
+        " avis notés est signalé comme fragile : le nombre d'avis derrière chaque score est donné à côté de lui. Le kit d'usage du ROI citoyen détaille le calcul et le refait sur un exemple.": " scored views is flagged as weak: the number of views behind each score is given beside it. The citizen ROI usage kit details the computation and works it through on an example.",
+        " avis notés est signalé comme fragile. Il compte comme les autres, mais l'avis du groupe est à confirmer avant de s'appuyer dessus.": " scored views is flagged as weak. It counts like the others, but the group's view should be confirmed before relying on it.",
+        " contributions recueillies lors des ateliers, codées selon la grille d'analyse. Une option n'est viable que si elle remplit les trois conditions d'un dialogue durable : les élus gardent leur mandat, les citoyens s'y retrouvent, les services ne s'épuisent pas (aucune condition sous le seuil de ": " contributions collected in the workshops, coded against the analysis grid. An option is only viable if it meets the three conditions of a lasting dialogue: elected members keep their mandate, citizens get something back, staff are not exhausted (no condition below the threshold of ",
+        " ont été notées selon cette méthode. Classement obtenu :": " were scored with this method. Resulting ranking:",
+        " — ": " — ",
+        ").": ").",
+        "). La carte ci-dessous donne, elle, le score de chaque groupe.": "). The map below gives each group's own score.",
+        ". ": ". ",
+        ". Les options sont classées ainsi : viables d'abord, puis par score global décroissant, puis par écart croissant (le consensus avant la controverse).": ". Options are ranked viable first, then by overall score descending, then by spread ascending (consensus before controversy).",
+        "1. Participation et méthode": "1. Participation and method",
+        "4. La méthode de calcul": "4. How the scores are computed",
+        "4. Le calendrier": "4. The calendar",
+        "5. Des conclusions aux solutions retenues": "5. From the conclusions to the retained solutions",
+        "5. Fiche de codage": "5. Coding sheet",
+        "5. La posture : écouter sans promettre": "5. The stance: listen without promising",
+        "6. Nos engagements envers les participants": "6. Our commitments to participants",
+        "7. Modèles de réponse": "7. Reply templates",
+        "8. Foire aux questions": "8. Frequently asked questions",
+        "Arrondis : les scores sont calculés sans arrondi, affichés avec deux décimales et comparés au seuil avec quatre.": "Rounding: scores are computed in full, shown with two decimals and compared with the threshold at four.",
+        "Avis": "View",
+        "C'est le calcul que fait l'outil, pas à pas ; la section 6 l'applique à un score réel.": "This is the computation the tool makes, step by step; section 6 applies it to an actual score.",
+        "Ce kit donne la méthode exacte avec laquelle les options ont été notées, pour que la collectivité puisse l'appliquer seule à un futur dispositif et refaire chaque calcul à la main.": "This kit gives the exact method the options were scored with, so that the public body can apply it on its own to a future scheme and redo every computation by hand.",
+        "Ce qui a changé : ": "What changed: ",
+        "L'avis des groupes : ": "What the groups think: ",
+        "Pourquoi elle est retenue : ": "Why it is retained: ",
+        "Ce qui a été dit": "What was said",
+        "Ce qui a été retenu": "What was retained",
+        "Ce qui change : ": "What changes: ",
+        "Conditions : élus ________   citoyens ________   services ________": "Conditions: elected members ________   citizens ________   staff ________",
+        "Critère (poids)": "Criterion (weight)",
+        "Critères": "Criteria",
+        "D'où cela vient : ": "Where it comes from: ",
+        "D'où elle vient : ": "Where it comes from: ",
+        "Dispositif évalué : ______________________________    Groupe : ____________    Date : ____________": "Scheme assessed: ______________________________    Group: ____________    Date: ____________",
+        "Intensité": "Intensity",
+        "L'essentiel": "Key findings",
+        "Ne jamais promettre une décision qui appartient ": "Never promise a decision that belongs ",
+        "N°": "No.",
+        "Part. : participants ; + et – : avis positifs et négatifs ; ? : questions ; Idées : suggestions.": "Part.: participants; + and –: positive and negative views; ?: questions; Ideas: suggestions.",
+        "Polarité": "Polarity",
+        "Score : moyenne des scores des trois groupes. Condition : score de la condition, de −1 à +1, calculé sur les retours de tous les groupes, pondérés par les poids des critères qui la servent, avec le nombre d'avis notés sur lesquels il repose (« fragile » : moins de ": "Score: mean of the three groups' scores. Condition: the condition's score, from −1 to +1, computed from every group's feedback, weighted by the criteria serving it, with the number of scored views it rests on (\u201cweak\u201d: fewer than ",
+        "Solidité : un score qui repose sur moins de ": "Strength of evidence: a score resting on fewer than ",
+        "Somme des p × i × w : ________    Somme des i × w : ________    K = ________ ÷ ________ = ________": "Sum of p × i × w: ________    Sum of i × w: ________    K = ________ ÷ ________ = ________",
+        "Tableau 1 – Les trois conditions et les critères qui les servent": "Table 1 – The three conditions and the criteria serving them",
+        "Tableau 2 – La grille d'analyse": "Table 2 – The analysis grid",
+        "Tableau 3 – Fiche de codage des avis": "Table 3 – Coding sheet",
+        "Tableau 4 – Classement des options": "Table 4 – Ranking of the options",
+        "Tableau 5 – Les avis derrière ce score": "Table 5 – The views behind this score",
+        "Une ligne par avis : polarité (+, −, ?, idée), intensité de 1 à 3, code du ou des critères du tableau 2. Pour un avis + ou −, porter p × i × w et i × w pour chaque critère qui sert la condition calculée.": "One line per view: polarity (+, −, ?, idea), intensity from 1 to 3, code of the criterion or criteria of table 2. For a + or − view, write p × i × w and i × w for each criterion serving the condition computed.",
+        "Viabilité : une option est viable quand chacune des trois conditions a un score au moins égal au seuil de ": "Viability: an option is viable when each of the three conditions scores at least the threshold of ",
+        "i × w": "i × w",
+        "Chaque contribution a été codée : le groupe, l'option dont elle parle, sa polarité, son intensité de 1 à 3 et les critères de la grille qu'elle touche. Seuls les avis + et − rattachés à un critère entrent dans les scores ; les questions et les idées sont listées à part. Un score qui repose sur moins de ": "Each contribution was coded: the group, the option it is about, its polarity, its intensity from 1 to 3 and the grid criteria it touches. Only + and − views attached to a criterion enter the scores; questions and ideas are listed apart. A score resting on fewer than ",
+        "p × i × w": "p × i × w",
+        "la solution n'a encore été testée auprès d'aucun groupe.": "the solution has not been tested with any group yet.",
+        "les ateliers et la séance de créativité ne sont pas encore programmés.": "the workshops and the creativity session are not scheduled yet.",
+    }
+)
+
+
 BUILDERS: dict[str, Callable[[], Builder]] = {
     "cahier-des-charges": cahier_des_charges,
     "communication-interne": communication_interne,
@@ -1621,6 +1838,9 @@ def build(out_dir: Path) -> list[Path]:
                 written.append(path)
         finally:
             LANGUAGE = "fr"
+    if MISSING:
+        missing = "\n".join(sorted(set(MISSING)))
+        raise SystemExit(f"no English wording in ENGLISH for:\n{missing}")
     return written
 
 
@@ -1631,7 +1851,10 @@ DOCS_INTRO = """# Templates of `dialogue render`
 `dialogue render` fills six Word templates (`.docx` files with Jinja tags, rendered by
 [docxtpl](https://docxtpl.readthedocs.io)). The defaults ship inside the package and are built by
 `scripts/build_templates.py`, in French and in English: an engagement with `language: en` gets
-the English ones (`src/dialogue_cli/templates/en/`).
+the English ones (`src/dialogue_cli/templates/en/`) and English file names (`specification.docx`,
+`internal-communication.docx`, `external-communication.docx`, `citizen-roi-kit.docx`,
+`workshop-report.docx`, `quote.docx`; `--only` takes either name). Templates keep the French
+file names in both folders.
 
 ## Branding and overriding
 
@@ -1678,6 +1901,16 @@ the English ones (`src/dialogue_cli/templates/en/`).
   out. A table is wrapped in `{%p if rows %}` ... `{%p else %}` placeholder `{%p endif %}`; do
   the same in an overriding template. The cover's 'Document préparé par' line only appears when
   `brand.name` is known.
+- Documents are told from where the engagement stands at the document date (`doc.date`:
+  `render --date`, else `engagement.document_date`, else today): the contexts give sentences
+  already in their tense (`calendar.workshops[].sentence`: 's'est tenu le jeudi 1er octobre
+  2026', 'aura lieu le mardi 9 mars 2027'), phases in their state at that date, and the retained
+  solutions only once the creativity phase is done (`decision.todo` says what comes instead).
+  Never decide a tense or a state in a template; use these values.
+- Every cover carries `doc.version_line` ('Version 1.0 du 1er décembre 2026') and
+  `doc.validation`. French dates write the first of a month '1er'.
+- The client's assembly comes from `client.kind`: write `{{ client.to_council }}`, not 'au
+  conseil municipal'.
 - Running text names the client with `client.in_text` ('reçue par la Ville d'Ormessac') and
   starts a sentence with `client.in_text_start` ('La Ville d'Ormessac ouvre…'); `client.name`
   is for covers, headers and address blocks. Set `client.in_text` in engagement.yaml when the

@@ -11,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "ormessac"
+EXAMPLE = ROOT / "examples" / "ormessac"  # under way: the analysis at its document date
+FINISHED = ROOT / "examples" / "val-d-orme"  # reached its end: all six phases done
 
 
 @pytest.fixture

@@ -229,9 +229,12 @@ def test_json_shape_rounds_to_four_decimals_and_uses_null() -> None:
     a = data["scenarios"][0] if data["scenarios"][0]["id"] == "A" else data["scenarios"][1]
     assert a["groups"]["elus"] == {
         "score": 0.1429, "positive": 1, "negative": 1, "questions": 0, "ideas": 0,
+        "items": 2, "weak": True,
     }  # fmt: skip
     assert a["groups"]["services"]["score"] is None
+    assert a["groups"]["services"]["weak"] is False  # no score is a gap, not weak evidence
     assert a["conditions"] == {"elus": 0.1429, "services": -1.0, "citoyens": 0.8}
+    assert data["min_items"] == 3
     assert a["criteria"]["M"] == {"elus": 0.3333, "citoyens": None, "services": None}
     assert a["overall"] == 0.5714 and a["divergence"] == 0.8571
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
@@ -99,7 +100,11 @@ def test_check_example_overview(runner: CliRunner) -> None:
     assert "Ville d'Ormessac" in out
     assert "Stakeholders: 15 (elus: 4, citoyens: 5, services: 5, partenaires: 1)" in out
     assert "Feedback: 68 items (AT-ELUS 22, AT-CITOYENS 24, AT-SERVICES 22)" in out
-    assert "Nothing missing for the current phase (analyse)." in out
+    # The analysis is under way; the creativity session, next, has no solutions yet.
+    assert "What next (current phase: analyse):" in out
+    assert "Séance de créativité: aucune solution saisie (creativity.solutions)" in out
+    assert "Document date: Thursday 2027-02-11 (engagement.document_date); version 0.2" in out
+    assert result.stderr == ""  # the example tells one story: no warning
 
 
 def test_check_json(runner: CliRunner) -> None:
@@ -118,8 +123,17 @@ def test_check_json(runner: CliRunner) -> None:
         "todo",
         "todo",
     ]
-    # SOL3 is not retained: it needs no more tests, so nothing is missing for analyse or creativite.
-    assert data["next"] == []
+    assert data["next"] == [
+        {"phase": "creativite", "message": "aucune solution saisie (creativity.solutions)"}
+    ]
+    assert data["document_date"] == "2027-02-11" and data["warnings"] == []
+
+
+def test_check_finished_example_needs_nothing(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["check", str(EXAMPLE.parent / "val-d-orme"), "--json"])
+    data = json.loads(result.stdout)
+    assert data["current_phase"] is None and data["next"] == [] and data["warnings"] == []
+    # SOL3 is not retained: it needs no more tests.
     assert not any("SOL3" in t["message"] for t in data["todo"])
 
 
@@ -222,12 +236,13 @@ def test_check_reports_feedback_and_catalog_problems_together(
     assert err.splitlines()[-1].startswith("2 problems in ")
 
 
-def test_the_example_ships_an_up_to_date_schema() -> None:
+@pytest.mark.parametrize("folder", [EXAMPLE, EXAMPLE.parent / "val-d-orme"], ids=lambda p: p.name)
+def test_the_examples_ship_an_up_to_date_schema(folder: Path) -> None:
     from dialogue_cli.engagement.schema import schema_text
 
-    first = (EXAMPLE / "engagement.yaml").read_text(encoding="utf-8").splitlines()[0]
+    first = (folder / "engagement.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=engagement.schema.json"
-    shipped = (EXAMPLE / "engagement.schema.json").read_text(encoding="utf-8")
+    shipped = (folder / "engagement.schema.json").read_text(encoding="utf-8")
     assert shipped == schema_text() + "\n", (
-        "run: dialogue schema -o examples/ormessac/engagement.schema.json"
+        f"run: dialogue schema -o examples/{folder.name}/engagement.schema.json"
     )

@@ -23,8 +23,11 @@ def test_table_ranks_the_options(runner: CliRunner, example: Path) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Options pour la collectivité (seuil de viabilité 0)"
-    ranked = [line.split()[:2] for line in lines[2:7]]
+    # One line per scenario, then the items behind each of its scores, "(2)!" when too few.
+    ranked = [line.split()[:2] for line in lines[2:12:2]]
     assert ranked == [["1", "PC"], ["2", "BP"], ["3", "CQ"], ["4", "PN"], ["–", "TR"]]
+    assert lines[3].split() == ["(3)", "(3)", "(2)!", "(4)", "(4)", "(4)"]  # under PC
+    assert "! : moins de 3, preuve fragile (grid.min_items)" in out.replace("\u00a0", " ")
     pc = next(line for line in lines if line.split()[1:2] == ["PC"])
     assert "−0,22" in pc and "+0,36" in pc and pc.rstrip().endswith("viable")
     cq = next(line for line in lines if line.split()[1:2] == ["CQ"])
@@ -48,8 +51,14 @@ def test_json_shape(runner: CliRunner, example: Path) -> None:
     assert bp["viable"] is False and bp["blocking"] == ["elus", "services", "citoyens"]
     assert bp["groups"]["elus"] == {
         "score": 0.1111, "positive": 2, "negative": 2, "questions": 0, "ideas": 0,
+        "items": 4, "weak": False,
     }  # fmt: skip
     assert set(bp["conditions"]) == {"elus", "services", "citoyens"}
+    assert bp["condition_items"] == {"elus": 5, "services": 5, "citoyens": 6}
+    cq = data["scenarios"][2]
+    assert cq["id"] == "CQ" and cq["conditions"]["elus"] == 1.0
+    assert cq["condition_items"]["elus"] == 2 and cq["weak_conditions"] == ["elus"]
+    assert data["min_items"] == 3
     assert bp["criteria"]["UTILITE"] == {"elus": 1.0, "citoyens": None, "services": 1.0}
     assert bp["overall"] == -0.1401 and bp["divergence"] == 0.5657
 

@@ -26,6 +26,23 @@ def test_dates() -> None:
 
 
 @pytest.mark.parametrize(
+    ("style", "first", "second"),
+    [
+        ("long", "1er décembre 2026", "2 décembre 2026"),
+        ("full", "mardi 1er décembre 2026", "mercredi 2 décembre 2026"),
+        ("medium", "1er déc. 2026", "2 déc. 2026"),
+        ("d MMM", "1er déc.", "2 déc."),  # the Gantt chart's ticks
+        ("short", "01/12/2026", "02/12/2026"),  # numeric: no ordinal
+    ],
+)
+def test_the_first_of_a_month_is_an_ordinal_in_french(style: str, first: str, second: str) -> None:
+    assert date(dt.date(2026, 12, 1), "fr", style) == first
+    assert date(dt.date(2026, 12, 2), "fr", style) == second
+    assert "1er" not in date(dt.date(2026, 12, 11), "fr", style)
+    assert date(dt.date(2026, 12, 1), "en", "long") == "1 December 2026"  # English has no "1er"
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Qui préside ? Personne!", f"Qui préside{NNBSP}? Personne{NNBSP}!"),

@@ -51,8 +51,27 @@ def test_in_text_prefers_what_the_engagement_says() -> None:
     assert in_text("Ville d'Ormessac", "  ", "fr") == "la Ville d'Ormessac"
 
 
-def test_in_text_in_english_uses_the_name_as_it_is() -> None:
-    assert in_text("Ville de Bellerive", "", "en") == "Ville de Bellerive"
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Town of Exton", "the Town of Exton"),
+        ("City of Bath", "the City of Bath"),
+        ("County Council of Kent", "the County Council of Kent"),
+        ("Ville de Bellerive", "the Ville de Bellerive"),  # a French common noun too
+        (
+            "Communauté d'agglomération du Val d'Orme",
+            "the Communauté d'agglomération du Val d'Orme",
+        ),
+        ("Exton", "Exton"),  # a proper name needs none
+        ("Greater Manchester", "Greater Manchester"),
+    ],
+)
+def test_in_text_in_english_puts_the_before_a_common_noun(name: str, expected: str) -> None:
+    assert in_text(name, "", "en") == expected
+    assert sentence_start(in_text(name, "", "en")) == expected[:1].upper() + expected[1:]
+
+
+def test_in_text_in_english_prefers_what_the_engagement_says() -> None:
     assert in_text("Ville de Bellerive", "Bellerive city council", "en") == "Bellerive city council"
 
 

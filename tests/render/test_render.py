@@ -82,6 +82,21 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "livrables"
 
 
+@pytest.fixture(scope="module")
+def finished(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The finished example (examples/val-d-orme) rendered once: its livrables folder."""
+    import shutil
+
+    from tests.conftest import FINISHED
+
+    folder = tmp_path_factory.mktemp("render") / "val-d-orme"
+    shutil.copytree(FINISHED, folder, ignore=shutil.ignore_patterns("livrables"))
+    env = {"DIALOGUE_CACHE": str(folder.parent / "cache")}
+    result = CliRunner().invoke(app, ["render", str(folder)], env=env)
+    assert result.exit_code == 0, result.output
+    return folder / "livrables"
+
+
 def test_render_writes_the_six_documents_and_lists_them(rendered: Path) -> None:
     assert sorted(p.name for p in rendered.glob("*.docx")) == sorted(FILES)
     manifest = json.loads((rendered / ".dialogue-manifest.json").read_text(encoding="utf-8"))
@@ -159,8 +174,11 @@ def test_specification_has_the_map_picture_and_the_sections(rendered: Path) -> N
         "Évaluation",
     ):
         assert heading in text
-    assert "Un budget participatif à pas mesurés" in text  # retained solution
-    assert "Statuts publics sur la plateforme" not in text  # not retained
+    # The creativity session is to come on the document date: nothing is told as retained.
+    assert (
+        "À compléter\u00a0: le dispositif retenu sortira de la séance de créativité du mardi 9 mars 2027"
+        in text
+    )
     assert "Adjointe à la démocratie locale" in text  # stakeholder table
     assert "Co-décider" in text and "7\u00a0jours" not in text and "7 jours" in text
 
@@ -205,8 +223,10 @@ def test_specification_calendar_comes_from_the_computed_plan(rendered: Path) -> 
     assert events["Atelier des élus"] == [
         "mardi 2 février 2027",
         "Salle du conseil, hôtel de ville",
+        "Tenu",  # before the document date (11 February 2027)
     ]
     assert events["Séance de créativité"][0] == "mardi 9 mars 2027"
+    assert events["Séance de créativité"][2] == "À venir"
     assert list(events)[1:] == [
         "Atelier des élus",
         "Atelier des citoyens",
@@ -214,7 +234,7 @@ def test_specification_calendar_comes_from_the_computed_plan(rendered: Path) -> 
         "Séance de créativité",
     ]  # in date order
     text = docx_text(path)
-    assert "du 11 janvier 2027 au 12 mars 2027, soit 45 jours ouvrés" in text
+    assert "La mission se déroule du 11 janvier 2027 au 12 mars 2027, soit 45 jours ouvrés" in text
     assert "12 jours d'intervention, conformément au forfait de 12 jours" in text
     assert "Calendrier indicatif" not in text  # engagement.start is set
 
@@ -256,18 +276,19 @@ def test_english_calendar_marks_half_days_in_english(runner: CliRunner, example:
     path.write_text(
         path.read_text(encoding="utf-8").replace("language: fr", "language: en"), encoding="utf-8"
     )
-    result = runner.invoke(app, ["render", str(example), "--only", "cahier-des-charges"])
+    result = runner.invoke(app, ["render", str(example), "--only", "specification"])
     assert result.exit_code == 0, result.output
-    document = Document(str(example / "livrables" / "cahier-des-charges.docx"))
+    document = Document(str(example / "livrables" / "specification.docx"))
     phases = {row[0]: row[1:] for row in _table(document, "Phase")}
     assert phases["Preparation"] == ["2.5", "12 January 2027", "14 January 2027 (midday)", "Done"]
     assert phases["Deliverables"][1:] == [
         "10 March 2027 (afternoon)",
         "12 March 2027 (midday)",
-        "To do",
+        "To come",
     ]
     events = {row[0]: row[1:] for row in _table(document, "Session")}
     assert events["Elected members' workshop"][0] == "Tuesday, 2 February 2027"
+    assert events["Elected members' workshop"][2] == "Held"
     assert len(document.inline_shapes) == 2
 
 
@@ -292,7 +313,9 @@ def test_external_document_holds_no_personal_data(rendered: Path) -> None:
     everything = docx_text(path) + raw_xml(path)
     leaked = sorted(s for s in secrets if s in everything)
     assert leaked == []
-    assert "Vous avez dit, nous avons fait" in everything
+    # Nothing retained yet on the document date: the section says what comes next.
+    assert "Ce que deviennent vos contributions" in everything
+    assert "Vous avez dit, nous avons fait" not in everything
 
 
 def test_internal_kit_builds_its_faq_from_the_questions(rendered: Path) -> None:
@@ -305,9 +328,10 @@ def test_internal_kit_builds_its_faq_from_the_questions(rendered: Path) -> None:
 def test_roi_kit_has_grid_blank_sheet_and_worked_example(rendered: Path) -> None:
     path = rendered / "kit-roi-citoyen.docx"
     text = docx_text(path)
-    assert "Fiche de notation" in text
+    assert "Fiche de codage" in text and "Tableau 3 – Fiche de codage des avis" in text
     assert "MANDAT" in text and "100" in text  # weights total
     assert "Panel citoyen tiré au sort" in text
+    assert "Résultats provisoires\u00a0: l'analyse est en cours au 11 février 2027" in text
 
 
 def test_only_renders_a_subset(runner: CliRunner, example: Path) -> None:
@@ -413,9 +437,10 @@ def test_english_engagement_gets_english_values(runner: CliRunner, example: Path
     )
     result = runner.invoke(app, ["render", str(example), "--only", "devis"])
     assert result.exit_code == 0, result.output
-    document = Document(str(example / "livrables" / "devis.docx"))
+    assert [p.name for p in (example / "livrables").glob("*.docx")] == ["quote.docx"]
+    document = Document(str(example / "livrables" / "quote.docx"))
     assert document.core_properties.language == "en-GB"
-    text = docx_text(example / "livrables" / "devis.docx")
+    text = docx_text(example / "livrables" / "quote.docx")
     assert "€15,980.00" in text
     assert "Quote no. DEV-2027-004" in text and "Total incl. VAT" in text
     assert "Désignation" not in text and "Bon pour accord" not in text.replace(
@@ -509,9 +534,9 @@ def test_a_logo_that_is_not_a_readable_picture_is_located_at_brand_logo(
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert isinstance(result.exception, SystemExit)  # the error boundary, not a crash
-    # line 47 of the edited file: the logo line inserted right under "brand:" (line 46)
+    # line 51 of the edited file: the logo line inserted right under "brand:" (line 50)
     expected = (
-        f"engagement.yaml:47:9: brand.logo: {name}: "
+        f"engagement.yaml:51:9: brand.logo: {name}: "
         "not a readable picture (PNG, JPEG, GIF, BMP or TIFF)"
     )
     assert expected in result.stderr
@@ -641,7 +666,7 @@ def test_a_draft_in_english_gets_english_placeholders(runner: CliRunner, tmp_pat
     assert runner.invoke(app, ["init", str(folder), "--yes", "--language", "en"]).exit_code == 0
     result = runner.invoke(app, ["render", str(folder), "--only", "cahier-des-charges"])
     assert result.exit_code == 0, result.output
-    text = docx_text(folder / "livrables" / "cahier-des-charges.docx")
+    text = docx_text(folder / "livrables" / "specification.docx")
     assert "To be completed: no stakeholder mapped yet." in text
     assert "compléter" not in text and "Prepared by" not in text
 
@@ -678,8 +703,8 @@ def test_render_computes_the_plan_once(
 
 
 @pytest.mark.parametrize("name", FILES)
-def test_a_complete_engagement_shows_no_placeholder(rendered: Path, name: str) -> None:
-    text = docx_text(rendered / name)
+def test_a_complete_engagement_shows_no_placeholder(finished: Path, name: str) -> None:
+    text = docx_text(finished / name)
     assert "compléter" not in text.lower()
     assert "Document préparé par" in text or name == "devis.docx"
 
@@ -691,15 +716,18 @@ def _paragraphs(path: Path) -> list[str]:
     return [p.text for p in Document(str(path)).paragraphs]
 
 
-def test_running_text_gives_the_client_its_article(rendered: Path) -> None:
+def test_running_text_gives_the_client_its_article(rendered: Path, finished: Path) -> None:
     nbsp = "\u00a0"
     external = _paragraphs(rendered / "communication-externe.docx")
-    summary = next(t for t in external if "ouvre un dispositif" in t)
-    assert summary.startswith("La Ville d'Ormessac ouvre un dispositif de dialogue citoyen")
+    summary = next(t for t in external if "démarche de dialogue citoyen" in t)
+    assert summary.startswith("La Ville d'Ormessac mène avec les habitants")
+    external = _paragraphs(finished / "communication-externe.docx")
+    summary = next(t for t in external if "démarche de dialogue citoyen" in t)
+    assert summary.startswith("La Communauté d'agglomération du Val d'Orme a mené avec")
     # Solution titles are quoted as written, never glued into the sentence.
     assert summary.endswith(
-        f"Ce qui a été retenu{nbsp}: «{nbsp}Un budget participatif à pas mesurés{nbsp}» "
-        f"et «{nbsp}Un panel citoyen avec droit de réponse{nbsp}»."
+        f"Ce qui a été retenu{nbsp}: «{nbsp}Une convention citoyenne sur les mobilités, avec "
+        f"réponse en conseil{nbsp}» et «{nbsp}Une plateforme mutualisée adossée aux mairies{nbsp}»."
     )
     internal = "\n".join(_paragraphs(rendered / "communication-interne.docx"))
     assert "Elle a bien été reçue par la Ville d'Ormessac et sera étudiée" in internal
@@ -723,16 +751,14 @@ def test_client_in_text_overrides_the_derived_article(runner: CliRunner, example
     _edit(
         example,
         ("  name: Ville d'Ormessac\n", "  name: Ormessac\n  in_text: la commune d'Ormessac\n"),
-        ("title: Un budget participatif à pas mesurés", "title: Atelier citoyen des quais"),
     )
     args = ["render", str(example), "--only", "communication-externe", "--only", "kit-roi-citoyen"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     summary = next(
-        t for t in _paragraphs(example / "livrables" / "communication-externe.docx") if "ouvre" in t
+        t for t in _paragraphs(example / "livrables" / "communication-externe.docx") if "mène" in t
     )
-    assert summary.startswith("La commune d'Ormessac ouvre")
-    assert "«\u00a0Atelier citoyen des quais\u00a0» et" in summary
+    assert summary.startswith("La commune d'Ormessac mène")
     kit = "\n".join(_paragraphs(example / "livrables" / "kit-roi-citoyen.docx"))
     assert "étudiées avec la commune d'Ormessac ont" in kit
 
@@ -745,20 +771,30 @@ def test_a_proper_name_takes_no_article(runner: CliRunner, example: Path) -> Non
     assert "reçue par Ormessac et" in internal
 
 
-def test_english_running_text_uses_the_name_as_it_is(runner: CliRunner, example: Path) -> None:
-    _edit(example, ("language: fr", "language: en"))
+def test_english_running_text_gives_a_common_noun_its_article(
+    runner: CliRunner, example: Path
+) -> None:
+    _edit(
+        example,
+        ("language: fr", "language: en"),
+        ("name: Ville d'Ormessac\n", "name: Town of Exton\n"),
+    )
     result = runner.invoke(app, ["render", str(example), "--only", "communication-externe"])
     assert result.exit_code == 0, result.output
-    summary = next(
-        t
-        for t in _paragraphs(example / "livrables" / "communication-externe.docx")
-        if "citizen-dialogue" in t
+    paragraphs = _paragraphs(example / "livrables" / "external-communication.docx")
+    summary = next(t for t in paragraphs if "citizen dialogue" in t)
+    assert summary.startswith("The Town of Exton is running a citizen dialogue")
+    assert any("ideas are welcome at the Town of Exton:" in t for t in paragraphs)
+    assert "Town of Exton" in paragraphs  # the cover keeps the name as it is
+    _edit(example, ("name: Town of Exton\n", "name: Exton\n"))
+    assert (
+        runner.invoke(
+            app, ["render", str(example), "--only", "external-communication", "--force"]
+        ).exit_code
+        == 0
     )
-    assert summary.startswith("Ville d'Ormessac is opening a citizen-dialogue scheme")
-    assert summary.endswith(
-        "What has been adopted: \u201cUn budget participatif à pas mesurés\u201d and "
-        "\u201cUn panel citoyen avec droit de réponse\u201d."
-    )
+    paragraphs = _paragraphs(example / "livrables" / "external-communication.docx")
+    assert any(t.startswith("Exton is running a citizen dialogue") for t in paragraphs)
 
 
 # ---------------------------------------------------------------- stale PDFs
@@ -887,51 +923,53 @@ def test_keep_tables_together_on_a_bare_body() -> None:
 
 
 def test_the_kits_count_the_creativity_session_only_once_it_is_done(
-    rendered: Path, runner: CliRunner, example: Path
+    rendered: Path, finished: Path
 ) -> None:
-    # 11 + 23 + 14 = 48 workshop participants; the creativity session (18) is still to come.
+    # 11 + 23 + 14 = 48 workshop participants; the creativity session is still to come.
     external = docx_text(rendered / "communication-externe.docx")
     report = docx_text(rendered / "synthese-ateliers.docx")
-    assert "3 ateliers, 48 participants, " in external and "66" not in external
-    assert "48 participants et " in report
+    assert "3 ateliers ont réuni 48 participants et recueilli 68 contributions" in external
+    assert "48 participants et 68 contributions" in report
     assert "créativité avec" not in external
-    _edit(
-        example, ("creativite: {days: 1.5, status: todo}", "creativite: {days: 1.5, status: done}")
-    )
-    result = runner.invoke(app, ["render", str(example), "--only", "communication-externe"])
-    assert result.exit_code == 0, result.output
-    text = docx_text(example / "livrables" / "communication-externe.docx")
-    assert "3 ateliers, 48 participants, " in text
-    assert ", puis une séance de créativité avec 18 participants\u00a0: voici" in text
+    # 12 + 27 + 15 = 54, then the session (21 participants), counted apart.
+    text = docx_text(finished / "communication-externe.docx")
+    assert "3 ateliers ont réuni 54 participants et recueilli 53 contributions" in text
+    assert ", puis une séance de créativité avec 21 participants\u00a0: voici" in text
+    assert "54 participants et 53 contributions" in docx_text(finished / "synthese-ateliers.docx")
+
+
+def _section(path: Path, start: str, end: str) -> str:
+    paragraphs = _paragraphs(path)
+    return "\n".join(paragraphs[paragraphs.index(start) : paragraphs.index(end)])
 
 
 def test_how_to_take_part_gives_meetings_not_the_solutions_again(
-    rendered: Path, runner: CliRunner, example: Path
+    rendered: Path, finished: Path
 ) -> None:
-    project = load(Path(rendered.parent))
-    paragraphs = _paragraphs(rendered / "communication-externe.docx")
-    start = paragraphs.index("Comment participer")
-    end = paragraphs.index("Ce qui est ouvert à la discussion")
-    section = "\n".join(paragraphs[start:end])
-    solutions = project.engagement.creativity.solutions
-    assert solutions and any(s.description.strip() for s in solutions)
-    for solution in solutions:
-        assert solution.title not in section
-        if solution.description.strip():
-            assert solution.description.strip()[:40] not in section
-    # the workshops are done, the creativity session is still to come: it is the next meeting
-    assert "Séance de créativité\u00a0: mardi 9 mars 2027, Médiathèque Jules-Verne" in section
+    section = _section(
+        rendered / "communication-externe.docx",
+        "Comment participer",
+        "Ce qui est ouvert à la discussion",
+    )
+    # the workshops are held, the creativity session is still to come: it is the next meeting
+    assert (
+        "Séance de créativité\u00a0: aura lieu le mardi 9 mars 2027, Médiathèque Jules-Verne."
+        in section
+    )
     assert "Atelier des citoyens" not in section
     assert "auprès de la Ville d'Ormessac\u00a0: chacune reçoit une réponse" in section
-    _edit(example, ("ateliers: {days: 3, status: done}", "ateliers: {days: 3, status: doing}"))
-    assert (
-        runner.invoke(app, ["render", str(example), "--only", "communication-externe"]).exit_code
-        == 0
+    project = load(Path(finished.parent))
+    section = _section(
+        finished / "communication-externe.docx",
+        "Comment participer",
+        "Ce qui est ouvert à la discussion",
     )
-    paragraphs = _paragraphs(example / "livrables" / "communication-externe.docx")
-    assert (
-        "Atelier des citoyens\u00a0: jeudi 4 février 2027, Centre social des Tilleuls" in paragraphs
-    )
+    solutions = project.engagement.creativity.solutions
+    assert solutions and all(s.description.strip() for s in solutions)
+    for solution in solutions:
+        assert solution.title not in section
+        assert solution.description.strip()[:40] not in section
+    assert "Tous les rendez-vous prévus ont eu lieu." in section
 
 
 def test_ranking_tables_name_condition_scores_and_keep_one_group_order(rendered: Path) -> None:
@@ -956,15 +994,26 @@ def test_english_group_names_match_between_tables_and_charts() -> None:
         assert group_names("fr")[group] == WORDS["fr"]["groups"][group]
 
 
-def test_roi_kit_scores_criteria_on_the_scale_of_its_threshold(rendered: Path) -> None:
+def test_roi_kit_teaches_the_method_the_scores_use(rendered: Path) -> None:
     text = docx_text(rendered / "kit-roi-citoyen.docx")
-    assert "1 à 5" not in text
-    assert "de −2 (très défavorable) à +2 (très favorable)" in text
-    assert "Score = Σ (note × poids) ÷ (2 × Σ poids)" in text
-    assert "seuil de 0,00 (sur cette échelle de −1 à +1)" in text
-    sheet = _find_table(Document(str(rendered / "kit-roi-citoyen.docx")), "Critère")
-    assert [c.text for c in sheet.rows[0].cells][3:6] == ["Élus", "Citoyens", "Services"]
-    assert "de −2 à +2" in text
+    # the computation of docs/scoring.md, not a mark from −2 to +2 per criterion
+    assert "−2" not in text and "note × poids" not in text
+    assert "p × i × w au numérateur et i × w au dénominateur" in text
+    assert "l'absence d'avis n'est pas un accord" in text
+    assert "chaque groupe ayant une voix égale" in text
+    assert "au moins égal au seuil de 0,00" in text
+    assert "moins de 3 avis notés est signalé comme fragile" in text
+    captions = [
+        t for t in _paragraphs(rendered / "kit-roi-citoyen.docx") if t.startswith("Tableau ")
+    ]
+    assert [c.split(" – ")[0] for c in captions] == [f"Tableau {n}" for n in range(1, 6)]
+    sheet = _find_table(Document(str(rendered / "kit-roi-citoyen.docx")), "N°")
+    headings = [c.text for c in sheet.rows[0].cells]
+    assert headings[3:] == ["Polarité", "Intensité", "Critères", "p × i × w", "i × w"]
+    # the conditions' table names the criteria by their labels, not their codes
+    conditions = _find_table(Document(str(rendered / "kit-roi-citoyen.docx")), "Condition")
+    assert "Coût et soutenabilité dans la durée" in conditions.rows[1].cells[2].text
+    assert "COUT" not in conditions.rows[1].cells[2].text
 
 
 def test_devis_puts_units_in_the_plural_and_signs_once(rendered: Path) -> None:
@@ -994,14 +1043,14 @@ def test_english_devis_speaks_of_a_package_and_plural_units(
     runner: CliRunner, example: Path
 ) -> None:
     _edit(example, ("language: fr", "language: en"))
-    assert runner.invoke(app, ["render", str(example), "--only", "devis"]).exit_code == 0
-    document = Document(str(example / "livrables" / "devis.docx"))
+    assert runner.invoke(app, ["render", str(example), "--only", "quote"]).exit_code == 0
+    document = Document(str(example / "livrables" / "quote.docx"))
     lines = _find_table(document, "Description")
     units = [row.cells[2].text for row in lines.rows[1:]]
     assert units[0] == "package" and "lump sum" not in docx_text(
-        example / "livrables" / "devis.docx"
+        example / "livrables" / "quote.docx"
     )
-    text = docx_text(example / "livrables" / "devis.docx")
+    text = docx_text(example / "livrables" / "quote.docx")
     assert text.count("Name, position, signature and stamp") == 1
 
 

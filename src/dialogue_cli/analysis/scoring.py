@@ -9,6 +9,8 @@ criteria C, each criterion c weighing w_c:
   conditions include k (elus, services, citoyens).
 - O(s): mean of the non-null group scores; D(s): their max minus their min (two or more).
 - viable(s): every K(s, k) is known and at least ``grid.threshold``.
+- a group or condition score resting on fewer than ``grid.min_items`` scored items is weak
+  evidence: shown with its count and marked, never hidden, never blocking by itself.
 
 Only ``+`` and ``-`` items with at least one criterion are scored; questions (``?``) and ideas
 (``idee``) are counted and listed; ``+``/``-`` items without criteria are "unclassified".
@@ -74,6 +76,11 @@ class Cell:
         return self.numerator / self.denominator if self.denominator else None
 
     @property
+    def count(self) -> int:
+        """How many scored items the number rests on (an item with two criteria counts once)."""
+        return self.positive + self.negative
+
+    @property
     def shown(self) -> float | None:
         """The score as displayed and compared: rounded to 4 decimals."""
         return rounded(self.score)
@@ -124,6 +131,22 @@ class ScenarioScore:
     question_items: tuple[Feedback, ...] = field(default=(), repr=False)
     idea_items: tuple[Feedback, ...] = field(default=(), repr=False)
     unclassified: tuple[str, ...] = ()
+    # grid.min_items: a score resting on fewer scored items is weak evidence.
+    min_items: int = 3
+
+    def weak(self, cell: Cell) -> bool:
+        """Whether ``cell`` is known but rests on fewer than ``min_items`` scored items."""
+        return cell.score is not None and cell.count < self.min_items
+
+    @property
+    def weak_groups(self) -> tuple[str, ...]:
+        """The groups whose score is weak evidence, in the order of :data:`GROUPS`."""
+        return tuple(g for g, cell in self.groups.items() if self.weak(cell))
+
+    @property
+    def weak_conditions(self) -> tuple[str, ...]:
+        """The conditions whose score is weak evidence, in the order of :data:`CONDITIONS`."""
+        return tuple(k for k, cell in self.conditions.items() if self.weak(cell))
 
     @cached_property
     def questions(self) -> tuple[Remark, ...]:
@@ -153,10 +176,14 @@ class ScenarioScore:
                     "negative": cell.negative,
                     "questions": cell.questions,
                     "ideas": cell.ideas,
+                    "items": cell.count,
+                    "weak": self.weak(cell),
                 }
                 for group, cell in self.groups.items()
             },
             "conditions": {k: cell.shown for k, cell in self.conditions.items()},
+            "condition_items": {k: cell.count for k, cell in self.conditions.items()},
+            "weak_conditions": list(self.weak_conditions),
             "criteria": {
                 crit: {group: cell.shown for group, cell in cells.items()}
                 for crit, cells in self.criteria.items()
@@ -194,6 +221,7 @@ class ScoreReport:
     tensions: tuple[Tension, ...]
     unclassified: int
     criteria: tuple[str, ...]
+    min_items: int = 3
 
     @property
     def options(self) -> tuple[ScenarioScore, ...]:
@@ -235,6 +263,7 @@ class ScoreReport:
         """
         return {
             "threshold": self.threshold,
+            "min_items": self.min_items,
             "unclassified": self.unclassified,
             "scenarios": [s.to_json() for s in self.options],
             "transversal": [s.to_json() for s in self.scenarios if s.rank is None],
@@ -427,6 +456,7 @@ class Accumulator:
                     question_items=tuple(remarks.get((s, "?"), ())),
                     idea_items=tuple(remarks.get((s, "idee"), ())),
                     unclassified=tuple(unclassified.get(s, ())),
+                    min_items=engagement.grid.min_items,
                 )
             )
         ranked = rank(scored)
@@ -436,6 +466,7 @@ class Accumulator:
             tensions=tensions(ranked),
             unclassified=len(self.unclassified),
             criteria=tuple(crit_ids),
+            min_items=engagement.grid.min_items,
         )
 
 

@@ -16,14 +16,20 @@ _TEXT = {
         "title": "Avis des trois groupes sur chaque scénario",
         "scale": "Score net (de −1, défavorable, à +1, favorable)",
         "none": "n.d.",
+        "items": "{n} avis",
+        "weak": "{n} avis, fragile",
         "caption": "En tête de ligne, le rang de l'option\u00a0; «\u00a0–\u00a0»\u00a0: scénario "
-        "transversal, hors classement. n.d.\u00a0: aucun retour classé pour ce groupe.",
+        "transversal, hors classement. Sous chaque score, les avis notés derrière lui (fragile\u00a0: "
+        "moins de {min_items}). n.d.\u00a0: aucun retour classé pour ce groupe.",
     },
     "en": {
         "title": "How each group received each scenario",
         "scale": "Net score (from −1, against, to +1, in favour)",
         "none": "n/a",
+        "items": "{n} views",
+        "weak": "{n} views, weak",
         "caption": "Rows start with the option's rank; '–': a cross-cutting scenario, not ranked. "
+        "Under each score, the scored views behind it (weak: fewer than {min_items}). "
         "n/a: no coded feedback from this group.",
     },
 }
@@ -39,8 +45,9 @@ def draw_heatmap(
 ) -> bytes:
     """The matrix of group scores S(s, g), one row per scenario in rank order, as image bytes.
 
-    Colours run from red (−1) through white (0) to blue (+1); each cell shows its value, and
-    cells without scored feedback are grey with "n.d.".
+    Colours run from red (−1) through white (0) to blue (+1); each cell shows its value and,
+    under it, the number of scored items behind it ("fragile" below grid.min_items); cells
+    without scored feedback are grey with "n.d.".
 
     Args:
         report: The scores, from :func:`dialogue_cli.analysis.scoring.score`.
@@ -92,12 +99,18 @@ def draw_heatmap(
             if value is None:
                 ax.text(col, row, text["none"], ha="center", va="center", color=MUTED)
             else:
+                cell = s.groups[g]
                 color = "white" if abs(value) >= 0.6 else INK
-                ax.text(col, row, _number(value, language), ha="center", va="center", color=color)
+                ax.text(
+                    col, row - 0.13, _number(value, language), ha="center", va="center", color=color
+                )
+                count = text["weak" if s.weak(cell) else "items"].format(n=cell.count)
+                ax.text(col, row + 0.24, count, ha="center", va="center", color=color, fontsize=7.5)
     bar = fig.colorbar(image, ax=ax, fraction=0.08, pad=0.04, ticks=[-1, -0.5, 0, 0.5, 1])
     bar.ax.set_yticklabels([_number(t, language) for t in (-1, -0.5, 0, 0.5, 1)])
     bar.set_label(text["scale"], color=INK)
     bar.outline.set_visible(False)
     fig.suptitle(text["title"], x=0.02, ha="left", fontsize=11, color=INK)
-    fig.text(0.02, 0.03, text["caption"], ha="left", fontsize=7, color=MUTED)
+    caption = text["caption"].format(min_items=report.min_items)
+    fig.text(0.02, 0.03, caption, ha="left", fontsize=7, color=MUTED, wrap=True)
     return save(fig, fmt, dpi)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -14,7 +16,17 @@ from ._common import (
     markup,
     print_json,
     reports_errors,
+    say,
 )
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable, Iterator
+
+    from ..analysis.scoring import Accumulator
+    from ..engagement.feedback import Feedback
+    from ..engagement.loader import Project
+    from ..engagement.status import FeedbackTally
 
 STATUS_MARKS = {"done": "✔", "doing": "▶", "todo": "·"}
 
@@ -24,23 +36,38 @@ STATUS_MARKS = {"done": "✔", "doing": "▶", "todo": "·"}
 def check(
     path: Path = engagement_argument(),
     as_json: bool = typer.Option(False, "--json", help="Print the overview as JSON."),
+    on: datetime | None = typer.Option(
+        None,
+        "--date",
+        metavar="YYYY-MM-DD",
+        formats=["%Y-%m-%d"],
+        help="Check the story at this document date (YYYY-MM-DD); default: "
+        "engagement.document_date, else today.",
+    ),
 ) -> None:
     """Validate the engagement (and its feedback files) and show a one-screen overview.
 
     Every problem is listed at once as file:line:col: field: message; exit status 1 if any.
+    Then the warnings, located the same way (exit status 0): what the file says that the
+    document date contradicts (results of a phase still todo, a done phase dated later, a past
+    event in a phase still todo) and retained solutions that the decision rule does not allow
+    (docs/scoring.md).
 
     Example: dialogue check examples/ormessac
     """
+    from ..analysis.scoring import Accumulator
     from ..common.errors import LocatedError
     from ..engagement.locate import located_error
     from ..engagement.status import FeedbackTally, build_status, personal_data_warnings
+    from ..planning.timeline import document_date
     from ..pricing.quote import catalog_for
     from ..pricing.quote import check as check_pricing
 
     project = load_project(path)
     errors: list[LocatedError] = []
+    accumulator = Accumulator(project.engagement)
     try:
-        tally = FeedbackTally.of(project.feedback())
+        tally = FeedbackTally.of(_scored(project.feedback(), accumulator))
     except LocatedError as error:
         errors.append(error)
     try:
@@ -53,11 +80,15 @@ def check(
         raise LocatedError.merge(errors)
     status = build_status(project.engagement, tally)
     personal = personal_data_warnings(project, tally)
+    day = document_date(project, on.date() if on else None)
+    warnings = _warnings(project, tally, accumulator, day)
     if as_json:
         print_json(
             {
                 "file": project.name,
                 **status.to_json(),
+                "document_date": day.isoformat(),
+                "warnings": warnings,
                 "personal_data": {
                     "count": tally.personal_count,
                     "items": [
@@ -69,14 +100,53 @@ def check(
         )
         return
     _print(project.name, status)
+    source = "--date" if on else "engagement.document_date" if _dated(project) else "today"
+    info = project.engagement.engagement
+    version = f"version {info.version}" if info.version else "no version"
+    validated = f"validated by {info.validated_by}" if info.validated_by else "not validated"
+    say(f"\nDocument date: {day:%A} {day.isoformat()} ({source}); {version}, {validated}")
+    for line in warnings:  # one line each, never wrapped: editors jump to file:line:col
+        say(f"warning: {line}", err=True)
     if personal:
-        out = console()
-        out.print(
-            f"\n[bold]Personal data[/bold]: {tally.personal_count} feedback "
-            f"item{'s' if tally.personal_count > 1 else ''} (names cannot all be detected: read the verbatims)"
+        plural = "s" if tally.personal_count > 1 else ""
+        say(
+            f"Personal data: {tally.personal_count} feedback item{plural} "
+            "(masked in the documents; names cannot all be detected: read the verbatims)",
+            err=True,
         )
         for line in personal:
-            out.print(f"  [yellow]![/yellow] {markup(line)}", soft_wrap=True)
+            say(f"warning: {line}", err=True)
+
+
+def _dated(project: Project) -> bool:
+    return project.engagement.engagement.document_date is not None
+
+
+def _scored(items: Iterable[Feedback], accumulator: Accumulator) -> Iterator[Feedback]:
+    """Feed each item to the scores while the tally counts it: one pass over the feedback."""
+    for item in items:
+        accumulator.add(item)
+        yield item
+
+
+def _warnings(
+    project: Project, tally: FeedbackTally, accumulator: Accumulator, day: dt.date
+) -> list[str]:
+    """The story's warnings, each located in the engagement file (see the command's help)."""
+    from ..analysis.decisions import problems as decision_problems
+    from ..analysis.decisions import trail
+    from ..engagement.locate import located_error
+    from ..planning.plan import build_plan
+    from ..planning.timeline import build_timeline
+    from ..planning.timeline import problems as timeline_problems
+
+    e = project.engagement
+    timeline = build_timeline(e, build_plan(e, today=day), day)
+    issues = timeline_problems(e, timeline, dict(tally.per_workshop))
+    issues += decision_problems(e, trail(e, accumulator.report()))
+    if not issues:
+        return []
+    return [str(problem) for problem in located_error(project, issues).problems]
 
 
 def _print(name: str, status: object) -> None:

@@ -59,7 +59,11 @@ def quote(
     for target, _which in targets:
         check_target(target)
     guard_outputs({"--dpgf": dpgf, "--bpu": bpu}, project)
-    result = build_quote(project, on.date() if on else None)
+    # Like the rendered devis: --date, else pricing.date, else the document date, else today.
+    info = project.engagement
+    result = build_quote(
+        project, on.date() if on else info.pricing.date or info.engagement.document_date
+    )
     phases = [(name, phase.days) for name, phase in project.engagement.phases.items()]
     tables = {
         "dpgf": lambda: dpgf_rows(result, phases),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,9 +45,21 @@ def render(
     force: bool = typer.Option(
         False, "--force", help="Overwrite outputs edited since dialogue wrote them."
     ),
+    on: datetime | None = typer.Option(
+        None,
+        "--date",
+        metavar="YYYY-MM-DD",
+        formats=["%Y-%m-%d"],
+        help="Date the documents (YYYY-MM-DD) and word them from where the engagement stands "
+        "on that day; default: engagement.document_date, else today.",
+    ),
 ) -> None:
     """Write the Word deliverables of the engagement: specification, communication kits,
     ROI citoyen kit, workshop report and quote.
+
+    Every document carries the document date (--date, else engagement.document_date, else
+    today) and the version line of engagement.version; what is done is told in the past, what
+    is to come with its date.
 
     Templates come from --templates, then templates/ beside the engagement, then the defaults
     (see `dialogue templates export`); a line says which were used. A template that touches
@@ -66,10 +79,11 @@ def render(
     from ..render.results import Results
 
     project = load_project(path)
-    results = Results(project, cache=chart_cache_dir())
+    results = Results(project, today=on.date() if on else None, cache=chart_cache_dir())
     chosen = select(only)
     target = out if out is not None else default_out(project)
-    _guard(project, target, [d.filename for d in chosen], pdf, templates)
+    language = project.engagement.language
+    _guard(project, target, [d.output_name(language) for d in chosen], pdf, templates)
     if pdf:
         from ..render.pdf import find_soffice
 

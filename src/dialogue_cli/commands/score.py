@@ -23,7 +23,7 @@ from ._common import (
 
 if TYPE_CHECKING:
     from ..analysis.explain import Contribution, Explained, Explanation
-    from ..analysis.scoring import ScoreReport
+    from ..analysis.scoring import Cell, ScenarioScore, ScoreReport
     from ..engagement.loader import Project
 
 _TEXT: dict[str, dict[str, Any]] = {
@@ -41,6 +41,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         "remarks": "Scénarios, questions et idées",
         "remark_line": "{id} · {title}\u00a0: {q} question(s), {i} idée(s)",
         "unclassified": "{n} retour(s) + ou − sans critère de la grille, non comptés\u00a0: à coder.",
+        "evidence": "(n) sous un score\u00a0: les avis notés derrière lui\u00a0; !\u00a0: moins de {n}, preuve fragile (grid.min_items).",
         "none": "–",
     },
     "en": {
@@ -57,6 +58,7 @@ _TEXT: dict[str, dict[str, Any]] = {
         "remarks": "Scenarios, questions and ideas",
         "remark_line": "{id} · {title}: {q} question(s), {i} idea(s)",
         "unclassified": "{n} + or − item(s) without a grid criterion, not counted: code them.",
+        "evidence": "(n) under a score: the scored items behind it; !: fewer than {n}, weak evidence (grid.min_items).",
         "none": "–",
     },
 }  # fmt: skip
@@ -159,6 +161,15 @@ def _fmt(value: float | None, language: str, digits: int = 2) -> str:
     return text.replace(".", ",") if language == "fr" else text
 
 
+def _evidence(scenario: ScenarioScore, cell: Cell) -> str:
+    """The number of scored items behind a score, ``(2)!`` when that is weak evidence."""
+    if cell.score is None:
+        return ""
+    return (
+        f"[yellow]({cell.count})![/yellow]" if scenario.weak(cell) else f"[dim]({cell.count})[/dim]"
+    )
+
+
 def _print_report(report: ScoreReport, language: str) -> None:
     from rich.markup import escape
     from rich.table import Table
@@ -185,19 +196,24 @@ def _print_report(report: ScoreReport, language: str) -> None:
             + escape(text["blocked"].format(", ".join(names[k].lower() for k in scenario.blocking)))
             + "[/red]"
         )
+        groups = [scenario.groups[g] for g in ("elus", "citoyens", "services")]
+        conditions = [scenario.conditions[k] for k in ("elus", "services", "citoyens")]
         table.add_row(
             str(scenario.rank) if scenario.rank is not None else "–",
             markup(scenario.id),
-            *(_fmt(scenario.groups[g].shown, language) for g in ("elus", "citoyens", "services")),
+            *(_fmt(cell.shown, language) for cell in groups),
             _fmt(rounded(scenario.overall), language),
             _fmt(rounded(scenario.divergence), language).lstrip("+"),
-            *(
-                _fmt(scenario.conditions[k].shown, language)
-                for k in ("elus", "services", "citoyens")
-            ),
+            *(_fmt(cell.shown, language) for cell in conditions),
             verdict if scenario.rank is not None else f"[dim]{text['transversal']}[/dim]",
         )
+        # Under each score, the number of scored items behind it: "(2)!" when that is weak.
+        table.add_row(
+            "", "", *(_evidence(scenario, c) for c in groups), "", "",
+            *(_evidence(scenario, c) for c in conditions), "",
+        )  # fmt: skip
     out.print(table)
+    out.print(f"[dim]{escape(text['evidence'].format(n=report.min_items))}[/dim]")
     out.print(f"\n[bold]{text['tensions']}[/bold]")
     if not report.tensions:
         out.print(text["no_tension"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
@@ -46,10 +47,29 @@ def percent(value: Decimal | float | int, language: str = "fr") -> str:
 
 
 def date(value: dt.date, language: str = "fr", style: str = "long") -> str:
-    """``2027-01-12`` -> ``'12 janvier 2027'`` in French (``style='short'``: ``'12/01/2027'``)."""
-    from babel.dates import format_date
+    """``2027-01-12`` -> ``'12 janvier 2027'`` in French (``style='short'``: ``'12/01/2027'``).
 
-    return str(format_date(value, format=style, locale=locale_of(language)))
+    ``style`` is a Babel style (``short``, ``medium``, ``long``, ``full``) or a pattern
+    (``d MMM``). French writes the first day of a month as an ordinal: ``1er décembre 2026``,
+    ``mardi 1er décembre 2026``, ``1er déc.`` (Babel alone prints ``1 décembre``); a numeric
+    date (``01/12/2026``) keeps its digits.
+    """
+    from babel.dates import format_date, get_date_format
+
+    locale = locale_of(language)
+    if language == "fr" and value.day == 1:
+        named: dict[str, Literal["short", "medium", "long", "full"]] = {
+            "short": "short", "medium": "medium", "long": "long", "full": "full",
+        }  # fmt: skip
+        pattern = get_date_format(named[style], locale=locale).pattern if style in named else style
+        ordinal = _FIRST_DAY.sub("d'er'", pattern, count=1)
+        if ordinal != pattern:
+            return str(format_date(value, format=ordinal, locale=locale))
+    return str(format_date(value, format=style, locale=locale))
+
+
+# The day of the month written alone ("d", not "dd") before a month in words ("MMM", "MMMM").
+_FIRST_DAY = re.compile(r"(?<![d'])d(?![d'])(?=\s+M{3,})")
 
 
 # Spans French spacing must not touch: URLs, e-mail addresses, XML/HTML entities, Windows paths.

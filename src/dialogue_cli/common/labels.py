@@ -69,3 +69,78 @@ def group_names(language: str = "fr") -> Mapping[str, str]:
         language: ``fr`` (default) or ``en``; anything else falls back to French.
     """
     return _GROUP_NAMES["en" if language == "en" else "fr"]
+
+
+# The client's own vocabulary, by client.kind: the deliberative assembly and the executive, with
+# the articles and contractions French needs (every assembly but « l'assemblée délibérante » is
+# a masculine « conseil »: « au conseil communautaire », « du conseil départemental »). The one
+# table every document and message reads; no template writes a council's name.
+COUNCILS: dict[str, dict[str, dict[str, str]]] = {
+    "fr": {
+        "commune": {
+            "council": "conseil municipal", "the_council": "le conseil municipal",
+            "to_council": "au conseil municipal", "of_council": "du conseil municipal",
+            "executive": "le maire", "members": "conseillers municipaux",
+        },
+        "intercommunalite": {
+            "council": "conseil communautaire", "the_council": "le conseil communautaire",
+            "to_council": "au conseil communautaire", "of_council": "du conseil communautaire",
+            "executive": "le président ou la présidente", "members": "conseillers communautaires",
+        },
+        "departement": {
+            "council": "conseil départemental", "the_council": "le conseil départemental",
+            "to_council": "au conseil départemental", "of_council": "du conseil départemental",
+            "executive": "le président ou la présidente du conseil départemental",
+            "members": "conseillers départementaux",
+        },
+        "region": {
+            "council": "conseil régional", "the_council": "le conseil régional",
+            "to_council": "au conseil régional", "of_council": "du conseil régional",
+            "executive": "le président ou la présidente du conseil régional",
+            "members": "conseillers régionaux",
+        },
+        "autre": {
+            "council": "assemblée délibérante", "the_council": "l'assemblée délibérante",
+            "to_council": "à l'assemblée délibérante", "of_council": "de l'assemblée délibérante",
+            "executive": "l'exécutif", "members": "membres de l'assemblée délibérante",
+        },
+    },
+    "en": {
+        "commune": {
+            "council": "municipal council", "the_council": "the municipal council",
+            "to_council": "to the municipal council", "of_council": "of the municipal council",
+            "executive": "the mayor", "members": "municipal councillors",
+        },
+        "intercommunalite": {
+            "council": "community council", "the_council": "the community council",
+            "to_council": "to the community council", "of_council": "of the community council",
+            "executive": "the president", "members": "community councillors",
+        },
+        "departement": {
+            "council": "departmental council", "the_council": "the departmental council",
+            "to_council": "to the departmental council", "of_council": "of the departmental council",
+            "executive": "the president of the departmental council",
+            "members": "departmental councillors",
+        },
+        "region": {
+            "council": "regional council", "the_council": "the regional council",
+            "to_council": "to the regional council", "of_council": "of the regional council",
+            "executive": "the president of the regional council", "members": "regional councillors",
+        },
+        "autre": {
+            "council": "governing assembly", "the_council": "the governing assembly",
+            "to_council": "to the governing assembly", "of_council": "of the governing assembly",
+            "executive": "the executive", "members": "members of the governing assembly",
+        },
+    },
+}  # fmt: skip
+
+
+def council(kind: str, language: str = "fr") -> Mapping[str, str]:
+    """How the client of ``kind`` names its assembly and executive, in ``language``.
+
+    ``council("intercommunalite")["to_council"]`` is ``"au conseil communautaire"``; an
+    unknown kind reads as ``autre`` (« l'assemblée délibérante »).
+    """
+    table = COUNCILS["en" if language == "en" else "fr"]
+    return table.get(kind, table["autre"])

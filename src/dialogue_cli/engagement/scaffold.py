@@ -34,7 +34,9 @@ COMMENTS = {
     "fr": {
         "head": "Engagement « stratégie de dialogue citoyen » : un seul fichier décrit toute la mission.\n"
         "Vérifiez-le à tout moment avec : dialogue check",
-        "engagement": "La mission : titre, référence (reprise dans le numéro de devis) et date de démarrage.",
+        "engagement": "La mission : titre, référence (reprise dans le numéro de devis) et date de démarrage.\n"
+        "document_date : la date des livrables, écrits depuis ce jour-là (sinon : aujourd'hui) ;\n"
+        "version et validated_by : la ligne de version de chaque couverture.",
         "client": "La collectivité cliente. kind : commune | intercommunalite | departement | region | autre.",
         "consultant": "Le cabinet qui signe le devis et les livrables (SIRET à 14 chiffres, vérifié).",
         "phases": "Les six phases de la méthode, avec les jours prévus (forfait de 12 jours) et leur état :\n"
@@ -61,7 +63,9 @@ COMMENTS = {
     "en": {
         "head": "A citizen-dialogue strategy engagement: one file describes the whole assignment.\n"
         "Check it at any time with: dialogue check",
-        "engagement": "The assignment: title, reference (used in the quote number) and start date.",
+        "engagement": "The assignment: title, reference (used in the quote number) and start date.\n"
+        "document_date: the date the deliverables are written at (default: today);\n"
+        "version and validated_by: the version line of every cover.",
         "client": "The public body. kind: commune | intercommunalite | departement | region | autre.",
         "consultant": "Who signs the quote and deliverables (14-digit SIRET, checked).",
         "phases": "The six phases of the method with planned days (12-day package) and status:\n"
@@ -156,6 +160,9 @@ def engagement_yaml(options: ScaffoldOptions, schema_file: str) -> str:
         f"  title: {_q(TITLES[lang])}",
         f"  reference: {_q(options.reference)}",
         f"  start: {start}",
+        "  document_date: null",
+        '  version: "0.1"',
+        '  validated_by: ""',
         "",
         _comment(c["client"]),
         "client:",

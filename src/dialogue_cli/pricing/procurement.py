@@ -72,9 +72,7 @@ def procurement_note(total_ht: Decimal, on: dt.date, language: str = "fr") -> st
     if total_ht < threshold.amount:
         return None
     limit = money(threshold.amount, language)
-    since = date(threshold.effective, language)
-    if language == "fr" and threshold.effective.day == 1:
-        since = "1er" + since[1:]  # French writes the first of the month as an ordinal
+    since = date(threshold.effective, language)  # "1er avril 2026": the ordinal is date()'s
     if language == "en":
         return (
             f"The total excl. VAT ({money(total_ht, language)}) reaches the threshold of {limit} excl. VAT "

@@ -49,14 +49,34 @@ def article_name(name: str) -> str:
     return f"{article} {name}"
 
 
+# English puts "the" before a body named by a common noun ("the Town of Exton", "the Ville
+# d'Ormessac"), never before a proper name ("Exton", "Greater Manchester").
+_ENGLISH_NOUNS = frozenset(
+    ("town", "city", "borough", "county", "district", "council", "region", "municipality",
+     "community", "department", "metropolis", "metropolitan", "village", "parish", "province",
+     "agglomeration", "authority", "union", "office", "agency", "association", "syndicate",
+     *_GENDER)
+)  # fmt: skip
+
+
+def english_article_name(name: str) -> str:
+    """``Town of Exton`` -> ``the Town of Exton``; ``Exton`` stays ``Exton``."""
+    name = name.strip()
+    match = _FIRST_WORD.match(name)
+    if match is None or fold(match.group()) not in _ENGLISH_NOUNS:
+        return name
+    return "the " + name
+
+
 def in_text(name: str, given: str, language: str) -> str:
     """How running text names the client: ``given`` when set, else derived from ``name``.
 
-    Only French gets an article; in English the name is used as it is.
+    French takes ``la``, ``le`` or ``l'`` before a common noun (:func:`article_name`); English
+    takes ``the`` before one (:func:`english_article_name`); a proper name takes neither.
     """
     if given.strip():
         return given.strip()
-    return article_name(name) if language == "fr" else name.strip()
+    return article_name(name) if language == "fr" else english_article_name(name)
 
 
 def sentence_start(text: str) -> str:

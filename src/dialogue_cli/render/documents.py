@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..common.errors import FileProblem
 from ..common.files import display_name
-from .catalog import BY_NAME, DELIVERABLES, NAMES, Deliverable
+from .catalog import BY_ANY_NAME, DELIVERABLES, NAMES, Deliverable
 from .chart_cache import chart_cache_dir
 from .contexts import build_context
 from .environment import TemplateProblem, make_environment
@@ -60,19 +60,24 @@ class Written:
 
 
 def select(only: Sequence[str] | None) -> list[Deliverable]:
-    """The deliverables named by ``--only`` (all when empty), in the canonical order."""
+    """The deliverables named by ``--only`` (all when empty), in the canonical order.
+
+    A deliverable is named in French or in English (``devis`` or ``quote``), with or without
+    ``.docx``.
+    """
     if not only:
         return list(DELIVERABLES)
     wanted = set()
     for raw in only:
         name = raw.removesuffix(".docx").strip()
-        if name not in BY_NAME:
+        if name not in BY_ANY_NAME:
             from ..common.suggest import suggest
 
             raise FileProblem(
-                f"--only {raw}: unknown deliverable{suggest(name, NAMES)}; choose from {', '.join(NAMES)}"
+                f"--only {raw}: unknown deliverable{suggest(name, list(BY_ANY_NAME))}; "
+                f"choose from {', '.join(NAMES)}"
             )
-        wanted.add(name)
+        wanted.add(BY_ANY_NAME[name].name)
     return [d for d in DELIVERABLES if d.name in wanted]
 
 
@@ -116,7 +121,7 @@ def render_documents(
     sources = [locate(d, templates_dir, project.base_dir, language) for d in deliverables]
     prepare_folder(out_dir)
     manifest = Manifest(out_dir)
-    names = [d.filename for d in deliverables]
+    names = [d.output_name(language) for d in deliverables]
     if pdf:
         names += [pdf_name(name) for name in names]
     for name in names:
@@ -139,16 +144,16 @@ def render_documents(
                 join()
             context = build_context(source.deliverable.name, results)
             data = to_bytes(render_one(source, context, project).save)
-            validate_docx(data, source.deliverable.filename)
+            validate_docx(data, source.deliverable.output_name(language))
             rendered[source.deliverable.name] = data
             if on_rendered is not None:
-                on_rendered(source.deliverable.filename)
+                on_rendered(source.deliverable.output_name(language))
     finally:
         join()
     # The write phase: nothing is written until every document (and PDF) is ready; then the
     # documents, their PDFs and the manifest replace the old ones together, or none does.
     ready = [(source, rendered[source.deliverable.name]) for source in sources]
-    files = {source.deliverable.filename: data for source, data in ready}
+    files = {source.deliverable.output_name(language): data for source, data in ready}
     if pdf:
         from .pdf import to_pdf
 
@@ -159,7 +164,12 @@ def render_documents(
                 on_rendered(name)
     write_recorded(files, manifest)
     return [
-        Written(source.deliverable.name, out_dir / source.deliverable.filename, source, len(data))
+        Written(
+            source.deliverable.name,
+            out_dir / source.deliverable.output_name(language),
+            source,
+            len(data),
+        )
         for source, data in ready
     ]
 

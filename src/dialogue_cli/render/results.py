@@ -16,15 +16,19 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..planning.timeline import document_date
 from .chart_cache import _nothing, _warm_up_matplotlib, cached_chart, is_cached
 
 if TYPE_CHECKING:
-    from ..analysis.scoring import ScoreReport
+    from ..analysis.decisions import Trail
+    from ..analysis.explain import Explained
+    from ..analysis.scoring import ScenarioScore, ScoreReport
     from ..analysis.stakeholder_map import StakeholderMap
     from ..engagement.feedback import Feedback
     from ..engagement.loader import Project
     from ..engagement.model import Engagement
     from ..planning.plan import Plan
+    from ..planning.timeline import Timeline
     from ..pricing.quote import Quote
 
 VERBATIMS_PER_SCENARIO = 6
@@ -129,15 +133,32 @@ class Participation:
     creativity_date: dt.date | None
 
 
+@dataclass(frozen=True)
+class WorkedExample:
+    """The score the ROI kit recomputes by hand: one condition of one option, with its items."""
+
+    scenario: ScenarioScore
+    condition: str
+    number: Explained
+
+
+# The worked example lists its items in a table: beyond this many, another score is chosen.
+WORKED_EXAMPLE_MAX_ITEMS = 12
+
+
 class Results:
-    """The computed results of one project, each computed once and only when a document needs it."""
+    """The computed results of one project, each computed once and only when a document needs it.
+
+    ``today`` is the document date (:func:`document_date`): every document is dated and worded
+    from it, never from the machine's clock once the engagement or ``--date`` sets it.
+    """
 
     def __init__(
         self, project: Project, today: dt.date | None = None, cache: Path | None = None
     ) -> None:
         self.project = project
         self.engagement: Engagement = project.engagement
-        self.today = today or dt.date.today()
+        self.today = document_date(project, today)
         self.cache = cache
 
     @cached_property
@@ -161,7 +182,7 @@ class Results:
             workshops=len(e.workshops),
             participants=sum(w.participants for w in e.workshops),
             contributions=sum(c.total for c in self.digest.counts.values()),
-            creativity_done=e.phases.creativite.status == "done",
+            creativity_done=self.timeline.done("creativite"),
             creativity_participants=creativity.participants,
             creativity_date=creativity.date,
         )
@@ -170,7 +191,48 @@ class Results:
     def quote(self) -> Quote:
         from ..pricing.quote import build_quote
 
-        return build_quote(self.project)
+        # The quote keeps its own date (pricing.date); an undated one takes the document date.
+        return build_quote(self.project, self.engagement.pricing.date or self.today)
+
+    @cached_property
+    def timeline(self) -> Timeline:
+        """Each phase and event done, under way or to come at the document date."""
+        from ..planning.timeline import build_timeline
+
+        return build_timeline(self.engagement, self.plan, self.today)
+
+    @cached_property
+    def decisions(self) -> Trail:
+        """The path of each solution from the options it answers to the decision on it."""
+        from ..analysis.decisions import trail
+
+        return trail(self.engagement, self.scores)
+
+    @cached_property
+    def worked_example(self) -> WorkedExample | None:
+        """The score the ROI kit explains item by item; None when nothing is scored.
+
+        The lowest condition score of the first-ranked option, which decides its verdict,
+        when it rests on at most :data:`WORKED_EXAMPLE_MAX_ITEMS` items; otherwise the known
+        condition score with the fewest items (the first in rank order among equals).
+        """
+        from ..analysis.explain import explain
+        from ..analysis.scoring import CONDITIONS
+
+        known = [
+            (s, k, s.conditions[k])
+            for s in self.scores.options
+            for k in CONDITIONS
+            if s.conditions[k].score is not None
+        ]
+        if not known:
+            return None
+        first = [entry for entry in known if entry[0] is known[0][0]]
+        scenario, condition, cell = min(first, key=lambda e: e[2].shown or 0.0)
+        if cell.count > WORKED_EXAMPLE_MAX_ITEMS:
+            scenario, condition, cell = min(known, key=lambda e: e[2].count)
+        explanation = explain(self.engagement, self.scores, scenario.id, self.project.feedback())
+        return WorkedExample(scenario, condition, explanation.conditions[condition])
 
     @cached_property
     def map(self) -> StakeholderMap:

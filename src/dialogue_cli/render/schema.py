@@ -23,7 +23,13 @@ COMMON: Schema = {
         "title": "Document title, e.g. 'Cahier des charges du dispositif de dialogue citoyen'.",
         "audience": "Who it is for, e.g. 'Pour les habitants'.",
         "subject": "The engagement title.",
-        "date": "Date of the render, long form ('12 janvier 2027').",
+        "date": "The document date, long form ('1er mars 2027'): render --date, else "
+        "engagement.document_date, else today.",
+        "version": "engagement.version ('1.0'), or empty.",
+        "version_line": "The cover's version line: 'Version 1.0 du 1er mars 2027', or 'Édition du "
+        "1er mars 2027' without a version.",
+        "validation": "'Validation : Comité de pilotage du 8 mars 2027' (engagement.validated_by), "
+        "else 'Document de travail, non validé'.",
         "reference": "Engagement reference (may be empty).",
         "language": "'fr' or 'en'.",
     },
@@ -37,6 +43,12 @@ COMMON: Schema = {
         "kind": "Its kind, in words ('Commune').",
         "population": "Population in words ('25 400 habitants'), or empty.",
         "address": "Postal address of the public body (may be empty).",
+        "council": "Its assembly, from client.kind: 'conseil municipal', 'conseil "
+        "communautaire', 'conseil départemental', 'conseil régional', 'assemblée délibérante'.",
+        "the_council": "The same with its article: 'le conseil communautaire'.",
+        "to_council": "After 'à': 'au conseil municipal', 'à l'assemblée délibérante'.",
+        "of_council": "After 'de': 'du conseil municipal', 'de l'assemblée délibérante'.",
+        "executive": "Its executive: 'le maire', 'le président ou la présidente'...",
     },
     "brand": {
         "name": "Who signs the document (brand name, else company, else consultant).",
@@ -58,6 +70,56 @@ _SOLUTION: Schema = {
     "title": "Solution title.",
     "description": "What it is.",
     "scenarios": "Titles of the scenarios it builds on, joined ('Budget participatif').",
+    "options": [
+        {
+            "title": "An option it answers.",
+            "rank": "Its rank after the analysis ('2'), or empty when not scored.",
+            "verdict": "Its verdict, as the ranking tables print it ('Non viable — services sous "
+            "le seuil').",
+            "viable": "True when that option was viable.",
+        }
+    ],
+    "origin": "Where it comes from, in sentences: 'Répond à l'option « Budget participatif » "
+    "(rang 2 sur 4), non viable en l'état : élus, citoyens et services sous le seuil.'",
+    "changes": "What it changes in the option (creativity.solutions[].changes), or empty.",
+    "tests": [
+        {
+            "group": "Group in words.",
+            "verdict": "In words ('Favorable', 'Réservé', 'Défavorable').",
+            "note": "Note (may be empty).",
+        }
+    ],
+    "tests_line": "The tests in a sentence: 'Testée en séance de créativité : élus favorables, "
+    "citoyens favorables, services réservés.'",
+    "basis": "What the decision rests on: the option was viable, the solution lifts what "
+    "blocked it, or the consultant's rationale; 'À compléter : ...' when nothing does.",
+    "justified": "False when the rule of docs/scoring.md does not allow retaining it.",
+    "rationale": "The consultant's rationale (creativity.solutions[].rationale), or empty.",
+    "summary": "The whole path in one line: 'Budget participatif : option non viable en l'état "
+    "(élus, citoyens et services sous le seuil) ; solution retravaillée en séance de "
+    "créativité : élus +, citoyens +, services ='.",
+    "plain_origin": "Where it comes from, in plain words for residents.",
+    "plain_tests": "The groups' views in plain words ('les élus y sont défavorables, les "
+    "citoyens favorables…'), or empty.",
+}
+
+_DECISION: Schema = {
+    "state": "'final' (creativity phase done at the document date), 'provisional' (under way) "
+    "or 'upcoming'.",
+    "intro": "The sentence that introduces the solutions (final or provisional), or empty.",
+    "todo": "What to show instead when nothing is decided yet (placeholder text, without 'À "
+    "compléter : '), or empty.",
+}
+
+_EVENT: Schema = {
+    "label": "Workshop or creativity session in words ('Atelier des élus').",
+    "date": "Date with its weekday ('mardi 2 février 2027'), or 'À fixer'.",
+    "place": "Place, or empty.",
+    "state": "At the document date: 'Tenu' / 'Tenue', 'À venir', 'À confirmer' or 'À fixer'.",
+    "sentence": "The same in its tense: 's'est tenu le mardi 2 février 2027, 11 participants', "
+    "'aura lieu le mardi 9 mars 2027'.",
+    "held": "True when it has taken place by the document date.",
+    "upcoming": "True when it is still ahead (dated or not).",
 }
 
 _COMMITMENT: Schema = {
@@ -76,6 +138,11 @@ _RANKED: Schema = {
     "own group score (that is the heatmap's).",
     "citoyens": "Condition score K of the citizens, formatted (see 'elus').",
     "services": "Condition score K of the services, formatted (see 'elus').",
+    "elus_evidence": "The scored items behind 'elus' in words ('4 avis'; '2 avis : fragile' "
+    "below grid.min_items), or empty when there is no score.",
+    "citoyens_evidence": "The same for 'citoyens'.",
+    "services_evidence": "The same for 'services'.",
+    "weak": "True when a condition score rests on fewer items than grid.min_items.",
     "divergence": "How far the three groups disagree, formatted.",
     "verdict": "'Viable' or what blocks it, in words.",
     "viable": "True when no condition falls below the threshold.",
@@ -114,22 +181,13 @@ CONTEXTS: dict[str, Schema] = {
             "guarantor": "Guarantor or third party.",
             "roles": [{"group": "Élus, services or citoyens, in words.", "role": "What they do."}],
         },
-        "solutions": [
-            {
-                **_SOLUTION,
-                "tests": [
-                    {
-                        "group": "Group in words.",
-                        "verdict": "In words.",
-                        "note": "Note (may be empty).",
-                    }
-                ],
-            }
-        ],
+        "decision": _DECISION,
+        "solutions": [_SOLUTION],
         "means": [_ITEM],
         "calendar": {
-            "summary": "Two sentences from the computed plan: the period with its working days, "
-            "then the phases' planned days against the package days.",
+            "summary": "Two sentences from the computed plan: the period with its working days "
+            "(in its tense at the document date), then the phases' planned days against the "
+            "package days.",
             "provisional": "True when engagement.start is not set: the dates are planned from "
             "the render date and only indicative.",
             "start": "First day of the calendar ('11 janvier 2027').",
@@ -138,6 +196,8 @@ CONTEXTS: dict[str, Schema] = {
             "planned_days": "Planned days of the six phases, added up ('12').",
             "package_days": "Days of the package (pricing.package.days), e.g. '12'.",
             "gantt": PICTURE + " The Gantt chart of the plan, 170 mm wide (the text width).",
+            "caption": "The chart's caption: 'Calendrier de la mission…' once every phase is "
+            "done, else 'Calendrier prévisionnel…'.",
             "phases": [
                 {
                     "label": "Phase in words.",
@@ -148,17 +208,11 @@ CONTEXTS: dict[str, Schema] = {
                     "phase of 0 days.",
                     "dates": "Both in a phrase ('du 11 janvier 2027 au 14 janvier 2027 (midi)'), "
                     "or empty for a phase of 0 days.",
-                    "status": "Status in words.",
+                    "status": "State at the document date in words ('Terminée', 'En cours', "
+                    "'À venir'): the declared status, held back by the date (docs/plan.md).",
                 }
             ],
-            "workshops": [
-                {
-                    "label": "Workshop or creativity session in words ('Atelier des élus').",
-                    "date": "Date with its weekday ('mardi 2 février 2027'), in date order; "
-                    "'À fixer' (listed last) when not dated yet.",
-                    "place": "Place, or empty.",
-                }
-            ],
+            "workshops": [_EVENT],
         },
         "commitments": [_COMMITMENT],
         "indicators": [
@@ -174,7 +228,9 @@ CONTEXTS: dict[str, Schema] = {
         **COMMON,
         "engagement": {"context": "Why the scheme exists."},
         "objectives": [_ITEM],
+        "decision": _DECISION,
         "solutions": [_SOLUTION],
+        "events": [_EVENT],
         "roles": [{"group": "Élus, services or citoyens, in words.", "role": "What they do."}],
         "commitments": [_COMMITMENT],
         "faq": [
@@ -200,11 +256,20 @@ CONTEXTS: dict[str, Schema] = {
         "negotiable": ["What residents can influence."],
         "non_negotiable": ["What is not open for discussion."],
         "commitments": [_COMMITMENT],
+        "said": {
+            "title": "The section's heading: 'Vous avez dit, nous avons fait' once solutions are "
+            "retained at the document date, else 'Ce que vous avez dit'.",
+            "intro": "What comes next when nothing is retained yet, or empty.",
+        },
         "said_done": [
             {
                 "said": ["What residents said (no author)."],
                 "done": "Solution title.",
                 "details": "Solution description.",
+                "origin": "Where it comes from, in plain words.",
+                "changes": "What it changed, or empty.",
+                "tests": "The groups' views in plain words, or empty.",
+                "rationale": "The consultant's rationale for retaining it, or empty.",
             }
         ],
         "workshops": {
@@ -213,16 +278,18 @@ CONTEXTS: dict[str, Schema] = {
             "contributions": "Contributions collected in the workshops.",
             "creativity": "Once the creativity phase is done, the clause that adds it "
             "(', puis une séance de créativité avec 18 participants'); else empty.",
+            "sentence": "The figures in a sentence, in their tense ('3 ateliers ont réuni 48 "
+            "participants…'), or empty before any workshop is held.",
         },
         "meetings": [
             {
-                "label": "A meeting residents can still come to ('Atelier des citoyens', "
-                "'Séance de créativité'): workshops until their phase is done, then the "
-                "creativity session until its phase is done.",
+                "label": "A meeting still ahead at the document date ('Séance de créativité').",
                 "date": "Its date with the weekday ('mardi 9 mars 2027'), or 'À fixer'.",
                 "place": "Its place, or empty.",
+                "sentence": "'aura lieu le mardi 9 mars 2027'.",
             }
         ],
+        "meetings_none": "'Tous les rendez-vous prévus ont eu lieu.' when none is ahead, else empty.",
     },
     "kit-roi-citoyen": {
         **COMMON,
@@ -231,7 +298,7 @@ CONTEXTS: dict[str, Schema] = {
                 "id": "'elus', 'services' or 'citoyens'.",
                 "label": "The condition in words.",
                 "question": "The question it asks of a scheme.",
-                "criteria": "Codes of the grid criteria serving it, joined ('MANDAT, UTILITE, COUT').",
+                "criteria": ["Label of a grid criterion serving it."],
             }
         ],
         "criteria": [
@@ -244,8 +311,32 @@ CONTEXTS: dict[str, Schema] = {
         ],
         "weight_total": "Sum of the weights.",
         "threshold": "Minimum condition score for a viable scheme, formatted.",
+        "min_items": "grid.min_items: fewer scored items make a weak score ('3').",
         "ranking": [_RANKED],
+        "analysis_note": "'Résultats provisoires : …' while the analysis is not done, or empty.",
+        "weak": "The weak scores of the ranking in one sentence, or empty.",
         "heatmap": PICTURE + " Scores per scenario and group, 160 mm wide.",
+        "worked": {
+            "title": "Heading of the worked example, or empty when nothing is scored.",
+            "intro": "Which score it recomputes and from which items.",
+            "rows": [
+                {
+                    "id": "Feedback item id.",
+                    "group": "Group in words.",
+                    "polarity": "'+' or '−'.",
+                    "intensity": "1 to 3.",
+                    "criteria": "The criteria of the condition it touches, with their weights "
+                    "('Coût et soutenabilité dans la durée (10)').",
+                    "signed": "Its p·i·w ('+45', '−60').",
+                    "weight": "Its i·w ('45').",
+                }
+            ],
+            "numerator": "Sum of p·i·w ('+5').",
+            "denominator": "Sum of i·w ('145').",
+            "formula": "'K = (+45 − 60 − 10 + 30) ÷ (45 + 60 + 10 + 30) = +5 ÷ 145 = +0,0345, "
+            "arrondi à +0,03 dans le classement (tableau 4).'",
+            "reading": "What the number means against the threshold, with its evidence.",
+        },
     },
     "synthese-ateliers": {
         **COMMON,
@@ -268,6 +359,16 @@ CONTEXTS: dict[str, Schema] = {
             "unclassified": "Items outside any scenario.",
         },
         "threshold": "Minimum condition score for a viable option, formatted.",
+        "min_items": "grid.min_items ('3').",
+        "brief": {
+            "ranking": "The viable options in one sentence, or empty when nothing is scored.",
+            "analysis": "'Résultats provisoires : …' while the analysis is not done, or empty.",
+            "weak": "How many scores are weak evidence, in one sentence, or empty.",
+        },
+        "weak": "The weak scores of the ranking in one sentence, or empty.",
+        "events": [_EVENT],
+        "decision": _DECISION,
+        "retained": [_SOLUTION],
         "ranking": [_RANKED],
         "heatmap": PICTURE + " Scores per scenario and group, 160 mm wide.",
         "scenarios": [
@@ -277,6 +378,9 @@ CONTEXTS: dict[str, Schema] = {
                     {
                         "group": "Group in words.",
                         "score": "Score, formatted.",
+                        "evidence": "The scored items behind it in words ('3 avis', '2 avis : "
+                        "fragile'), or empty.",
+                        "weak": "True below grid.min_items.",
                         "positive": "Count.",
                         "negative": "Count.",
                         "questions": "Count.",

@@ -61,12 +61,16 @@ class Fmt:
 
     def score(self, value: float | None) -> str:
         """A score in [-1, 1] with its sign: ``+0,42``, ``−0,25``, ``0,00``; an en dash when unknown."""
+        return self.score_digits(value, 2)
+
+    def score_digits(self, value: float | None, digits: int) -> str:
+        """A score with its sign and ``digits`` decimals: ``+0,0345``; an en dash when unknown."""
         if value is None:
             return "–"
-        text = self.number(abs(value), 2)
-        if round(value, 2) > 0:
+        text = self.number(abs(value), digits)
+        if round(value, digits) > 0:
             return "+" + text
-        if round(value, 2) < 0:
+        if round(value, digits) < 0:
             return "\u2212" + text
         return text
 

@@ -36,4 +36,10 @@ class Grid(Strict):
     threshold: Float = Field(
         default=0.0, ge=-1, le=1, description="Minimum condition score for a viable option."
     )
+    min_items: int = Field(
+        default=3,
+        ge=1,
+        le=10_000,
+        description="A group or condition score resting on fewer scored items is weak evidence.",
+    )
     criteria: list[Criterion] = []

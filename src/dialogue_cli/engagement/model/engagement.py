@@ -35,6 +35,22 @@ class EngagementInfo(Strict):
     # The identifier of the Word documents' properties, and part of the quote's number.
     reference: str = Field(default="", max_length=100)
     start: Date | None = None
+    document_date: Date | None = Field(
+        default=None,
+        description="The date the deliverables carry and are written at (what is done, what "
+        "is to come); `render --date` overrides it; default: today.",
+    )
+    version: str = Field(
+        default="",
+        max_length=40,
+        description="Version of the deliverables printed on every cover, e.g. '1.0' or '0.3'.",
+    )
+    validated_by: str = Field(
+        default="",
+        max_length=300,
+        description="Who validated this version, e.g. 'Comité de pilotage du 8 mars 2027'; "
+        "empty: the covers say it is a working document.",
+    )
     context: Text = ""
     negotiable: list[Line] = []
     non_negotiable: list[Line] = []

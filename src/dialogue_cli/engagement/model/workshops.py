@@ -108,8 +108,18 @@ class Solution(Strict):
     title: Label
     description: Text = ""
     scenarios: IdList = []
+    changes: Text = Field(
+        default="",
+        description="What the solution changes in the option(s) it answers: how it lifts "
+        "their blocking conditions.",
+    )
     tests: list[SolutionTest] = []
     retained: bool = False
+    rationale: Text = Field(
+        default="",
+        description="Why it is retained although a group rejected it (a '-' test) or an "
+        "option it answers is not viable without a test from each blocking group.",
+    )
 
 
 class Creativity(Strict):

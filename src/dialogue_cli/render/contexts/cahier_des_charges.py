@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .shared import Context, _calendar, _commitments, _common, _items, _roles, _solutions
+from .shared import Context, _calendar, _commitments, _common, _items, _roles
+from .story import decision, retained
 
 if TYPE_CHECKING:
     from ..results import Results
@@ -29,17 +30,6 @@ def cahier_des_charges(results: Results, f: Fmt) -> Context:
                 "level": f.words["levels"].get(placed.level, placed.level),
             }
         )
-    solutions = _solutions(e, f)
-    tests = {s.id: s.tests for s in e.creativity.solutions}
-    for solution in solutions:
-        solution["tests"] = [
-            {
-                "group": f.group(t.group),
-                "verdict": f.words["verdicts"][t.verdict],
-                "note": f.t(t.note),
-            }
-            for t in tests[solution["id"]]
-        ]
     return {
         **_common("cahier-des-charges", results, f),
         "engagement": {
@@ -73,7 +63,8 @@ def cahier_des_charges(results: Results, f: Fmt) -> Context:
             "guarantor": f.t(e.governance.guarantor),
             "roles": _roles(e, f),
         },
-        "solutions": solutions,
+        "decision": decision(results, f),
+        "solutions": retained(results, f),
         "means": _items(e.means, f),
         "calendar": _calendar(results, f),
         "commitments": _commitments(e, f),

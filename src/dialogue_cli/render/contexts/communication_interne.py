@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .shared import Context, _commitments, _common, _items, _roles, _scenario_titles, _solutions
+from .shared import Context, _commitments, _common, _items, _roles, _scenario_titles
+from .story import decision, events, retained
 
 if TYPE_CHECKING:
     from ..results import Results
@@ -27,7 +28,9 @@ def communication_interne(results: Results, f: Fmt) -> Context:
         **_common("communication-interne", results, f),
         "engagement": {"context": f.t(e.engagement.context)},
         "objectives": _items(e.objectives, f),
-        "solutions": _solutions(e, f),
+        "decision": decision(results, f),
+        "solutions": retained(results, f),
+        "events": events(results, f),
         "roles": _roles(e, f),
         "commitments": _commitments(e, f),
         "faq": [

@@ -1,10 +1,11 @@
-"""The parts several documents share: the cover, solutions, commitments, roles, ranking, calendar."""
+"""The parts several documents share: the cover, commitments, roles, ranking, calendar."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from ...common.labels import council
 from ..catalog import BY_NAME
 from ..client_names import in_text, sentence_start
 from ..values import Fmt
@@ -28,14 +29,31 @@ def _common(name: str, results: Results, f: Fmt) -> Context:
         else ""
     )
     named = in_text(e.client.name, e.client.in_text, f.language)
+    info = e.engagement
+    day = f.date(results.today)
+    version = info.version.strip()
+    version_line = (
+        f.words["version"].format(version=version, date=day)
+        if version
+        else f.words["edition"].format(date=day)
+    )
+    validation = (
+        f.words["validated"].format(who=info.validated_by.strip())
+        if info.validated_by.strip()
+        else f.words["not_validated"]
+    )
+    vocabulary = council(e.client.kind, f.language)
     return {
         "doc": {
             "name": name,
             "title": f.t(deliverable.title(f.language)),
             "audience": f.t(deliverable.audience(f.language)),
-            "subject": f.t(e.engagement.title),
-            "date": f.date(results.today),
-            "reference": f.t(e.engagement.reference),
+            "subject": f.t(info.title),
+            "date": day,
+            "version": f.t(version),
+            "version_line": f.t(version_line),
+            "validation": f.t(validation),
+            "reference": f.t(info.reference),
             "language": f.language,
         },
         "client": {
@@ -45,6 +63,11 @@ def _common(name: str, results: Results, f: Fmt) -> Context:
             "kind": f.words["kinds"].get(e.client.kind, ""),
             "population": population,
             "address": f.t(e.client.address),
+            "council": vocabulary["council"],
+            "the_council": vocabulary["the_council"],
+            "to_council": vocabulary["to_council"],
+            "of_council": vocabulary["of_council"],
+            "executive": vocabulary["executive"],
         },
         "brand": {
             "name": f.t(brand_name),
@@ -60,20 +83,6 @@ def _items(records: Iterable[Any], f: Fmt) -> list[Context]:
 
 def _scenario_titles(e: Engagement) -> dict[str, str]:
     return {s.id: s.title for s in e.scenarios}
-
-
-def _solutions(e: Engagement, f: Fmt, retained_only: bool = True) -> list[Context]:
-    titles = _scenario_titles(e)
-    chosen = [s for s in e.creativity.solutions if s.retained or not retained_only]
-    return [
-        {
-            "id": s.id,
-            "title": f.t(s.title),
-            "description": f.t(s.description),
-            "scenarios": f.t(f.join(titles.get(ref, ref) for ref in s.scenarios)),
-        }
-        for s in chosen
-    ]
 
 
 def _commitments(e: Engagement, f: Fmt) -> list[Context]:
@@ -92,7 +101,8 @@ def _roles(e: Engagement, f: Fmt) -> list[Context]:
     ]
 
 
-def _verdict(viable: bool, blocking: Iterable[str], f: Fmt) -> str:
+def verdict(viable: bool, blocking: Iterable[str], f: Fmt) -> str:
+    """'Viable' or 'Non viable — élus et services sous le seuil': the one wording of a verdict."""
     if viable:
         return str(f.words["viable"])
     ordered = sorted(
@@ -103,25 +113,26 @@ def _verdict(viable: bool, blocking: Iterable[str], f: Fmt) -> str:
 
 
 def _ranking(results: Results, f: Fmt) -> list[Context]:
+    """The ranked options, each score with the number of items behind it (``*_evidence``)."""
+    from .story import evidence
+
     out = []
     for s in results.scores.options:
-        conditions = {
-            k: s.conditions[k].shown if k in s.conditions else None for k in CONDITION_ORDER
+        row: Context = {
+            "rank": str(s.rank) if s.rank is not None else "",
+            "id": s.id,
+            "title": f.t(s.title),
+            "overall": f.score(s.overall),
+            "divergence": f.number(s.divergence, 2) if s.divergence is not None else "–",
+            "verdict": verdict(s.viable, s.blocking, f),
+            "viable": s.viable,
+            "weak": bool(s.weak_conditions),
         }
-        out.append(
-            {
-                "rank": str(s.rank) if s.rank is not None else "",
-                "id": s.id,
-                "title": f.t(s.title),
-                "overall": f.score(s.overall),
-                "elus": f.score(conditions["elus"]),
-                "services": f.score(conditions["services"]),
-                "citoyens": f.score(conditions["citoyens"]),
-                "divergence": f.number(s.divergence, 2) if s.divergence is not None else "–",
-                "verdict": _verdict(s.viable, s.blocking, f),
-                "viable": s.viable,
-            }
-        )
+        for k in CONDITION_ORDER:
+            cell = s.conditions[k]
+            row[k] = f.score(cell.shown)
+            row[f"{k}_evidence"] = evidence(s, cell, f)
+        out.append(row)
     return out
 
 
@@ -131,12 +142,15 @@ def _calendar(results: Results, f: Fmt) -> Context:
     The plan's warnings are left out: they speak to the consultant about the file (paths,
     fixes) and `dialogue plan` shows them.
     """
-    e = results.engagement
+    from .story import events
+
     plan = results.plan
+    timeline = results.timeline
     phases = []
     for phase in plan.phases:
         start = "" if phase.empty else f.half_day(phase.start, phase.start_half, end=False)
         end = "" if phase.empty else f.half_day(phase.end, phase.end_half, end=True)
+        state = timeline.state(phase.name)
         phases.append(
             {
                 "label": f.words["phases"].get(phase.name, phase.label),
@@ -144,33 +158,15 @@ def _calendar(results: Results, f: Fmt) -> Context:
                 "start": start or "–",
                 "end": end or "–",
                 "dates": f.t(f.words["from_to"].format(start=start, end=end)) if start else "",
-                "status": f.words["status"].get(phase.status, phase.status),
+                "status": f.words["state"][state],
             }
         )
-    events = [
-        {
-            "label": f.words["workshop"].get(event.group or "", event.id)
-            if event.kind == "workshop"
-            else f.words["creativity"],
-            "date": f.day(event.date),
-            "place": f.t(event.place),
-        }
-        for event in plan.events
-    ]
-    # Not on the calendar yet, but announced: listed last, their date still to be set.
-    undated = [
-        {"label": f.words["workshop"].get(w.group, w.id), "date": f.words["to_be_set"], "place": f.t(w.place)}
-        for w in e.workshops
-        if w.date is None
-    ]  # fmt: skip
-    if e.creativity.date is None and e.creativity.place:
-        undated.append(
-            {"label": f.words["creativity"], "date": f.words["to_be_set"], "place": f.t(e.creativity.place)}
-        )  # fmt: skip
+    states = {p.state for p in timeline.phases.values()}
+    tense = "past" if states == {"done"} else "future" if states == {"upcoming"} else "present"
     total = "total_match" if plan.planned_days == plan.package_days else "total_differ"
     summary = " ".join(
         (
-            f.words["span"].format(
+            f.words["span"][tense].format(
                 start=f.date(plan.start), end=f.date(plan.end), working=f.number(plan.working_days)
             ),
             f.words[total].format(
@@ -187,6 +183,7 @@ def _calendar(results: Results, f: Fmt) -> Context:
         "planned_days": f.number(plan.planned_days),
         "package_days": f.number(plan.package_days),
         "gantt": results.gantt_picture,
+        "caption": f.words["gantt_caption"][tense == "past"],
         "phases": phases,
-        "workshops": events + undated,
+        "workshops": events(results, f),
     }

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..results import VERBATIMS_PER_SCENARIO, WorkshopCounts
 from .shared import Context, _common, _ranking, _scenario_titles
+from .story import analysis_note, decision, events, evidence, retained, weak_list
 
 if TYPE_CHECKING:
     from ..results import Results
@@ -44,6 +45,8 @@ def synthese_ateliers(results: Results, f: Fmt) -> Context:
                     {
                         "group": f.group(g),
                         "score": f.score(cell.shown),
+                        "evidence": evidence(s, cell, f),
+                        "weak": s.weak(cell),
                         "positive": str(cell.positive),
                         "negative": str(cell.negative),
                         "questions": str(cell.questions),
@@ -65,8 +68,29 @@ def synthese_ateliers(results: Results, f: Fmt) -> Context:
         )  # fmt: skip
     titles = _scenario_titles(e)
     figures = results.participation
+    options = report.options
+    viable = [o for o in options if o.viable]
+    brief_ranking = (
+        f.words["brief_viable"][len(viable) == 1].format(
+            n=f.number(len(viable)),
+            count=f.number(len(options)),
+            titles=f.join(f.quoted(o.title) for o in viable),
+        )
+        if viable
+        else f.words["brief_none_viable"].format(count=f.number(len(options)))
+    )
     return {
         **_common("synthese-ateliers", results, f),
+        "brief": {
+            "ranking": f.t(brief_ranking) if options else "",
+            "analysis": analysis_note(results, f),
+            "weak": _weak_count(results, f),
+        },
+        "weak": weak_list(results, f),
+        "events": events(results, f),
+        "decision": decision(results, f),
+        "retained": retained(results, f),
+        "min_items": f.number(e.grid.min_items),
         "workshops": workshops,
         "totals": {
             "participants": f.number(figures.participants),
@@ -86,3 +110,15 @@ def synthese_ateliers(results: Results, f: Fmt) -> Context:
             for idea in report.ideas
         ],
     }
+
+
+def _weak_count(results: Results, f: Fmt) -> str:
+    """How many scores of the ranked options are weak evidence, in one sentence, or ''."""
+    count = sum(len(s.weak_groups) + len(s.weak_conditions) for s in results.scores.options)
+    if not count:
+        return ""
+    return f.t(
+        f.words["weak_count"][count == 1].format(
+            n=f.number(count), min_items=f.number(results.engagement.grid.min_items)
+        )
+    )
