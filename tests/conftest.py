@@ -65,3 +65,27 @@ def full_example(example: Path) -> Path:
         text = text.replace(anchor, anchor + line)
     path.write_text(text, encoding="utf-8")
     return example
+
+
+IMPORT_FIXTURES = ROOT / "tests" / "importers" / "fixtures"
+
+# Two workshops without a feedback file, for imports: one in block style, one in flow style.
+ONLINE_WORKSHOPS = """
+  - id: AT-EN-LIGNE   # la consultation en ligne
+    group: citoyens
+    date: 2027-03-01
+    place: participer.ormessac.example
+  - {id: AT-ENQUETE, group: citoyens,
+     place: enquête terrain}
+"""
+
+
+@pytest.fixture
+def consultation(example: Path) -> Path:
+    """The Ormessac example with two more citizens' workshops (AT-EN-LIGNE, AT-ENQUETE) to import into."""
+    path = example / "engagement.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("\ncreativity:\n", ONLINE_WORKSHOPS + "\ncreativity:\n", 1), encoding="utf-8"
+    )
+    return example

@@ -16,9 +16,11 @@ ALLOWED: dict[str, set[str]] = {
     "analysis": {"common", "engagement"},
     "pricing": {"common", "engagement"},
     "planning": {"common", "engagement"},
+    "importers": {"common", "engagement"},
     "charts": {"common", "analysis", "planning"},
     "render": {"common", "engagement", "analysis", "pricing", "planning", "charts"},
-    "commands": {"common", "engagement", "analysis", "pricing", "planning", "charts", "render"},
+    "commands": {"common", "engagement", "analysis", "pricing", "planning", "charts", "render"}
+    | {"importers"},
 }
 ROOMS = set(ALLOWED)
 

@@ -12,6 +12,7 @@ from ._common import (
     guard_outputs,
     load_project,
     output_path,
+    print_json,
     reports_errors,
     say,
     write_output,
@@ -100,3 +101,91 @@ def template(
         except ValueError:
             relative = output
         say(f"To read it, set in workshop {workshop.id}: feedback_file: {relative}")
+
+
+SOURCE_HELP = "decidim, consul, cap-collectif, make, limesurvey, framaforms or csv."
+
+
+@feedback_app.command("import")
+@reports_errors
+def import_(
+    source: str = typer.Argument(
+        ..., help="The platform: " + SOURCE_HELP, show_default=False, metavar="SOURCE"
+    ),
+    file: Path = typer.Argument(
+        ..., help="The export (CSV, XLSX, or JSON for Decidim).", metavar="FILE"
+    ),
+    workshop: str = typer.Option(
+        ..., "--workshop", "-w", help="The workshop the feedback belongs to: its id (or group)."
+    ),
+    mapping: Path | None = typer.Option(
+        None, "--map", "-m", help="The mapping file (scenarios, polarity...); see --init-map."
+    ),
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help="The feedback file to write, .csv or .xlsx "
+        "(default: feedback/<workshop>-<source>.csv next to engagement.yaml).",
+    ),
+    add: bool = typer.Option(
+        False, "--add", help="Also make the workshop read it (feedback_file: in engagement.yaml)."
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite the file(s) written earlier."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    init_map: bool = typer.Option(
+        False,
+        "--init-map",
+        help="Write a mapping to fill in (to --map, else next to --out) and stop.",
+    ),
+    keep_hash: bool = typer.Option(
+        False,
+        "--keep-contributor-hash",
+        help="Write a salted hash of each contributor as the author, to count distinct people.",
+    ),
+    engagement: Path = typer.Option(
+        Path(), "--engagement", "-e", help="The engagement file or its folder.", show_default="."
+    ),
+) -> None:
+    """Import feedback from a participation platform, a survey or a board's CSV.
+
+    Writes the project's own feedback file (the columns of `feedback template`, plus where each
+    item came from), with the personal data dropped; rows the mapping gives no scenario go to a
+    second file, <out>-unclassified.csv, counted. Importing the same file again gives the same ids.
+
+    Example: dialogue feedback import decidim comments.csv -w AT-EN-LIGNE --map decidim.map.yaml --add
+    """
+    from ..common.files import display_name
+    from ..importers.command import ImportRequest, run_import, write_scaffold
+
+    source = source.strip().lower()
+    from ..importers.mapping import SOURCES
+
+    if source not in SOURCES:
+        from ..common.suggest import suggest
+
+        raise typer.BadParameter(
+            f"{source!r} is not a source{suggest(source, SOURCES)}: {SOURCE_HELP}",
+            param_hint="SOURCE",
+        )
+    if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
+        raise typer.BadParameter(f"{out}: use a .csv or .xlsx file", param_hint="--out")
+    project = load_project(engagement)
+    request = ImportRequest(project, source, file, workshop, mapping, out, force, keep_hash, add)
+    if init_map:
+        written, facts = write_scaffold(request)
+        say(f"Wrote {display_name(written)} ({facts})", err=as_json)
+        say(
+            "Put a scenario id in place of each ~, then run again with --map "
+            f"{display_name(written)}",
+            err=as_json,
+        )
+        return
+    result = run_import(request)
+    for problem in result.problems:
+        say(problem, err=True)
+    if as_json:
+        print_json(result.json)
+    else:
+        for line in result.lines:
+            say(line)

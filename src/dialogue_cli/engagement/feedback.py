@@ -51,6 +51,13 @@ TEMPLATE_HEADERS = {
     "fr": ("id", "scenario", "polarite", "intensite", "criteres", "theme", "verbatim", "auteur"),
     "en": COLUMNS,
 }
+# Provenance columns of a file written by `dialogue feedback import`: where each item came from.
+# The reader accepts and ignores them, and never takes one of them for a column of COLUMNS.
+PROVENANCE_HEADERS = {
+    "fr": ("plateforme_source", "id_source", "lien_source", "date_source"),
+    "en": ("source_platform", "source_id", "source_url", "source_date"),
+}
+IGNORED_HEADERS = frozenset(header for names in PROVENANCE_HEADERS.values() for header in names)
 T = TypeVar("T")
 _INTENSITIES = {"": 1, "1": 1, "2": 2, "3": 3, "1.0": 1, "2.0": 2, "3.0": 3}
 
@@ -283,6 +290,8 @@ def map_header(header: list[str], name: str, refs: References | None = None) -> 
     index: dict[str, int] = {}
     for position, raw in enumerate(header):
         key = fold(raw).replace(" ", "_").replace("-", "_")
+        if key in IGNORED_HEADERS:
+            continue
         column = HEADER_ALIASES.get(key) or HEADER_ALIASES.get(key.rstrip("s"))
         if column and column not in index:
             index[column] = position
