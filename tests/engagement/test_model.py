@@ -26,3 +26,30 @@ def test_a_criterion_listed_twice_on_an_item_counts_once() -> None:
         {"scenario": "BP", "polarity": "+", "criteria": "UTILITE; UTILITE"}
     )
     assert text.criteria == ["UTILITE"]
+
+
+def test_session_times_and_lengths() -> None:
+    import datetime as dt
+
+    import pytest
+    from pydantic import ValidationError
+
+    from dialogue_cli.engagement.model import Creativity, Workshop
+
+    for text in ("18:30", "18h30", "18 h 30"):
+        assert Workshop(id="A", group="elus", time=text).time == dt.time(18, 30)
+    assert Workshop(id="A", group="elus", time="9h").time == dt.time(9, 0)
+    assert Creativity(duration=180, access="Tram A").duration == 180
+    for bad in ({"time": 18}, {"time": "25:00"}, {"duration": 5}, {"duration": True}):
+        with pytest.raises(ValidationError):
+            Workshop(id="A", group="elus", **bad)
+
+
+def test_privacy_and_public_contact_default_to_empty() -> None:
+    from dialogue_cli.engagement.model import Client, Privacy
+
+    assert Privacy().controller.name == "" and Privacy().purposes == []
+    client = Client(
+        name="Ville", public_contact={"email": "participation@ville.fr", "hours": "9 h – 17 h"}
+    )
+    assert client.public_contact.email == "participation@ville.fr"

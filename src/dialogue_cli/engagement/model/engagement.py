@@ -12,6 +12,7 @@ from .base import Date, Days, Line, Record, Strict, Text
 from .governance import Brand, Commitment, Governance, Indicator, Risk
 from .parties import Client, Consultant
 from .pricing import Pricing
+from .privacy import Privacy
 from .stakeholders import MapSettings, Stakeholder
 from .workshops import Creativity, Workshop
 
@@ -114,3 +115,7 @@ class Engagement(Strict):
     indicators: list[Indicator] = []
     risks: list[Risk] = []
     pricing: Pricing = Pricing()
+    privacy: Privacy = Field(
+        default=Privacy(),
+        description="The personal-data notice (RGPD art. 13) of the scheme and its sessions.",
+    )

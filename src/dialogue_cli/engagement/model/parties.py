@@ -25,6 +25,25 @@ class Contact(Strict):
         return value
 
 
+class PublicContact(Strict):
+    """How residents reach the collectivité about the scheme: printed in the public documents."""
+
+    address: Line = ""
+    email: Line = ""
+    website: Line = ""
+    phone: Line = ""
+    hours: Line = Field(
+        default="", description="Opening hours, e.g. « du lundi au vendredi, 9 h – 17 h »."
+    )
+
+    @field_validator("email")
+    @classmethod
+    def _check_email(cls, value: str) -> str:
+        if value and ("@" not in value or value.startswith("@") or value.endswith("@")):
+            raise ValueError(f"{value!r} is not an e-mail address")
+        return value
+
+
 PUBLIC_KINDS = ("commune", "intercommunalite", "departement", "region", "autre")
 ClientKind = Literal["commune", "intercommunalite", "departement", "region", "autre", "prive"]
 
@@ -56,6 +75,11 @@ class Client(Strict):
         description="The buyer's Chorus Pro service code, when it requires one.",
     )
     contact: Contact = Contact()
+    public_contact: PublicContact = Field(
+        default=PublicContact(),
+        description="The collectivité's public contact for the scheme (printed in the public "
+        "documents); the consultant's contact never is.",
+    )
 
     @property
     def public(self) -> bool:

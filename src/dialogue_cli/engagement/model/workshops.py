@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
@@ -72,14 +73,46 @@ class FeedbackItem(Strict):
     )
 
 
-class Workshop(Strict):
+def _clock(value: Any) -> Any:
+    """Accept ``18:30``, ``18h30``, ``18 h 30`` and ``18h`` as a time of day."""
+    if isinstance(value, str):
+        text = value.strip().lower().replace(" ", "").replace("h", ":")
+        if text.endswith(":"):
+            text += "00"
+        return text
+    if isinstance(value, int | float):
+        raise ValueError(f"{value} is not a time of day: write it as 18:30")
+    return value
+
+
+Clock = Annotated[dt.time, BeforeValidator(_clock)]
+# A session's length in minutes: from a quarter of an hour to a whole day.
+Minutes = Annotated[Int, Field(ge=15, le=720)]
+
+
+class Session(Strict):
+    """When and where a session takes place, and how to get in."""
+
+    date: Date | None = None
+    time: Clock | None = Field(default=None, description="Start time, e.g. 18:30.")
+    duration: Minutes | None = Field(
+        default=None,
+        description="Length in minutes (default: 120 for a workshop, 180 for the creativity session).",
+    )
+    place: Line = ""
+    access: Text = Field(
+        default="",
+        description="How to get there and in: public transport, parking, step-free access, "
+        "induction loop, childcare...",
+    )
+    participants: Participants = 0
+
+
+class Workshop(Session):
     """One of the three separate workshops (élus, citoyens, services)."""
 
     id: Identifier
     group: WorkshopGroup
-    date: Date | None = None
-    place: Line = ""
-    participants: Participants = 0
     feedback: list[FeedbackItem] = []
     feedback_file: RelativePath | None = Field(
         default=None, description="CSV or XLSX, relative to the engagement file."
@@ -122,10 +155,7 @@ class Solution(Strict):
     )
 
 
-class Creativity(Strict):
+class Creativity(Session):
     """The creativity session that turns options into solutions."""
 
-    date: Date | None = None
-    place: Line = ""
-    participants: Participants = 0
     solutions: list[Solution] = []
