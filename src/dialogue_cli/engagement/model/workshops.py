@@ -79,6 +79,9 @@ def _clock(value: Any) -> Any:
         text = value.strip().lower().replace(" ", "").replace("h", ":")
         if text.endswith(":"):
             text += "00"
+        hours, colon, minutes = text.partition(":")
+        if colon and hours.isdigit() and len(hours) == 1:
+            text = f"0{hours}:{minutes}"
         return text
     if isinstance(value, int | float):
         raise ValueError(f"{value} is not a time of day: write it as 18:30")
