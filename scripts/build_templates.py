@@ -32,7 +32,7 @@ from docx.text.paragraph import Paragraph
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from dialogue_cli.render.catalog import BY_NAME  # noqa: E402
+from dialogue_cli.render.catalog import DOCUMENTS  # noqa: E402
 from dialogue_cli.render.invoice import INVOICE  # noqa: E402
 
 PRIMARY = "1F4E79"
@@ -72,7 +72,7 @@ class I:  # noqa: E742
 class G:
     """Grey italic text: what a draft still lacks, inside a line (``à compléter``)."""
 
-    part: str
+    part: str | V
 
 
 @dataclass(frozen=True)
@@ -143,13 +143,15 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
 class Builder:
     """A deliverable template under construction: styles, cover, header, footer, then content."""
 
-    def __init__(self, name: str, cover: bool = True) -> None:
+    def __init__(self, name: str, cover: bool = True, public: bool = False) -> None:
         self.language = LANGUAGE
-        self.deliverable = INVOICE if name == INVOICE.name else BY_NAME[name]
+        self.deliverable = INVOICE if name == INVOICE.name else DOCUMENTS[name]
         self.doc = Document()
         self._styles()
         self._page(cover)
-        if cover:
+        if cover and public:
+            self._public_cover()
+        elif cover:
             self._cover()
 
     # ------------------------------------------------------------------ set-up
@@ -257,6 +259,10 @@ class Builder:
         _field(footer, "NUMPAGES")
 
     def header_title(self) -> list[Part]:
+        if self.deliverable.name == "facile-a-lire":  # a draft says so on every page
+            return [T("{% if easy.draft %}"), "Brouillon à faire vérifier · ", T("{% endif %}"), V("doc.title")]
+        if self.deliverable.name == "communique-de-presse":
+            return ["Communiqué de presse"]
         if self.deliverable.name == "devis":  # no cover: the version line goes in the header
             return ["Devis ", V("quote.number"), " · ", V("doc.version_line")]
         if self.deliverable.name == INVOICE.name:
@@ -309,6 +315,35 @@ class Builder:
         self.tag("{%p if brand.name %}")
         self.p("Document préparé par ", B(V("brand.name")), style="Cover Line")
         self.tag("{%p endif %}")
+        self.page_break()
+
+    def _public_cover(self) -> None:
+        """The cover of a document the collectivité publishes: its logo, its name, the scheme's
+        name and the date; no consultant, no reference."""
+        self.p(V("brand.logo"), style="Cover Line")
+        spacer = self.p("")
+        spacer.paragraph_format.space_after = Pt(90)
+        band = self.doc.add_table(rows=1, cols=1)
+        band.alignment = WD_TABLE_ALIGNMENT.CENTER
+        cell = band.rows[0].cells[0]
+        _shade(cell, PRIMARY)
+        cell.width = Cm(TEXT_WIDTH)
+        self._fixed(band, [TEXT_WIDTH])
+        band.rows[0].height = Cm(7)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        self._margins(band, 400)
+        first = cell.paragraphs[0]
+        first.style = self.doc.styles["Cover Kicker"]
+        self._runs(first, [V("doc.audience")])
+        title = cell.add_paragraph(style="Title")
+        self._runs(title, [V("doc.title")])
+        title.paragraph_format.space_after = Pt(12)
+        subject = cell.add_paragraph(style="Cover Subject")
+        self._runs(subject, [V("scheme.tagline")])
+        gap = self.p("")
+        gap.paragraph_format.space_after = Pt(36)
+        self.p(V("client.name"), style="Cover Client")
+        self.p(V("scheme.updated"), style="Cover Line")
         self.page_break()
 
     # ------------------------------------------------------------------ content
@@ -639,8 +674,39 @@ def _or_todo(expr: str) -> list[Part]:
     ]
 
 
+SPECIFICATION_SECTIONS = (
+    "1. Contexte et enjeux",
+    "2. Objet et périmètre",
+    "3. Objectifs et niveau de participation",
+    "4. Publics et cartographie des acteurs",
+    "5. Gouvernance",
+    "6. Le dispositif retenu",
+    "7. Règles du jeu et engagements de la collectivité",
+    "8. Données personnelles",
+    "9. Moyens et budget du dispositif",
+    "10. Calendrier",
+    "11. Traitement des contributions",
+    "12. Évaluation",
+    "13. Risques et parades",
+    "14. Livrables attendus",
+)
+
+
 def cahier_des_charges() -> Builder:
     b = Builder("cahier-des-charges")
+    b.h1("Sommaire")
+    for title in SPECIFICATION_SECTIONS:
+        b.p(title, style="Normal").paragraph_format.space_after = Pt(2)
+    b.h2("Suivi du document")
+    b.pairs(
+        [
+            ("Version", [V("doc.version_line")]),
+            ("Validation", [V("doc.validation")]),
+            ("Rédaction", [V("brand.name"), " pour ", V("client.name")]),
+            ("Référence", _or_todo("doc.reference")),
+        ]
+    )
+    b.page_break()
     b.h1("1. Contexte et enjeux")
     b.tag("{%p if engagement.context %}")
     b.p(V("engagement.context"))
@@ -669,7 +735,7 @@ def cahier_des_charges() -> Builder:
         ("Ce qui n'est pas négociable", "engagement.non_negotiable"),
     ):
         b.tag("{%p if " + items + " %}")
-        b.h3(heading)
+        b.h2(heading)
         b.each("item in " + items, [V("item")])
         b.tag("{%p endif %}")
     b.h1("3. Objectifs et niveau de participation")
@@ -733,9 +799,10 @@ def cahier_des_charges() -> Builder:
                     strict=True,
                 )
             ]
+            + [("Fréquence du comité", _or_todo("governance.frequency"))]
         )
         b.tag("{%p if governance.roles %}")
-        b.h3("Le rôle de chacun")
+        b.h2("Le rôle de chacun")
         b.table(
             "r in governance.roles",
             [("Partie", 3.5, [B(V("r.group"))]), ("Rôle dans le dispositif", 13.5, [V("r.role")])],
@@ -772,9 +839,17 @@ def cahier_des_charges() -> Builder:
     )
     b.tag("{%p endfor %}")
     b.h1("7. Règles du jeu et engagements de la collectivité")
+    b.h2("Les règles du jeu")
+    for label, key in (
+        ("Qui peut participer : ", "eligibility"),
+        ("Modération : ", "moderation"),
+        ("Tirage au sort : ", "drawing_lots"),
+    ):
+        b.p(B(label), *_or_todo("rules." + key))
+    b.each("r in rules.other", [V("r")])
+    b.h2("Les engagements de la collectivité")
     b.p(
-        "La collectivité s'engage envers les participants sur des délais de réponse précis (droit de suite). "
-        "Les données personnelles recueillies ne servent qu'à informer et répondre aux participants, conformément au RGPD."
+        "La collectivité s’engage envers les participants sur des délais de réponse précis (droit de suite)."
     )
     b.table(
         "c in commitments",
@@ -788,13 +863,30 @@ def cahier_des_charges() -> Builder:
         ],
         empty=COMMITMENTS_TODO,
     )
-    b.h1("8. Moyens")
-    b.each(
-        "m in means",
-        [B(V("m.label")), T("{% if m.details %}"), " : ", V("m.details"), T("{% endif %}")],
+    _privacy(b, "8. Données personnelles")
+    b.h1("9. Moyens et budget du dispositif")
+    b.table(
+        "m in budget.rows",
+        [
+            ("Moyen", 7.5, [B(V("m.label")), T("{% if m.details %}"), "\n", V("m.details"), T("{% endif %}")]),
+            ("Temps", 2.0, [V("m.fte")]),
+            ("Montant", 3.5, [T("{% if m.amount %}"), V("m.amount"), T("{% else %}"), G("à compléter"), T("{% endif %}")]),
+            ("Périodicité", 2.5, [V("m.period")]),
+        ],
+        right=(1, 2),
         empty="les moyens disponibles (humains, budget, outils) ne sont pas encore décrits.",
-    )
-    b.h1("9. Calendrier")
+    )  # fmt: skip
+    b.tag("{%p if budget.priced %}")
+    b.p(
+        B("Budget annuel du dispositif : "), V("budget.year"),
+        T("{% if budget.once %}"), " ; dépenses ponctuelles : ", V("budget.once"), T("{% endif %}"),
+        T("{% if budget.fte %}"), " ; temps de travail : ", V("budget.fte"), T("{% endif %}"), ".",
+    )  # fmt: skip
+    b.tag("{%p endif %}")
+    b.tag("{%p if budget.rows and not budget.priced %}")
+    b.todo("le coût de chaque moyen reste à chiffrer (means[].amount).")
+    b.tag("{%p endif %}")
+    b.h1("10. Calendrier")
     b.p(V("calendar.summary")).paragraph_format.keep_with_next = True
 
     def provisional() -> None:
@@ -821,7 +913,7 @@ def cahier_des_charges() -> Builder:
     )
     b.picture("calendar.gantt", V("calendar.caption"))
     b.tag("{%p if calendar.workshops %}")
-    b.h3("Ateliers et séance de créativité")
+    b.h2("Ateliers et séance de créativité")
     b.table(
         "w in calendar.workshops",
         [
@@ -832,38 +924,67 @@ def cahier_des_charges() -> Builder:
         ],
     )
     b.tag("{%p endif %}")
-    b.h1("10. Traitement des contributions")
+    b.h1("11. Traitement des contributions")
     b.p(
         "Chaque contribution est codée selon la grille d'analyse (polarité, intensité, critère), étudiée par les services "
         "dans un temps plafonné, puis fait l'objet d'une réponse publique dans les délais annoncés."
     )
-    b.h1("11. Évaluation")
+    b.h1("12. Évaluation")
     b.p("Le dispositif est évalué pour chacune des trois parties : c'est le « ROI citoyen ».")
     b.table(
         "i in indicators",
         [
-            ("Pour", 3.0, [B(V("i.group"))]),
-            ("Indicateur", 10.0, [V("i.label")]),
-            ("Cible", 4.0, [V("i.target")]),
+            ("Pour", 2.3, [B(V("i.group"))]),
+            ("Indicateur", 5.2, [V("i.label")]),
+            ("Situation de départ", 3.0, _or_todo("i.baseline")),
+            ("Cible", 2.8, _or_todo("i.target")),
+            ("Source", 3.7, _or_todo("i.source")),
         ],
         empty="aucun indicateur n'est encore défini.",
     )
-    b.h1("12. Risques et parades")
+    b.h1("13. Risques et parades")
     b.table(
         "r in risks",
         [("Risque", 6.0, [B(V("r.label"))]), ("Parade", 11.0, [V("r.mitigation")])],
         empty="aucun risque n'est encore identifié.",
     )
+    b.h1("14. Livrables attendus")
+    b.table(
+        "d in deliverables",
+        [
+            ("Livrable", 6.5, [B(V("d.label")), T("{% if d.details %}"), "\n", V("d.details"), T("{% endif %}")]),
+            ("Échéance", 4.5, _or_todo("d.due")),
+            ("Responsable", 6.0, _or_todo("d.owner")),
+        ],
+        empty="les livrables attendus du dispositif ne sont pas encore définis.",
+    )  # fmt: skip
     return b
 
 
 def communication_interne() -> Builder:
-    b = Builder("communication-interne")
+    """A note to élus and agents: memo header, key messages, who to contact, calendar, FAQ."""
+    b = Builder("communication-interne", cover=False)
+    b.tag("{%p if brand.logo %}")
+    b.p(V("brand.logo"))
+    b.tag("{%p endif %}")
+    b.p(B(V("doc.title")), style="Cover Client")
+    b.pairs(
+        [
+            ("De", [T("{% if memo.sender %}"), V("memo.sender"), T("{% else %}"), G(V("memo.sender_todo")), T("{% endif %}")]),
+            ("À", [V("memo.to")]),
+            ("Objet", [V("memo.subject")]),
+            ("Date", [V("memo.date")]),
+        ],
+        widths=(2.5, 14.5),
+    )  # fmt: skip
+    b.p(V("doc.version_line"), " · ", V("doc.validation"), style="Small")
+    b.h1("Les messages clés")
+    b.each("k in key_messages", [V("k")], style="List Number")
     b.h1("1. Pourquoi ce dispositif")
     b.when("engagement.context", lambda: b.p(V("engagement.context")))
 
     def objectives() -> None:
-        b.h3("Nos objectifs")
+        b.h2("Nos objectifs")
         b.each(
             "o in objectives",
             [B(V("o.label")), T("{% if o.details %}"), " : ", V("o.details"), T("{% endif %}")],
@@ -878,7 +999,7 @@ def communication_interne() -> Builder:
     b.when("decision.todo", lambda: b.todo_value("decision.todo"))
     b.when("decision.intro", lambda: b.p(V("decision.intro")))
     b.tag("{%p for s in solutions %}")
-    b.h3(V("s.title"))
+    b.h2(V("s.title"))
     b.when("s.description", lambda: b.p(V("s.description")))
     b.p(B("D'où elle vient : "), V("s.origin"))
     b.when("s.changes", lambda: b.p(B("Ce qui change : "), V("s.changes")))
@@ -891,6 +1012,13 @@ def communication_interne() -> Builder:
     b.tag("{%p endfor %}")
     b.h1("3. Qui fait quoi")
     b.when("sponsor", lambda: b.p("Portage politique : ", B(V("sponsor")), "."))
+    b.when(
+        "committee",
+        lambda: b.p(
+            B("Comité de suivi : "), V("committee"),
+            T("{% if frequency %}"), " Il se réunit ", V("frequency"), ".", T("{% endif %}"),
+        ),
+    )  # fmt: skip
     b.table(
         "r in roles",
         [("Partie", 3.5, [B(V("r.group"))]), ("Rôle", 13.5, [V("r.role")])],
@@ -898,13 +1026,26 @@ def communication_interne() -> Builder:
     b.unless(
         "sponsor or roles", "le portage politique et le rôle de chacun ne sont pas encore définis."
     )
-    b.h1("4. Le calendrier")
-    b.each(
-        "ev in events",
-        [B(V("ev.label")), " : ", V("ev.sentence"), T("{% if ev.place %}"), " (", V("ev.place"), ")", T("{% endif %}"), "."],
+    b.h1("4. Votre contact : la mission participation")
+
+    def mission() -> None:
+        b.p(V("mission.intro"))
+        b.when("mission.name", lambda: b.p(B(V("mission.name")), style="List Bullet"))
+        b.when("mission.email", lambda: b.p("Courriel : ", V("mission.email"), style="List Bullet"))
+        b.when("mission.phone", lambda: b.p("Téléphone : ", V("mission.phone"), style="List Bullet"))
+
+    b.either("not mission.todo", mission, "le contact de la mission participation n’est pas encore renseigné.")
+    b.h1("5. Le calendrier des agents")
+    b.table(
+        "a in agenda",
+        [
+            ("Date", 4.4, [B(V("a.date")), T("{% if a.time %}"), "\n", V("a.time"), T("{% endif %}")]),
+            ("Rendez-vous", 6.6, [V("a.label"), T("{% if a.past %}"), I(" (passé)"), T("{% endif %}")]),
+            ("Lieu et accès", 6.0, [V("a.detail")]),
+        ],
         empty="les ateliers et la séance de créativité ne sont pas encore programmés.",
-    )  # fmt: skip
-    b.h1("5. La posture : écouter sans promettre")
+    )
+    b.h1("6. La posture : écouter sans promettre")
     b.p(
         "Élus et agents sont les premiers visages du dispositif. Quelques règles communes :",
         style="Callout",
@@ -914,10 +1055,10 @@ def communication_interne() -> Builder:
         "Reformuler pour vérifier que l'on a bien compris, sans juger.",
         ["Ne jamais promettre une décision qui appartient ", V("client.to_council"), "."],
         "Annoncer le délai de réponse et le canal par lequel elle viendra.",
-        "Noter la contribution et la transmettre à la mission participation le jour même.",
+        [V("mission.transmit")],
     ):
         b.p(*(line if isinstance(line, list) else [line]), style="List Bullet")
-    b.h1("6. Nos engagements envers les participants")
+    b.h1("7. Nos engagements envers les participants")
     b.when(
         "commitments",
         lambda: b.p(
@@ -929,7 +1070,7 @@ def communication_interne() -> Builder:
         [("Engagement", 12.5, [V("c.label")]), ("Délai", 4.5, [B(V("c.delay"))])],
         empty=COMMITMENTS_TODO,
     )
-    b.h1("7. Modèles de réponse")
+    b.h1("8. Modèles de réponse")
     b.p(
         B("Accusé de réception. "),
         "Merci pour votre contribution. Elle a bien été reçue par ",
@@ -942,52 +1083,85 @@ def communication_interne() -> Builder:
         "Votre proposition a été étudiée avec attention. Elle ne peut pas être retenue pour la raison suivante : [motif]. Nous vous remercions de votre participation.",
         style="Callout",
     )
-    b.h1("8. Foire aux questions")
+    b.h1("9. Foire aux questions")
 
     def faq() -> None:
         b.p(
-            "Ces questions ont été posées pendant les ateliers. Chaque porte-parole doit pouvoir y répondre ; le comité de suivi valide les réponses."
+            "Ces questions ont été posées pendant les ateliers, ou le seront. Chacun peut donner ces réponses aux "
+            "habitants ; le comité de suivi les valide."
         )
+        b.when("faq.pending", lambda: b.p(V("faq.pending"), style="Callout"))
+        b.tag("{%p for q in faq.items %}")
+        b.h2(V("q.question"))
+        b.when("q.answered", lambda: b.p(V("q.answer")), lambda: b.p(V("q.pending"), style="Placeholder"))
+        b.when("q.asked", lambda: b.p(V("q.asked"), style="Small"))
+        b.tag("{%p endfor %}")
 
-    b.either("faq", faq, "aucune question n'a encore été recueillie en atelier.")
-    b.tag("{%p for f in faq %}")
-    b.h3(V("f.scenario"))
-    b.each("q in f.questions", [V("q.text"), I(" ("), I(V("q.group")), I(")")])
-    b.tag("{%p endfor %}")
+    b.either("faq.items", faq, "aucune question n'a encore été recueillie en atelier.")
+    b.each("n in faq.notes", [V("n")], style="Small")
+    b.p("")
+    b.p(B(V("memo.signatory.name")), style="Normal").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    b.p(V("memo.signatory.role"), style="Normal").alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return b
 
 
 def communication_externe() -> Builder:
-    b = Builder("communication-externe")
-    b.h1("De quoi s'agit-il ?")
+    """The collectivité's document for residents: key information first, in everyday words."""
+    b = Builder("communication-externe", public=True)
+    b.h1("L’essentiel")
+    b.pairs(
+        [
+            ("De quoi s’agit-il", [V("essentials.what")]),
+            ("Prochain rendez-vous", [V("essentials.next")]),
+            ("Pour participer", [V("essentials.how")]),
+            ("Et ensuite", [V("essentials.after")]),
+        ]
+    )
+    b.h1("La démarche")
     b.p(V("scheme.summary"))
     b.when("workshops.sentence", lambda: b.p(V("workshops.sentence"), style="Callout"))
+
+    def steps(key: str, heading: str) -> None:
+        b.tag("{%p if steps." + key + " %}")
+        b.h2(heading)
+        b.each("st in steps." + key, [V("st")])
+        b.tag("{%p endif %}")
+
+    steps("done", "Ce qui a eu lieu")
+    steps("ahead", "Ce qui vient")
+    b.h1("Les rendez-vous")
+    b.when("meetings", lambda: b.p("Ces rendez-vous sont ouverts aux habitants :"))
+    b.tag("{%p for m in meetings %}")
+    b.h2(V("m.label"))
+    b.p(B("Quand : "), V("m.when"))
+    b.when("m.place", lambda: b.p(B("Où : "), V("m.place")))
+    b.when("m.access", lambda: b.p(B("Accès : "), V("m.access")))
+    b.p(B("Pour qui : "), V("m.who"), T("{% if m.registration %}"), " ; ", V("m.registration"), T("{% endif %}"))
+    b.when("m.description", lambda: b.p(V("m.description")))
+    b.tag("{%p endfor %}")
+    b.when("meetings_none", lambda: b.p(V("meetings_none")))
     b.h1(V("said.title"))
     b.when("said.intro", lambda: b.p(V("said.intro")))
+
+    def heard() -> None:
+        b.h2(V("heard.title"))
+        b.p(V("heard.intro"))
+        b.tag("{%p for o in heard.options %}")
+        b.p(B(V("o.option")))
+        b.each("q in o.quotes", [I("« "), I(V("q")), I(" »")], style="Verbatim")
+        b.tag("{%p endfor %}")
+
+    b.when("heard.options", heard)
     b.tag("{%p for d in said_done %}")
     b.h2(V("d.done"))
     b.each("s in d.said", [I("« "), I(V("s")), I(" »")], style="Verbatim")
     b.when("d.details", lambda: b.p(B("Ce que nous faisons : "), V("d.details")))
-    b.when("d.origin", lambda: b.p(B("D'où cela vient : "), V("d.origin")))
+    b.when("d.origin", lambda: b.p(B("D’où cela vient : "), V("d.origin")))
     b.when("d.changes", lambda: b.p(B("Ce qui a changé : "), V("d.changes")))
-    b.when("d.tests", lambda: b.p(B("L'avis des groupes : "), V("d.tests"), "."))
+    b.when("d.tests", lambda: b.p(B("L’avis des groupes : "), V("d.tests"), "."))
     b.when("d.rationale", lambda: b.p(B("Pourquoi elle est retenue : "), V("d.rationale")))
     b.tag("{%p endfor %}")
-    b.h1("Comment participer")
-
-    def meetings() -> None:
-        b.p("Les prochains rendez-vous :")
-        b.each(
-            "m in meetings",
-            [B(V("m.label")), " : ", V("m.sentence"), T("{% if m.place %}"), ", ", V("m.place"), T("{% endif %}"), "."],
-        )  # fmt: skip
-
-    b.when("meetings", meetings)
-    b.when("meetings_none", lambda: b.p(V("meetings_none")))
-    b.p(
-        "À tout moment, vos questions et vos idées sont les bienvenues auprès de ", V("client.in_text"),
-        " : chacune reçoit une réponse, dans les délais de nos engagements ci-dessous.",
-    )  # fmt: skip
+    b.when("quotes_consent", lambda: b.p(V("quotes_consent"), style="Small"))
     b.h1("Ce qui est ouvert à la discussion")
     b.each(
         "item in negotiable",
@@ -996,24 +1170,101 @@ def communication_externe() -> Builder:
     )
 
     def fixed() -> None:
-        b.h3("Ce qui ne l'est pas")
+        b.h2("Ce qui ne l’est pas")
         b.each("item in non_negotiable", [V("item")])
 
     b.when("non_negotiable", fixed)
     b.h1("Nos engagements envers vous")
     b.table(
         "c in commitments",
-        [("Nous nous engageons à", 12.5, [V("c.label")]), ("Délai", 4.5, [B(V("c.delay"))])],
+        [("Notre engagement", 12.5, [V("c.label")]), ("Délai", 4.5, [B(V("c.delay"))])],
         empty=COMMITMENTS_TODO,
     )
     b.h1("Les règles du jeu")
-    for line in (
-        "Chacun peut participer, quel que soit son âge ou sa nationalité.",
-        "Les échanges sont respectueux ; les propos injurieux sont retirés.",
-        "Vos données personnelles ne servent qu'à vous répondre et ne sont jamais publiées.",
-        "Chaque contribution reçoit une réponse, y compris quand elle ne peut pas être retenue.",
-    ):
-        b.p(line, style="List Bullet")
+    b.each("r in rules.items", [B(V("r.label")), " : ", V("r.text")])
+    b.each("r in rules.other", [V("r")])
+    b.when("rules.todo", lambda: b.todo_value("rules.todo"))
+    b.h1("Nous contacter")
+    b.p(B(V("contact.name")))
+    b.each("l in contact.lines", [B(V("l.label")), " : ", V("l.value")], style="Normal")
+    b.when("contact.todo", lambda: b.todo_value("contact.todo"))
+    _privacy(b)
+
+    def glossary() -> None:
+        b.h1("Les mots de la démarche")
+        b.each("g in glossary", [B(V("g.term")), " : ", V("g.meaning")], style="Normal")
+
+    b.when("glossary", glossary)
+    b.when("credit", lambda: b.p(V("credit"), style="Small"))
+    return b
+
+
+def _privacy(b: Builder, heading: str = "Vos données personnelles") -> None:
+    """The personal-data notice (RGPD art. 13): a row per part, « À compléter » when missing."""
+    b.h1(heading)
+    b.p(V("privacy.intro"))
+    b.each(
+        "r in privacy.rows",
+        [B(V("r.label")), " : ", T("{% if r.missing %}"), G(V("r.value")), T("{% else %}"), V("r.value"), T("{% endif %}")],
+        style="Normal",
+    )  # fmt: skip
+    b.p(V("privacy.quotes"), style="Small")
+
+
+def communique_de_presse() -> Builder:
+    """The press release: dateline, title, chapô, the facts, the next meeting, the press contact."""
+    b = Builder("communique-de-presse", cover=False)
+    b.tag("{%p if brand.logo %}")
+    b.p(V("brand.logo"))
+    b.tag("{%p endif %}")
+    b.p(B("Communiqué de presse"), style="Cover Line")
+    b.p(V("press.dateline"), style="Cover Line")
+    b.h1(V("press.title"))
+    b.p(B(V("press.chapo")), style="Callout")
+    b.when("press.about", lambda: b.p(V("press.about")))
+    b.tag("{%p if press.solutions %}")
+    b.p(V("press.retained_intro"))
+    b.each("s in press.solutions", [B(V("s.title")), T("{% if s.description %}"), " : ", V("s.description"), T("{% endif %}")])
+    b.tag("{%p endif %}")
+    b.when("press.quote", lambda: b.p("« ", V("press.quote"), " », ", V("press.quote_by")))
+    b.when("press.next", lambda: b.p(V("press.next")), lambda: b.p(V("press.meetings_none")))
+    b.when("press.then", lambda: b.p(V("press.then")))
+    b.when("press.commitments", lambda: b.p(V("press.commitments")))
+    b.tag("{%p if press.website %}")
+    b.p(B("En savoir plus : "), V("press.website"))
+    b.tag("{%p endif %}")
+    b.h2("Contact presse")
+    b.when("press.contact.name", lambda: b.p(B(V("press.contact.name")), T("{% if press.contact.role %}"), ", ", V("press.contact.role"), T("{% endif %}")))
+    b.when("press.contact.phone", lambda: b.p("Téléphone : ", V("press.contact.phone")))
+    b.when("press.contact.email", lambda: b.p("Courriel : ", V("press.contact.email")))
+    b.when("press.contact.todo", lambda: b.todo_value("press.contact.todo"))
+    b.when("credit", lambda: b.p(V("credit"), style="Small"))
+    return b
+
+
+def facile_a_lire() -> Builder:
+    """The easy-to-read draft: one sentence per line, a large font, left-aligned, no table."""
+    b = Builder("facile-a-lire", cover=False)
+    easy = b.doc.styles.add_style("Easy Text", 1)
+    easy.base_style = b.doc.styles["Normal"]
+    easy.font.size = Pt(14)
+    easy.paragraph_format.line_spacing = 1.5
+    easy.paragraph_format.space_after = Pt(8)
+    easy.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    b.tag("{%p if brand.logo %}")
+    b.p(V("brand.logo"))
+    b.tag("{%p endif %}")
+    b.when("easy.draft", lambda: b.p(B(V("easy.draft")), style="Callout"))
+    b.h1(V("easy.title"))
+    b.tag("{%p for s in easy.sections %}")
+    b.h1(V("s.title"))
+    b.each("l in s.lines", [V("l")], style="Easy Text")
+    b.tag("{%p endfor %}")
+    b.when("easy.validated", lambda: b.p(V("easy.validated"), style="Easy Text"))
+    b.tag("{%p if easy.logo %}")
+    b.p(V("easy.logo"))
+    b.p(V("easy.credit"), style="Small")
+    b.tag("{%p endif %}")
     return b
 
 
@@ -1239,12 +1490,13 @@ def synthese_ateliers() -> Builder:
         )  # fmt: skip
 
     b.when("brief.ranking", brief)
-    b.h3("Ce qui a été retenu")
+    b.h2("Ce qui a été retenu")
     b.when("decision.todo", lambda: b.todo_value("decision.todo"))
     b.each("s in retained", [B(V("s.title")), " — ", V("s.summary"), "."])
     b.when("brief.weak", lambda: b.p(V("brief.weak"), style="Small"))
     b.page_break()
     b.h1("1. Participation et méthode")
+    b.h2("Les participants")
     b.unless("workshops", "aucun atelier n'est encore prévu.")
     b.unless(
         'not workshops or totals.contributions != "0"',
@@ -1267,17 +1519,39 @@ def synthese_ateliers() -> Builder:
     )
     b.tag("{%p if workshops %}")
     b.p(
-        "Part. : participants ; + et – : avis positifs et négatifs ; ? : questions ; Idées : suggestions.",
+        "Part. : participants ; + : avis positifs ; – : avis négatifs ; ? : questions ; Idées : suggestions ; "
+        "Total : toutes les contributions de l’atelier.",
         style="Caption",
     )
     b.tag("{%p endif %}")
+    b.tag("{%p for w in workshops %}")
+    b.tag("{%p if w.profile %}")
+    b.p(B(V("w.label")), " : profil des participants")
+    b.each("l in w.profile", [V("l")])
+    b.tag("{%p endif %}")
+    b.tag("{%p endfor %}")
+    b.h2("Le recrutement")
+    b.each(
+        "w in workshops",
+        [B(V("w.label")), " : ", T("{% if w.recruitment %}"), V("w.recruitment"), T("{% else %}"), G("à compléter"), T("{% endif %}")],
+        empty="aucun atelier n'est encore prévu.",
+    )  # fmt: skip
+    b.h2("Le déroulé des séances")
+    b.each(
+        "w in workshops",
+        [B(V("w.label")), " : ", T("{% if w.format %}"), V("w.format"), T("{% else %}"), G("à compléter"), T("{% endif %}")],
+        empty="aucun atelier n'est encore prévu.",
+    )  # fmt: skip
+    b.h2("Le codage des contributions")
     b.p(
-        "Chaque contribution a été codée : le groupe, l'option dont elle parle, sa polarité, son intensité de 1 "
-        "à 3 et les critères de la grille qu'elle touche. Seuls les avis + et − rattachés à un critère entrent "
+        V("method.coding"), " Seuls les avis + et − rattachés à un critère entrent "
         "dans les scores ; les questions et les idées sont listées à part. Un score qui repose sur moins de ",
         V("min_items"), " avis notés est signalé comme fragile : le nombre d'avis derrière chaque score est "
         "donné à côté de lui. Le kit d'usage du ROI citoyen détaille le calcul et le refait sur un exemple.",
     )  # fmt: skip
+    b.when("method.coding_more", lambda: b.p(V("method.coding_more")))
+    b.h2("Les limites")
+    b.each("l in limits", [V("l")], empty="les limites de l’analyse restent à écrire.")
     b.h1("2. Classement des options")
 
     def ranking() -> None:
@@ -1336,10 +1610,20 @@ def synthese_ateliers() -> Builder:
         empty="aucune idée n'a encore été recueillie en atelier.",
     )
     b.h1("5. Des conclusions aux solutions retenues")
+    b.table(
+        "c in conclusions",
+        [
+            ("Rang", 1.3, [B(V("c.rank"))]),
+            ("Option", 4.2, [B(V("c.title"))]),
+            ("Verdict de l’analyse", 4.5, [V("c.verdict")]),
+            ("Ce qu’elle est devenue", 7.0, [V("c.fate")]),
+        ],
+        empty="aucune option n'est encore analysée.",
+    )
     b.when("decision.todo", lambda: b.todo_value("decision.todo"))
     b.when("decision.intro", lambda: b.p(V("decision.intro")))
     b.tag("{%p for s in retained %}")
-    b.h3(V("s.title"))
+    b.h2(V("s.title"))
     b.p(V("s.origin"))
     b.when("s.changes", lambda: b.p(B("Ce qui change : "), V("s.changes")))
     b.when("s.tests", lambda: b.p(V("s.tests_line")))
@@ -2074,6 +2358,119 @@ ENGLISH.update(
 )
 
 
+# The documents the collectivité publishes and circulates (issue 13): English wording.
+ENGLISH.update(
+    {
+        " (passé)": " (past)",
+        " : profil des participants": ": participants' profile",
+        " ; ": "; ",
+        " ; dépenses ponctuelles : ": "; one-off costs: ",
+        " ; temps de travail : ": "; staff time: ",
+        " Il se réunit ": " It meets ",
+        " Seuls les avis + et − rattachés à un critère entrent dans les scores ; les questions et les idées sont listées à part. Un score qui repose sur moins de ": " Only + and − views attached to a criterion enter the scores; questions and ideas are listed apart. A score resting on fewer than ",
+        " pour ": " for ",
+        " », ": "”, ",
+        "1. Contexte et enjeux": "1. Context and stakes",
+        "10. Calendrier": "10. Calendar",
+        "11. Traitement des contributions": "11. Handling contributions",
+        "12. Évaluation": "12. Evaluation",
+        "13. Risques et parades": "13. Risks and mitigations",
+        "14. Livrables attendus": "14. Expected deliverables",
+        "4. Votre contact : la mission participation": "4. Your contact: the participation team",
+        "5. Le calendrier des agents": "5. The staff calendar",
+        "6. La posture : écouter sans promettre": "6. The stance: listen without promising",
+        "7. Nos engagements envers les participants": "7. Our commitments to participants",
+        "8. Données personnelles": "8. Personal data",
+        "8. Modèles de réponse": "8. Reply templates",
+        "9. Foire aux questions": "9. Frequently asked questions",
+        "9. Moyens et budget du dispositif": "9. Resources and budget of the scheme",
+        "Accès : ": "Access: ",
+        "Brouillon à faire vérifier · ": "Draft to be checked · ",
+        "Budget annuel du dispositif : ": "Yearly budget of the scheme: ",
+        "Ce qui a eu lieu": "What has happened",
+        "Ce qui ne l’est pas": "What is not",
+        "Ce qui vient": "What comes next",
+        "Ce qu’elle est devenue": "What became of it",
+        "Ces questions ont été posées pendant les ateliers, ou le seront. Chacun peut donner ces réponses aux habitants ; le comité de suivi les valide.": "These questions were asked in the workshops, or will be. Anyone may give these answers to residents; the steering committee approves them.",
+        "Ces rendez-vous sont ouverts aux habitants :": "These meetings are open to residents:",
+        "Comité de suivi : ": "Steering committee: ",
+        "Communiqué de presse": "Press release",
+        "Contact presse": "Press contact",
+        "Courriel : ": "E-mail: ",
+        "De": "From",
+        "De quoi s’agit-il": "What it is",
+        "D’où cela vient : ": "Where it comes from: ",
+        "En savoir plus : ": "Find out more: ",
+        "Et ensuite": "What happens next",
+        "Fréquence du comité": "Committee meetings",
+        "La collectivité s’engage envers les participants sur des délais de réponse précis (droit de suite).": "The public body commits to precise response times towards participants.",
+        "La démarche": "The process",
+        "Le codage des contributions": "How contributions were coded",
+        "Le déroulé des séances": "How the sessions ran",
+        "Le recrutement": "Recruitment",
+        "Les engagements de la collectivité": "The public body's commitments",
+        "Les limites": "Limits",
+        "Les messages clés": "Key messages",
+        "Les mots de la démarche": "Words of the process",
+        "Les participants": "Participants",
+        "Les rendez-vous": "Meetings",
+        "Lieu et accès": "Place and access",
+        "Livrable": "Deliverable",
+        "L’avis des groupes : ": "What the groups think: ",
+        "L’essentiel": "Key points",
+        "Modération : ": "Moderation: ",
+        "Montant": "Amount",
+        "Moyen": "Resource",
+        "Notre engagement": "Our commitment",
+        "Nous contacter": "Contact us",
+        "Où : ": "Where: ",
+        "Part. : participants ; + : avis positifs ; – : avis négatifs ; ? : questions ; Idées : suggestions ; Total : toutes les contributions de l’atelier.": "Part.: participants; +: positive views; –: negative views; ?: questions; Ideas: suggestions; Total: all the workshop's contributions.",
+        "Pour participer": "How to take part",
+        "Pour qui : ": "Who for: ",
+        "Prochain rendez-vous": "Next meeting",
+        "Périodicité": "Period",
+        "Quand : ": "When: ",
+        "Qui peut participer : ": "Who may take part: ",
+        "Rendez-vous": "Meeting",
+        "Responsable": "Owner",
+        "Rédaction": "Written by",
+        "Référence": "Reference",
+        "Situation de départ": "Baseline",
+        "Sommaire": "Contents",
+        "Source": "Source",
+        "Suivi du document": "Document history",
+        "Temps": "Staff time",
+        "Tirage au sort : ": "Drawing by lot: ",
+        "Téléphone : ": "Phone: ",
+        "Validation": "Approval",
+        "Verdict de l’analyse": "Verdict of the analysis",
+        "Version": "Version",
+        "Vos données personnelles": "Your personal data",
+        "le contact de la mission participation n’est pas encore renseigné.": "the participation team's contact is not filled in yet.",
+        "le coût de chaque moyen reste à chiffrer (means[].amount).": "the cost of each resource is still to be priced (means[].amount).",
+        "les limites de l’analyse restent à écrire.": "the limits of the analysis are still to be written.",
+        "les livrables attendus du dispositif ne sont pas encore définis.": "the scheme's expected deliverables are not defined yet.",
+        "À": "To",
+        "Les engagements": "Commitments",
+    }
+)
+ENGLISH.update(
+    dict(
+        zip(
+            SPECIFICATION_SECTIONS,
+            (
+                "1. Context and stakes", "2. Purpose and scope", "3. Objectives and level of participation",
+                "4. Audiences and stakeholder map", "5. Governance", "6. The chosen scheme",
+                "7. Rules and commitments of the public body", "8. Personal data",
+                "9. Resources and budget of the scheme", "10. Calendar", "11. Handling contributions",
+                "12. Evaluation", "13. Risks and mitigations", "14. Expected deliverables",
+            ),
+            strict=True,
+        )
+    )
+)  # fmt: skip
+
+
 BUILDERS: dict[str, Callable[[], Builder]] = {
     "cahier-des-charges": cahier_des_charges,
     "communication-interne": communication_interne,
@@ -2081,6 +2478,8 @@ BUILDERS: dict[str, Callable[[], Builder]] = {
     "kit-roi-citoyen": kit_roi_citoyen,
     "synthese-ateliers": synthese_ateliers,
     "devis": devis,
+    "communique-de-presse": communique_de_presse,
+    "facile-a-lire": facile_a_lire,
     INVOICE.name: facture,
 }
 
@@ -2214,7 +2613,7 @@ def context_docs() -> str:
     out.append("### Common to all six\n\n| Variable | Value |\n|---|---|")
     out += [f"| `{path}` | {text} |" for path, text in _describe(COMMON)]
     for name, schema in CONTEXTS.items():
-        deliverable = INVOICE if name == INVOICE.name else BY_NAME[name]
+        deliverable = INVOICE if name == INVOICE.name else DOCUMENTS[name]
         own = {key: value for key, value in schema.items() if key not in COMMON}
         out.append(f"\n### `{name}.docx`: {deliverable.title_fr}\n")
         out.append(

@@ -64,9 +64,10 @@ def test_each_source_is_imported_then_checked_and_scored(
     rows = read_csv(written)
     assert rows[0] == [
         "id", "scenario", "polarite", "intensite", "criteres", "theme", "verbatim", "auteur",
-        "plateforme_source", "id_source", "lien_source", "date_source",
+        "publier", "plateforme_source", "id_source", "lien_source", "date_source",
     ]  # fmt: skip
-    assert len(rows) == imported + 1 and all(row[8] == source for row in rows[1:])
+    assert len(rows) == imported + 1 and all(row[9] == source for row in rows[1:])
+    assert all(row[8] == "" for row in rows[1:])  # consent to publication: the consultant's call
     assert all(row[7] == "" for row in rows[1:])  # no author without --keep-contributor-hash
     assert "feedback_file: feedback/AT-EN-LIGNE-" in (consultation / "engagement.yaml").read_text(
         encoding="utf-8"

@@ -27,7 +27,7 @@ def test_init_then_check_passes(runner: CliRunner, tmp_path: Path) -> None:
     for group in ("elus", "citoyens", "services"):
         header = (folder / "feedback" / f"{group}.csv").read_bytes().decode("utf-8-sig")
         assert header.splitlines() == [
-            "id;scenario;polarite;intensite;criteres;theme;verbatim;auteur"
+            "id;scenario;polarite;intensite;criteres;theme;verbatim;auteur;publier"
         ]
     schema = json.loads((folder / "engagement.schema.json").read_text(encoding="utf-8"))
     assert "client" in schema["properties"]

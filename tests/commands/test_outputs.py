@@ -275,7 +275,7 @@ def hostile(example: Path) -> Path:
         ("  name: Hélène Marchal", '  name: "Hélène \\e[8mMarchal"'),
         ("    title: Budget participatif", '    title: "Budget \\e[31mparticipatif\\u202e"'),
         (
-            "    place: Centre social des Tilleuls",
+            "    place: Centre social des Tilleuls, 14 allée des Tilleuls",
             '    place: "Centre\\a social \\x9b31m des Tilleuls"',
         ),
     ):

@@ -152,7 +152,7 @@ def test_no_header_row(tmp_path: Path) -> None:
     found = problems(project(tmp_path, "f.csv", "C1;BP;+;1;RETOUR;;a;\n"))
     assert found[0].endswith("f.csv:1: header: no header row: the first row holds data; "
                              "add a first row naming the columns: "
-                             "id;scenario;polarite;intensite;criteres;theme;verbatim;auteur")  # fmt: skip
+                             "id;scenario;polarite;intensite;criteres;theme;verbatim;auteur;publier")  # fmt: skip
 
 
 def test_empty_file(tmp_path: Path) -> None:

@@ -375,7 +375,7 @@ class Accumulator:
         remarks = self.remarks.append
         unclassified = self.unclassified.append
         for item in items:
-            item_id, _w, group, scenario, polarity, intensity, criteria, _t, _x, _a, _s = item
+            item_id, _w, group, scenario, polarity, intensity, criteria, _t, _x, _a, _s, _p = item
             if polarity == "+" or polarity == "-":
                 if not criteria:
                     unclassified((scenario, item_id))

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable, Iterator
 
+    from ..analysis.remarks import Remarks
     from ..analysis.scoring import Accumulator
+    from ..analysis.verbatims import Pool, PublicQuotes
     from ..engagement.feedback import Feedback
     from ..engagement.loader import Project
     from ..engagement.status import FeedbackTally
@@ -63,11 +65,15 @@ def check(
     from ..pricing.quote import catalog_for
     from ..pricing.quote import check as check_pricing
 
+    from ..analysis.remarks import Remarks
+    from ..analysis.verbatims import Pool
+
     project = load_project(path)
     errors: list[LocatedError] = []
     accumulator = Accumulator(project.engagement)
+    remarks, published = Remarks(), Pool()
     try:
-        tally = FeedbackTally.of(_scored(project.feedback(), accumulator))
+        tally = FeedbackTally.of(_scored(project.feedback(), accumulator, remarks, published))
     except LocatedError as error:
         errors.append(error)
     try:
@@ -86,7 +92,7 @@ def check(
     status = build_status(project.engagement, tally)
     personal = personal_data_warnings(project, tally)
     day = document_date(project, on.date() if on else None)
-    warnings = _warnings(project, tally, accumulator, day)
+    warnings, quoted = _warnings(project, tally, accumulator, day, remarks, published)
     if as_json:
         print_json(
             {
@@ -94,6 +100,10 @@ def check(
                 **status.to_json(),
                 "document_date": day.isoformat(),
                 "warnings": warnings,
+                "public_verbatims": {
+                    "quoted": quoted.count,
+                    "publishable": quoted.publishable,
+                },
                 "personal_data": {
                     "count": tally.personal_count,
                     "items": [
@@ -110,6 +120,7 @@ def check(
     version = f"version {info.version}" if info.version else "no version"
     validated = f"validated by {info.validated_by}" if info.validated_by else "not validated"
     say(f"\nDocument date: {day:%A} {day.isoformat()} ({source}); {version}, {validated}")
+    say(_quoted_line(quoted, tally))
     for line in warnings:  # one line each, never wrapped: editors jump to file:line:col
         say(f"warning: {line}", err=True)
     if personal:
@@ -127,31 +138,69 @@ def _dated(project: Project) -> bool:
     return project.engagement.engagement.document_date is not None
 
 
-def _scored(items: Iterable[Feedback], accumulator: Accumulator) -> Iterator[Feedback]:
-    """Feed each item to the scores while the tally counts it: one pass over the feedback."""
+def _scored(
+    items: Iterable[Feedback], accumulator: Accumulator, remarks: Remarks, published: Pool
+) -> Iterator[Feedback]:
+    """Feed each item to the scores, the FAQ's themes and the publishable verbatims while the
+    tally counts it: one pass over the feedback."""
     for item in items:
         accumulator.add(item)
+        if item.polarity == "?":
+            remarks.add(item)
+        if item.publish:
+            published.add(item)
         yield item
 
 
 def _warnings(
-    project: Project, tally: FeedbackTally, accumulator: Accumulator, day: dt.date
-) -> list[str]:
-    """The story's warnings, each located in the engagement file (see the command's help)."""
+    project: Project,
+    tally: FeedbackTally,
+    accumulator: Accumulator,
+    day: dt.date,
+    remarks: Remarks,
+    published: Pool,
+) -> tuple[list[str], PublicQuotes]:
+    """The story's warnings, each located in the engagement file (see the command's help), and
+    what the public documents will quote."""
     from ..analysis.decisions import problems as decision_problems
     from ..analysis.decisions import trail
+    from ..analysis.remarks import faq, faq_problems, faq_scope
+    from ..analysis.verbatims import public_quotes
     from ..engagement.locate import located_error
+    from ..engagement.notice import problems as notice_problems
     from ..planning.plan import build_plan
     from ..planning.timeline import build_timeline
     from ..planning.timeline import problems as timeline_problems
 
     e = project.engagement
     timeline = build_timeline(e, build_plan(e, today=day), day)
+    report = accumulator.report()
+    path = trail(e, report)
+    decided = timeline.state("creativite") != "upcoming"
     issues = timeline_problems(e, timeline, dict(tally.per_workshop))
-    issues += decision_problems(e, trail(e, accumulator.report()))
+    issues += decision_problems(e, path)
+    issues += notice_problems(e, day)
+    options = [o.id for p in path.retained for o in p.options]
+    issues += faq_problems(e, faq(e, remarks, faq_scope(e, options, decided)))
+    quoted = public_quotes(e, published, path, decided, [o.id for o in report.options])
     if not issues:
-        return []
-    return [str(problem) for problem in located_error(project, issues).problems]
+        return [], quoted
+    return [str(problem) for problem in located_error(project, issues).problems], quoted
+
+
+def _quoted_line(quoted: PublicQuotes, tally: FeedbackTally) -> str:
+    """What the public documents quote, in one line (never an author)."""
+    total = sum(tally.per_workshop.values())
+    if not quoted.publishable:
+        return (
+            f"Public documents: no verbatim quoted (none of the {total} feedback items is marked "
+            "publish: true, on the item or its workshop)"
+        )
+    plural = "s" if quoted.count != 1 else ""
+    return (
+        f"Public documents: {quoted.count} verbatim{plural} quoted, from the "
+        f"{quoted.publishable} items marked publishable (of {total}); authors are never printed"
+    )
 
 
 def _print(name: str, status: object) -> None:

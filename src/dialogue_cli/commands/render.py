@@ -42,6 +42,14 @@ def render(
         None, "--templates", help="Folder of templates overriding the defaults by file name."
     ),
     pdf: bool = typer.Option(False, "--pdf", help="Also write PDFs through LibreOffice (soffice)."),
+    formats: list[str] | None = typer.Option(
+        None,
+        "--format",
+        metavar="FORMATS",
+        help="What to write, comma-separated or repeated: docx (default), html, md. The "
+        "communication externe has a web form (an accessible HTML fragment, Markdown); with docx "
+        "it comes with its press release and its easy-to-read draft.",
+    ),
     force: bool = typer.Option(
         False, "--force", help="Overwrite outputs edited since dialogue wrote them."
     ),
@@ -55,7 +63,7 @@ def render(
     ),
 ) -> None:
     """Write the Word deliverables of the engagement: specification, communication kits,
-    ROI citoyen kit, workshop report and quote.
+    ROI citoyen kit, workshop report and quote (and the public message as a web page).
 
     Every document carries the document date (--date, else engagement.document_date, else
     today) and the version line of engagement.version; what is done is told in the past, what
@@ -70,20 +78,22 @@ def render(
     --force. The plan's warnings (as `dialogue plan` shows them) are printed
     on stderr; they never go into the documents.
 
-    Example: dialogue render examples/ormessac --only devis --pdf
+    Example: dialogue render examples/ormessac --only communication-externe --format docx,html,md
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from ..render.chart_cache import chart_cache_dir
-    from ..render.documents import default_out, render_documents, select
+    from ..render.documents import choose_formats, default_out, outputs, render_documents, select
     from ..render.results import Results
 
     project = load_project(path)
     results = Results(project, today=on.date() if on else None, cache=chart_cache_dir())
     chosen = select(only)
+    kinds = choose_formats(formats)
     target = out if out is not None else default_out(project)
     language = project.engagement.language
-    _guard(project, target, [d.output_name(language) for d in chosen], pdf, templates)
+    names = outputs(chosen, kinds, language)
+    _guard(project, target, names, pdf, templates)
     if pdf:
         from ..render.pdf import find_soffice
 
@@ -97,14 +107,15 @@ def render(
         transient=True,
         disable=not err.is_terminal,
     ) as progress:
-        task = progress.add_task("Rendering", total=len(chosen) * (2 if pdf else 1))
+        docx = [n for n in names if n.endswith(".docx")]
+        task = progress.add_task("Rendering", total=len(names) + (len(docx) if pdf else 0))
         done = 0
 
         def advance(name: str) -> None:
             nonlocal done
             done += 1
             description = f"Rendered {name}"
-            if pdf and done == len(chosen):  # the documents are ready: LibreOffice's turn
+            if pdf and done == len(names):  # the documents are ready: LibreOffice's turn
                 description = "Converting to PDF (LibreOffice)"
             progress.update(task, advance=1, description=description)
 
@@ -117,18 +128,25 @@ def render(
             on_rendered=advance,
             results=results,
             pdf=pdf,
+            formats=kinds,
         )
     # The PDFs were written with their documents (all or none).
-    pdfs = {w.path.stem: w.path.with_suffix(".pdf") for w in written} if pdf else {}
+    pdfs = (
+        {w.path.stem: w.path.with_suffix(".pdf") for w in written if w.template is not None}
+        if pdf
+        else {}
+    )
     # For the consultant, never in the documents: the same lines as `dialogue plan`. The plan is
     # the one the specification's calendar was drawn from (computed once, shared by `results`).
     for warning in results.plan.warnings:
         say(f"warning: {warning}", err=True)
     if not pdf:
-        _warn_stale_pdfs(written)
+        _warn_stale_pdfs([w for w in written if w.template is not None])
     from ..render.templates import used_line
 
-    say(used_line([w.template for w in written], templates, project.engagement.language))
+    sources = [w.template for w in written if w.template is not None]
+    if sources:
+        say(used_line(sources, templates, project.engagement.language))
     _summary(written, pdfs, target)
 
 
@@ -144,7 +162,8 @@ def _guard(
     from ..render.documents import pdf_name
     from ..render.writer import MANIFEST
 
-    files = [*names, *(pdf_name(name) for name in names if pdf), MANIFEST]
+    docx = [name for name in names if name.endswith(".docx")]
+    files = [*names, *(pdf_name(name) for name in docx if pdf), MANIFEST]
     for name in files:
         refuse_special(folder / name)
     guard_outputs(
@@ -188,13 +207,13 @@ def _summary(written: list[Written], pdfs: dict[str, Path], target: Path) -> Non
         table.add_column("PDF")
         table.add_column("Pages", justify="right")
     for item in written:
-        row = [
-            item.path.name,
-            _size(item.size),
-            "default" if item.template.default else display_name(item.template.path),
-        ]
+        if item.template is None:
+            origin = "web page"
+        else:
+            origin = "default" if item.template.default else display_name(item.template.path)
+        row = [item.path.name, _size(item.size), origin]
         if pdfs:
-            produced = pdfs.get(item.path.stem)
+            produced = pdfs.get(item.path.stem) if item.template is not None else None
             pages = page_count(produced) if produced else None
             row += [produced.name if produced else "", str(pages) if pages else ""]
         table.add_row(*(markup(cell) for cell in row))

@@ -4,6 +4,10 @@ Files are streamed row by row and never materialised as models: scoring a millio
 keeps the aggregates (see benchmarks/bench_score.py). Each raw cell value is checked once and
 the verdict cached, so a row costs a few dict look-ups.
 
+Longer than 600 lines: the header mapping, the cached checks of each cell and the one loop that
+validates a row of a CSV or XLSX file belong together (the loop is the hot path of a million
+rows, and splitting it across modules would cost a call per row).
+
 A CSV file's messages give the line a text editor shows (a verbatim with line breaks takes
 several lines for one row). A quote that opens a cell and runs over rows that look like rows of
 the file (a stray ``"``, which would silently swallow them) is reported where it opens.
@@ -30,7 +34,9 @@ MAX_PROBLEMS_PER_FILE = 50
 LINE_LIMIT = 2 * FIELD_LIMIT
 CACHE_LIMIT = 10_000  # distinct raw values remembered per column
 
-COLUMNS = ("id", "scenario", "polarity", "intensity", "criteria", "theme", "text", "author")
+COLUMNS = (
+    "id", "scenario", "polarity", "intensity", "criteria", "theme", "text", "author", "publish",
+)  # fmt: skip
 REQUIRED_COLUMNS = ("scenario", "polarity")
 # Headers accepted for each column, compared after `fold` (lower case, no accents, no spaces).
 HEADER_ALIASES: dict[str, str] = {
@@ -44,11 +50,13 @@ HEADER_ALIASES: dict[str, str] = {
     "theme": "theme", "themes": "theme", "sujet": "theme",
     "text": "text", "verbatim": "text", "texte": "text", "commentaire": "text", "propos": "text",
     "author": "author", "auteur": "author", "participant": "author",
+    "publish": "publish", "publier": "publish", "publication": "publish",
+    "publiable": "publish", "consentement": "publish", "consent": "publish",
     "atelier": "workshop", "workshop": "workshop", "groupe": "workshop", "group": "workshop",
 }  # fmt: skip
 # What `dialogue feedback template` writes, per language.
 TEMPLATE_HEADERS = {
-    "fr": ("id", "scenario", "polarite", "intensite", "criteres", "theme", "verbatim", "auteur"),
+    "fr": ("id", "scenario", "polarite", "intensite", "criteres", "theme", "verbatim", "auteur", "publier"),
     "en": COLUMNS,
 }
 # Provenance columns of a file written by `dialogue feedback import`: where each item came from.
@@ -60,6 +68,12 @@ PROVENANCE_HEADERS = {
 IGNORED_HEADERS = frozenset(header for names in PROVENANCE_HEADERS.values() for header in names)
 T = TypeVar("T")
 _INTENSITIES = {"": 1, "1": 1, "2": 2, "3": 3, "1.0": 1, "2.0": 2, "3.0": 3}
+# A publish cell: yes or no (empty: the workshop's default), in French or English.
+PUBLISH_VALUES: dict[str, bool | None] = {
+    "": None, "oui": True, "o": True, "yes": True, "y": True, "true": True, "vrai": True,
+    "1": True, "x": True, "non": False, "n": False, "no": False, "false": False, "faux": False,
+    "0": False,
+}  # fmt: skip
 
 
 class Feedback(NamedTuple):
@@ -76,6 +90,8 @@ class Feedback(NamedTuple):
     text: str
     author: str
     source: str
+    # Whether its author agreed to its publication (the item's own answer, else its workshop's).
+    publish: bool = False
 
 
 @dataclass
@@ -113,6 +129,7 @@ def inline_items(engagement: Engagement, workshop: Workshop, source: str) -> Ite
             item.text,
             item.author,
             source,
+            workshop.publish if item.publish is None else item.publish,
         )
 
 
@@ -333,6 +350,7 @@ class _Checks:
         self.intensity_ok: dict[str, int] = dict(_INTENSITIES)
         self.criteria_ok: dict[str, tuple[str, ...]] = {"": ()}
         self.criteria_ok.update({c: (c,) for c in refs.criteria})
+        self.publish_ok: dict[str, bool | None] = dict(PUBLISH_VALUES)
 
     @staticmethod
     def _remember(cache: dict[str, T], raw: str, value: T) -> None:
@@ -370,6 +388,15 @@ class _Checks:
             return Problem("", 0, 0, "intensity", f"{shown(raw)} is not an intensity from 1 to 3")
         self._remember(self.intensity_ok, raw, value)
         return value
+
+    def publish(self, raw: str) -> bool | None | Problem:
+        value = raw.strip().lower()
+        if value not in PUBLISH_VALUES:
+            return Problem(
+                "", 0, 0, "publish", f"{shown(raw)} is not oui or non (may it be published?)"
+            )
+        self._remember(self.publish_ok, raw, PUBLISH_VALUES[value])
+        return PUBLISH_VALUES[value]
 
     def criteria_of(self, raw: str) -> tuple[str, ...] | Problem:
         parts = [p.strip() for p in raw.replace("|", ";").replace(",", ";").split(";")]
@@ -456,6 +483,8 @@ def _validate_rows(
         checks = _Checks(refs)
         scenario_ok, polarity_ok = checks.scenario_ok, checks.polarity_ok
         intensity_ok, criteria_ok = checks.intensity_ok, checks.criteria_ok
+        publish_ok = checks.publish_ok
+        default_publish = workshop.publish
         seen = refs.seen_ids
         add_seen = seen.add
         make = Feedback._make
@@ -507,7 +536,9 @@ def _validate_rows(
                     continue  # an empty line
                 else:
                     row.extend([""] * short)
-            raw_id, raw_scen, raw_pol, raw_int, raw_crit, theme, text, author, owner = cells(row)
+            raw_id, raw_scen, raw_pol, raw_int, raw_crit, theme, text, author, raw_pub, owner = (
+                cells(row)
+            )
             if filter_rows:
                 owner = owner.strip()
                 if not owner:
@@ -537,6 +568,14 @@ def _validate_rows(
                 assert not isinstance(s_v, Problem) and not isinstance(p_v, Problem)
                 assert not isinstance(i_v, Problem) and not isinstance(c_v, Problem)
                 scenario, polarity, intensity, criteria = s_v, p_v, i_v, c_v
+            if raw_pub in publish_ok:
+                publish = publish_ok[raw_pub]
+            else:
+                checked = checks.publish(raw_pub)
+                if isinstance(checked, Problem):
+                    problem(line, checked)
+                    continue
+                publish = checked
             if (
                 len(text) > TEXT_LENGTH
                 or len(theme) > LINE_LENGTH
@@ -567,6 +606,7 @@ def _validate_rows(
                     text,
                     author.strip(),
                     f"{name}:{line}",
+                    default_publish if publish is None else publish,
                 )
             )
         if swallowed is not None and swallowed[1:] == (number, True):

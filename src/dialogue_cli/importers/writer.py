@@ -44,6 +44,7 @@ def rows(items: Iterable[Item], platform: str) -> Iterator[list[str | int]]:
             neutralise(item.theme),
             neutralise(item.text),
             item.author,
+            "",  # publier: whether the author agreed to be quoted is for the consultant to say
             platform,
             neutralise(item.source_id),
             neutralise(item.url),

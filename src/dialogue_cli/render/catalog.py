@@ -65,8 +65,28 @@ DELIVERABLES: tuple[Deliverable, ...] = (
     Deliverable("devis", "Devis", "Quote", "Proposition d'intervention", "Engagement proposal", "quote"),
 )  # fmt: skip
 
+# The other forms of the public message, written beside the communication externe's .docx from
+# the same data: the press release and the easy-to-read (FALC) draft. Their templates are built
+# and overridden like the six (by file name); `--only` does not name them.
+PRESS_RELEASE = Deliverable(
+    "communique-de-presse", "Communiqué de presse", "Press release", "Pour la presse",
+    "For the press", "press-release",
+)  # fmt: skip
+EASY_READ = Deliverable(
+    "facile-a-lire", "Facile à lire et à comprendre", "Easy to read", "Pour tous les habitants",
+    "For all residents", "easy-read",
+)  # fmt: skip
+COMPANIONS: dict[str, tuple[Deliverable, ...]] = {"communication-externe": (PRESS_RELEASE, EASY_READ)}
+# The formats `render --format` writes; html and md only for the documents that have a web form.
+FORMATS = ("docx", "html", "md")
+WEB_FORMS = frozenset({"communication-externe"})
+
 NAMES: tuple[str, ...] = tuple(d.name for d in DELIVERABLES)
 BY_NAME: dict[str, Deliverable] = {d.name: d for d in DELIVERABLES}
 # --only accepts a document by its French or its English name.
 BY_ANY_NAME: dict[str, Deliverable] = {**BY_NAME, **{d.name_en: d for d in DELIVERABLES}}
-BY_FILENAME: dict[str, Deliverable] = {d.filename: d for d in DELIVERABLES}
+# Every document a render may write, companions included, by name.
+DOCUMENTS: dict[str, Deliverable] = {d.name: d for d in (*DELIVERABLES, PRESS_RELEASE, EASY_READ)}
+BY_FILENAME: dict[str, Deliverable] = {
+    d.filename: d for d in (*DELIVERABLES, PRESS_RELEASE, EASY_READ)
+}

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..common.errors import FileProblem
 from ..common.files import display_name
-from .catalog import BY_ANY_NAME, DELIVERABLES, NAMES, Deliverable
+from .catalog import BY_ANY_NAME, COMPANIONS, DELIVERABLES, FORMATS, NAMES, WEB_FORMS, Deliverable
 from .chart_cache import chart_cache_dir
 from .contexts import build_context
 from .environment import TemplateProblem, make_environment
@@ -51,12 +51,68 @@ LANGUAGE_TAGS = {"fr": "fr-FR", "en": "en-GB"}
 
 @dataclass(frozen=True)
 class Written:
-    """One file written by a render."""
+    """One file written by a render (``template`` is None for a web page: it has none)."""
 
     name: str
     path: Path
-    template: Source
+    template: Source | None
     size: int
+
+
+def web_name(deliverable: Deliverable, language: str, fmt: str) -> str:
+    """The web form of a document: ``communication-externe.html``, ``external-communication.md``."""
+    return str(Path(deliverable.output_name(language)).with_suffix(f".{fmt}"))
+
+
+def choose_formats(formats: Sequence[str] | None) -> tuple[str, ...]:
+    """The formats ``--format`` names (``docx,html``, repeatable), in the canonical order.
+
+    Raises:
+        FileProblem: an unknown format (with a suggestion).
+    """
+    if not formats:
+        return ("docx",)
+    wanted = set()
+    for raw in formats:
+        for part in raw.split(","):
+            name = part.strip().lower().lstrip(".")
+            if not name:
+                continue
+            if name == "markdown":
+                name = "md"
+            if name not in FORMATS:
+                from ..common.suggest import suggest
+
+                raise FileProblem(
+                    f"--format {part.strip()}: unknown format{suggest(name, list(FORMATS))}; "
+                    f"choose from {', '.join(FORMATS)} (--pdf adds PDFs of the .docx)"
+                )
+            wanted.add(name)
+    return tuple(f for f in FORMATS if f in wanted) or ("docx",)
+
+
+def outputs(deliverables: Sequence[Deliverable], formats: Sequence[str], language: str) -> list[str]:
+    """Every file a render of ``deliverables`` in ``formats`` writes (PDFs aside), in order.
+
+    Raises:
+        FileProblem: no chosen document has any of ``formats`` (html and md are the
+            communication externe's only).
+    """
+    names = []
+    for d in deliverables:
+        if "docx" in formats:
+            names.append(d.output_name(language))
+            names += [c.output_name(language) for c in COMPANIONS.get(d.name, ())]
+        for fmt in ("html", "md"):
+            if fmt in formats and d.name in WEB_FORMS:
+                names.append(web_name(d, language, fmt))
+    if not names:
+        asked = ", ".join(formats)
+        raise FileProblem(
+            f"--format {asked}: only {', '.join(sorted(WEB_FORMS))} has a web form; "
+            "add it with --only, or ask for docx"
+        )
+    return names
 
 
 def select(only: Sequence[str] | None) -> list[Deliverable]:
@@ -97,6 +153,7 @@ def render_documents(
     on_rendered: Callable[[str], None] | None = None,
     results: Results | None = None,
     pdf: bool = False,
+    formats: Sequence[str] = ("docx",),
 ) -> list[Written]:
     """Render the chosen deliverables into ``out_dir``; return what was written, in order.
 
@@ -118,12 +175,16 @@ def render_documents(
     """
     deliverables = select(only)
     language = project.engagement.language
-    sources = [locate(d, templates_dir, project.base_dir, language) for d in deliverables]
+    formats = tuple(formats)
+    words = outputs(deliverables, formats, language)
+    with_docx = deliverables if "docx" in formats else []
+    documents = [d for top in with_docx for d in (top, *COMPANIONS.get(top.name, ()))]
+    sources = [locate(d, templates_dir, project.base_dir, language) for d in documents]
     prepare_folder(out_dir)
     manifest = Manifest(out_dir)
-    names = [d.output_name(language) for d in deliverables]
+    names = list(words)
     if pdf:
-        names += [pdf_name(name) for name in names]
+        names += [pdf_name(d.output_name(language)) for d in documents]
     for name in names:
         if (out_dir / name).is_dir():
             raise FileProblem(f"{display_name(out_dir / name)}: is a folder, not a file")
@@ -133,7 +194,7 @@ def render_documents(
             raise EditedOutput(edited)
     if results is None:
         results = Results(project, today=today, cache=chart_cache_dir() if use_cache else None)
-    wanted = {kind for d in deliverables for kind in _CHARTS.get(d.name, ())}
+    wanted = {kind for d in documents for kind in _CHARTS.get(d.name, ())}
     join = results.prefetch_charts([kind for kind in ("map", "heatmap", "gantt") if kind in wanted])
     # The documents without pictures first: they are rendered while the charts are drawn.
     order = sorted(sources, key=lambda source: bool(_CHARTS.get(source.deliverable.name)))
@@ -148,12 +209,20 @@ def render_documents(
             rendered[source.deliverable.name] = data
             if on_rendered is not None:
                 on_rendered(source.deliverable.output_name(language))
+        for d in deliverables:
+            for fmt in ("html", "md"):
+                if fmt in formats and d.name in WEB_FORMS:
+                    name = web_name(d, language, fmt)
+                    rendered[name] = web_page(d.name, fmt, results)
+                    if on_rendered is not None:
+                        on_rendered(name)
     finally:
         join()
     # The write phase: nothing is written until every document (and PDF) is ready; then the
     # documents, their PDFs and the manifest replace the old ones together, or none does.
     ready = [(source, rendered[source.deliverable.name]) for source in sources]
     files = {source.deliverable.output_name(language): data for source, data in ready}
+    webs = {name: rendered[name] for name in words if name not in files}
     if pdf:
         from .pdf import to_pdf
 
@@ -162,8 +231,9 @@ def render_documents(
         if on_rendered is not None:
             for name in pdfs:
                 on_rendered(name)
+    files.update(webs)
     write_recorded(files, manifest)
-    return [
+    written = [
         Written(
             source.deliverable.name,
             out_dir / source.deliverable.output_name(language),
@@ -172,6 +242,19 @@ def render_documents(
         )
         for source, data in ready
     ]
+    written += [Written(Path(name).stem, out_dir / name, None, len(data)) for name, data in webs.items()]
+    order = {name: i for i, name in enumerate(words)}
+    return sorted(written, key=lambda w: order.get(w.path.name, len(order)))
+
+
+def web_page(name: str, fmt: str, results: Results) -> bytes:
+    """The web form ``fmt`` (``html``, ``md``) of deliverable ``name``, from its context."""
+    context = build_context(name, results)
+    if fmt == "html":
+        from .html_page import page
+    else:
+        from .markdown_page import page
+    return page(context).encode("utf-8")
 
 
 # The pictures each deliverable shows (drawn ahead, two at a time, when not cached; the map,

@@ -16,12 +16,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..analysis.remarks import Remarks
+from ..analysis.verbatims import Pool
 from ..planning.timeline import document_date
 from .chart_cache import _nothing, _warm_up_matplotlib, cached_chart, is_cached
 
 if TYPE_CHECKING:
     from ..analysis.decisions import Trail
     from ..analysis.explain import Explained
+    from ..analysis.remarks import Faq
+    from ..analysis.verbatims import PublicQuotes
     from ..analysis.scoring import ScenarioScore, ScoreReport
     from ..analysis.stakeholder_map import StakeholderMap
     from ..engagement.feedback import Feedback
@@ -68,14 +72,19 @@ class WorkshopCounts:
 
 @dataclass
 class FeedbackDigest:
-    """What the documents need from the feedback beyond the scores: counts and chosen verbatims.
+    """What the documents need from the feedback beyond the scores, gathered in the same pass.
 
-    Holds no author: verbatims keep only their text, group, scenario, polarity and intensity.
+    Counts per workshop, the most telling verbatims (:class:`~dialogue_cli.analysis.verbatims.Pool`)
+    of every item for the internal documents and of the items marked publishable for the public
+    ones, and the questions and ideas grouped by theme
+    (:class:`~dialogue_cli.analysis.remarks.Remarks`). Its size does not depend on the number of
+    items, and it holds no author.
     """
 
     counts: dict[str, WorkshopCounts] = field(default_factory=dict)
-    verbatims: dict[str, list[tuple[int, int, str, str, str]]] = field(default_factory=dict)
-    _order: int = 0
+    verbatims: Pool = field(default_factory=Pool)
+    published: Pool = field(default_factory=Pool)
+    remarks: Remarks = field(default_factory=Remarks)
 
     def add(self, item: Feedback) -> None:
         counts = self.counts.setdefault(item.workshop, WorkshopCounts())
@@ -85,40 +94,19 @@ class FeedbackDigest:
             counts.negative += 1
         elif item.polarity == "?":
             counts.questions += 1
+            self.remarks.add(item)
         else:
             counts.ideas += 1
-        if not item.text.strip():
-            return
-        self._order += 1
-        chosen = self.verbatims.setdefault(item.scenario, [])
-        # Keep the most intense items; among equals, the first ones read. Bounded per scenario.
-        entry = (item.intensity, -self._order, item.text, item.group, item.polarity)
-        if len(chosen) < 4 * VERBATIMS_PER_SCENARIO:
-            chosen.append(entry)
-        else:
-            weakest = min(range(len(chosen)), key=lambda i: chosen[i][:2])
-            if entry[:2] > chosen[weakest][:2]:
-                chosen[weakest] = entry
+            self.remarks.add(item)
+        self.verbatims.add(item)
+        if item.publish:
+            self.published.add(item)
 
     def selected(
         self, scenario: str, limit: int, groups: Iterable[str] | None = None
     ) -> list[tuple[str, str, str]]:
-        """Up to ``limit`` verbatims (text, group, polarity): the most intense, spread over groups and polarities."""
-        pool = [
-            v for v in self.verbatims.get(scenario, []) if groups is None or v[3] in set(groups)
-        ]
-        pool.sort(key=lambda v: (-v[0], -v[1]))
-        picked: list[tuple[int, int, str, str, str]] = []
-        seen: set[tuple[str, str]] = set()
-        for entry in pool:  # first pass: one per (group, polarity)
-            if (entry[3], entry[4]) not in seen and len(picked) < limit:
-                picked.append(entry)
-                seen.add((entry[3], entry[4]))
-        for entry in pool:
-            if entry not in picked and len(picked) < limit:
-                picked.append(entry)
-        picked.sort(key=lambda v: -v[1])
-        return [(text, group, polarity) for _i, _o, text, group, polarity in picked]
+        """Up to ``limit`` verbatims (text, group, polarity) of every item, for internal documents."""
+        return [(q.text, q.group, q.polarity) for q in self.verbatims.selected(scenario, limit, groups)]
 
 
 @dataclass(frozen=True)
@@ -174,6 +162,25 @@ class Results:
         return Picture(_logo_bytes(self.project, relative), 40, "logo")
 
     @cached_property
+    def client_logo(self) -> Picture | str:
+        """The collectivité's logo on its public documents (communication.logo), or ''."""
+        relative = self.engagement.communication.logo
+        if not relative:
+            return ""
+        return Picture(_logo_bytes(self.project, relative, ("communication", "logo")), 40, "logo")
+
+    @cached_property
+    def falc_logo(self) -> Picture | str:
+        """The easy-to-read logo, only once communication.falc_validated_by says who checked
+        the text; '' otherwise (a draft never carries it)."""
+        c = self.engagement.communication
+        if not (c.falc_logo and c.falc_validated_by.strip()):
+            return ""
+        return Picture(
+            _logo_bytes(self.project, c.falc_logo, ("communication", "falc_logo")), 25, "falc"
+        )
+
+    @cached_property
     def participation(self) -> Participation:
         """Who took part, counted once for every document that says it."""
         e = self.engagement
@@ -207,6 +214,35 @@ class Results:
         from ..analysis.decisions import trail
 
         return trail(self.engagement, self.scores)
+
+    @property
+    def decided(self) -> bool:
+        """Whether the retained solutions may be told: the creativity phase is under way or done
+        at the document date (before, the documents say what comes instead)."""
+        return self.timeline.state("creativite") != "upcoming"
+
+    @cached_property
+    def public_quotes(self) -> PublicQuotes:
+        """The verbatims the public documents quote (publishable items only; see
+        :func:`dialogue_cli.analysis.verbatims.public_quotes`)."""
+        from ..analysis.verbatims import public_quotes
+
+        return public_quotes(
+            self.engagement,
+            self.digest.published,
+            self.decisions,
+            self.decided,
+            [o.id for o in self.scores.options],
+        )
+
+    @cached_property
+    def faq(self) -> Faq:
+        """The FAQ of the communication interne (:func:`dialogue_cli.analysis.remarks.faq`)."""
+        from ..analysis.remarks import faq, faq_scope
+
+        options = [o.id for path in self.decisions.retained for o in path.options]
+        scope = faq_scope(self.engagement, options, self.decided)
+        return faq(self.engagement, self.digest.remarks, scope)
 
     @cached_property
     def worked_example(self) -> WorkedExample | None:
@@ -407,7 +443,9 @@ _PICTURE_MAGIC = (
 LOGO_UNREADABLE = "not a readable picture (PNG, JPEG, GIF, BMP or TIFF)"
 
 
-def _logo_bytes(project: Project, relative: str) -> bytes:
+def _logo_bytes(
+    project: Project, relative: str, loc: tuple[str, ...] = ("brand", "logo")
+) -> bytes:
     """The logo's bytes, parsed as Word will (python-docx's image reader) before any render."""
     from ..common.errors import FileProblem
     from ..common.files import read_bytes
@@ -420,9 +458,7 @@ def _logo_bytes(project: Project, relative: str) -> bytes:
     except FileProblem as error:
         what = str(error).removeprefix(f"{relative}: ")
         what = "not found" if what == "no such file" else what
-        raise located_error(
-            project, [(("brand", "logo"), f"cannot read {relative}: {what}")]
-        ) from None
+        raise located_error(project, [(loc, f"cannot read {relative}: {what}")]) from None
     if data.startswith(_PICTURE_MAGIC):
         from docx.image.image import Image
 
@@ -432,4 +468,4 @@ def _logo_bytes(project: Project, relative: str) -> bytes:
             pass
         else:
             return data
-    raise located_error(project, [(("brand", "logo"), f"{relative}: {LOGO_UNREADABLE}")])
+    raise located_error(project, [(loc, f"{relative}: {LOGO_UNREADABLE}")])

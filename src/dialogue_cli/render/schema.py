@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .schema_public import public_schemas
+
 Schema = dict[str, Any]
 
 PICTURE = "Picture (PNG inserted at a fixed width), or an empty string when there is none."
@@ -148,6 +150,10 @@ _RANKED: Schema = {
     "viable": "True when no condition falls below the threshold.",
 }
 
+PRIVACY, PUBLIC_COVER, PUBLIC = public_schemas(
+    COMMON, PICTURE, _ITEM, _SOLUTION, _COMMITMENT, _DECISION, _EVENT
+)
+
 CONTEXTS: dict[str, Schema] = {
     "cahier-des-charges": {
         **COMMON,
@@ -179,11 +185,43 @@ CONTEXTS: dict[str, Schema] = {
             "committee": "Steering committee.",
             "opposition": "Place of the opposition.",
             "guarantor": "Guarantor or third party.",
+            "frequency": "How often the committee meets (governance.frequency), or empty.",
             "roles": [{"group": "Élus, services or citoyens, in words.", "role": "What they do."}],
         },
         "decision": _DECISION,
         "solutions": [_SOLUTION],
         "means": [_ITEM],
+        "budget": {
+            "rows": [
+                {
+                    "label": "The resource.",
+                    "details": "Details (may be empty).",
+                    "amount": "Its cost ('48 000,00 €'), or empty when not priced.",
+                    "period": "'par an' or 'une fois' when priced, else empty.",
+                    "fte": "Staff time ('1,5 ETP'), or empty.",
+                }
+            ],
+            "priced": "True when at least one resource has an amount.",
+            "year": "Total of the yearly amounts, or empty.",
+            "once": "Total of the one-off amounts, or empty.",
+            "fte": "Total staff time, or empty.",
+            "unpriced": ["A resource without an amount."],
+        },
+        "rules": {
+            "eligibility": "Who may take part (rules.eligibility), or empty.",
+            "moderation": "How contributions are moderated, or empty.",
+            "drawing_lots": "How members are drawn by lot, or empty.",
+            "other": ["Another rule of the charter."],
+        },
+        "privacy": PRIVACY,
+        "deliverables": [
+            {
+                "label": "What the scheme must produce.",
+                "details": "Details (may be empty).",
+                "due": "When (may be empty).",
+                "owner": "Who produces it (may be empty).",
+            }
+        ],
         "calendar": {
             "summary": "Two sentences from the computed plan: the period with its working days "
             "(in its tense at the document date), then the phases' planned days against the "
@@ -219,78 +257,15 @@ CONTEXTS: dict[str, Schema] = {
             {
                 "group": "Condition in words.",
                 "label": "Indicator.",
+                "baseline": "Its value today (may be empty).",
                 "target": "Target (may be empty).",
+                "source": "Where the figure comes from (may be empty).",
             }
         ],
         "risks": [{"label": "Risk.", "mitigation": "Mitigation."}],
     },
-    "communication-interne": {
-        **COMMON,
-        "engagement": {"context": "Why the scheme exists."},
-        "objectives": [_ITEM],
-        "decision": _DECISION,
-        "solutions": [_SOLUTION],
-        "events": [_EVENT],
-        "roles": [{"group": "Élus, services or citoyens, in words.", "role": "What they do."}],
-        "commitments": [_COMMITMENT],
-        "faq": [
-            {
-                "scenario": "Scenario title the questions are about.",
-                "questions": [
-                    {
-                        "text": "A question raised in a workshop (no author).",
-                        "group": "Who asked, as a group.",
-                    }
-                ],
-            }
-        ],
-        "sponsor": "Political sponsor.",
-    },
-    "communication-externe": {
-        **COMMON,
-        "scheme": {
-            "name": "Name of the scheme (the engagement title).",
-            "summary": "What it is, in a few sentences.",
-        },
-        "solutions": [_SOLUTION],
-        "negotiable": ["What residents can influence."],
-        "non_negotiable": ["What is not open for discussion."],
-        "commitments": [_COMMITMENT],
-        "said": {
-            "title": "The section's heading: 'Vous avez dit, nous avons fait' once solutions are "
-            "retained at the document date, else 'Ce que vous avez dit'.",
-            "intro": "What comes next when nothing is retained yet, or empty.",
-        },
-        "said_done": [
-            {
-                "said": ["What residents said (no author)."],
-                "done": "Solution title.",
-                "details": "Solution description.",
-                "origin": "Where it comes from, in plain words.",
-                "changes": "What it changed, or empty.",
-                "tests": "The groups' views in plain words, or empty.",
-                "rationale": "The consultant's rationale for retaining it, or empty.",
-            }
-        ],
-        "workshops": {
-            "count": "Number of workshops (the creativity session is not one).",
-            "participants": "Participants of the workshops (the same figure as the workshop report).",
-            "contributions": "Contributions collected in the workshops.",
-            "creativity": "Once the creativity phase is done, the clause that adds it "
-            "(', puis une séance de créativité avec 18 participants'); else empty.",
-            "sentence": "The figures in a sentence, in their tense ('3 ateliers ont réuni 48 "
-            "participants…'), or empty before any workshop is held.",
-        },
-        "meetings": [
-            {
-                "label": "A meeting still ahead at the document date ('Séance de créativité').",
-                "date": "Its date with the weekday ('mardi 9 mars 2027'), or 'À fixer'.",
-                "place": "Its place, or empty.",
-                "sentence": "'aura lieu le mardi 9 mars 2027'.",
-            }
-        ],
-        "meetings_none": "'Tous les rendez-vous prévus ont eu lieu.' when none is ahead, else empty.",
-    },
+    "communication-interne": PUBLIC["communication-interne"],
+    "communication-externe": PUBLIC["communication-externe"],
     "kit-roi-citoyen": {
         **COMMON,
         "conditions": [
@@ -345,6 +320,9 @@ CONTEXTS: dict[str, Schema] = {
                 "label": "Workshop in words.",
                 "date": "Date, or empty.",
                 "place": "Place, or empty.",
+                "recruitment": "How the participants were recruited, or empty.",
+                "format": "How the session ran, or empty.",
+                "profile": ["The participants' profile for one category ('Âge : 18–29 ans 4, …')."],
                 "participants": "Number of participants.",
                 "positive": "Positive items.",
                 "negative": "Negative items.",
@@ -399,9 +377,30 @@ CONTEXTS: dict[str, Schema] = {
         ],
         "ideas": [
             {
-                "text": "An idea (anonymised).",
-                "group": "Group in words.",
+                "text": "An idea (anonymised), the most telling ones per option; a last line per "
+                "option counts the others ('et 12 autres idées sur cette option').",
+                "group": "Group in words (empty on a count line).",
                 "scenario": "Scenario title.",
+            }
+        ],
+        "method": {
+            "coding": "How contributions were coded, in a sentence.",
+            "coding_more": "synthesis.coding (who coded, checks), or empty.",
+            "recruitment_known": "True when a workshop says how its participants were recruited.",
+            "format_known": "True when a workshop says how it ran.",
+        },
+        "limits": [
+            "A limit of the evidence: representativeness, weak scores, unclassified items, "
+            "then synthesis.limits."
+        ],
+        "conclusions": [
+            {
+                "rank": "The option's rank.",
+                "title": "The option.",
+                "verdict": "Its verdict after the analysis.",
+                "fate": "What became of it: retained as a solution, reworked and not retained, "
+                "dropped, or what the creativity session will do.",
+                "retained": "True when a retained solution answers it.",
             }
         ],
     },
@@ -569,6 +568,8 @@ CONTEXTS: dict[str, Schema] = {
             "mentions": ["The invoice's mentions, one per entry."],
         },
     },
+    "communique-de-presse": PUBLIC["communique-de-presse"],
+    "facile-a-lire": PUBLIC["facile-a-lire"],
 }
 
 

@@ -405,7 +405,7 @@ def check_file(path: Path) -> list[Finding]:
     name = str(path)
     deliverable = INVOICE if path.name == INVOICE.filename else BY_FILENAME.get(path.name)
     if deliverable is None:
-        known = ", ".join([*(d.filename for d in DELIVERABLES), INVOICE.filename])
+        known = ", ".join([*BY_FILENAME, INVOICE.filename])
         return [
             Finding(
                 name,

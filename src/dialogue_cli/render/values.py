@@ -115,6 +115,27 @@ class Fmt:
             return str(self.words["afternoon"]).format(date=text)
         return text
 
+    def time(self, value: dt.time | None) -> str:
+        """A time of day: ``18 h 30``, ``9 h`` in French (no-break spaces), ``18:30`` in English."""
+        if value is None:
+            return ""
+        if self.language == "en":
+            return f"{value.hour:02d}:{value.minute:02d}"
+        minutes = f"\u00a0{value.minute:02d}" if value.minute else ""
+        return f"{value.hour}\u00a0h{minutes}"
+
+    def time_span(self, start: dt.time | None, minutes: int | None) -> str:
+        """``de 18 h 30 à 20 h 30`` (with a length), ``à 18 h 30`` (without), or ''."""
+        if start is None:
+            return ""
+        if not minutes:
+            return str(self.words["time_at"]).format(time=self.time(start))
+        total = start.hour * 60 + start.minute + minutes
+        if total >= 24 * 60:  # past midnight: the start only
+            return str(self.words["time_at"]).format(time=self.time(start))
+        end = dt.time(total // 60, total % 60)
+        return str(self.words["time_span"]).format(start=self.time(start), end=self.time(end))
+
     def days(self, value: Decimal) -> str:
         """``12 jours``, ``1 jour``, ``0,5 jour`` (French singular below 2); ``1 day``, ``2.5 days``."""
         one = value < 2 if self.language == "fr" else value == 1

@@ -189,11 +189,11 @@ WORDS["fr"].update({
                      False: "Sur {count} options étudiées, {n} sont viables : {titles}."},
     "brief_none_viable": "Aucune des {count} options étudiées n'est viable en l'état : chacune laisse au moins "
                          "une condition sous le seuil.",
-    "ext_summary_final": "{client} a mené avec les habitants, les élus et les services une démarche de "
+    "ext_summary_final": "{client} a mené avec les habitants, les élus et les agents une démarche de "
                          "dialogue citoyen. Ce qui a été retenu : {solutions}.",
-    "ext_summary_provisional": "{client} mène avec les habitants, les élus et les services une démarche de "
-                               "dialogue citoyen. Les pistes à l'essai : {solutions}.",
-    "ext_summary_upcoming": "{client} mène avec les habitants, les élus et les services une démarche de "
+    "ext_summary_provisional": "{client} mène avec les habitants, les élus et les agents une démarche de "
+                               "dialogue citoyen. Les pistes à l’essai : {solutions}.",
+    "ext_summary_upcoming": "{client} mène avec les habitants, les élus et les agents une démarche de "
                             "dialogue citoyen.",
     "workshops_n": {True: "{n} atelier", False: "{n} ateliers"},
     "have_met": {True: "a réuni", False: "ont réuni"},
@@ -320,3 +320,14 @@ WORDS["en"].update({
     "decision_upcoming": "the chosen scheme will come out of the creativity session {when}, where the options "
                          "studied will be reworked and tested with the three groups.",
 })  # fmt: skip
+
+
+# The words of the published and circulated documents (render/words_public.py).
+def _merge_public() -> None:
+    from .words_public import PUBLIC
+
+    for language, words in PUBLIC.items():
+        WORDS[language].update(words)
+
+
+_merge_public()

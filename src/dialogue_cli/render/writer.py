@@ -172,7 +172,10 @@ def write_recorded(files: Mapping[str, bytes], manifest: Manifest) -> list[Path]
 
 
 def export_defaults(target: Path, overwrite: bool = False, language: str = "fr") -> list[Path]:
-    """Copy the six default templates into ``target`` for editing: all of them, or none.
+    """Copy the default templates into ``target`` for editing: all of them, or none.
+
+    The six deliverables and the other forms of the communication externe (its press release
+    and its easy-to-read draft), so that the collectivité can brand every public document.
 
     Never over an existing template without ``overwrite``; the copies are staged beside their
     targets and moved together (:class:`~dialogue_cli.common.atomic.Batch`).
@@ -180,19 +183,20 @@ def export_defaults(target: Path, overwrite: bool = False, language: str = "fr")
     Raises:
         FileProblem: ``target`` is not a folder, already holds templates, or cannot take them.
     """
-    from .catalog import DELIVERABLES
+    from .catalog import DOCUMENTS
     from .templates import packaged_dir
 
+    documents = list(DOCUMENTS.values())
     if target.exists() and not target.is_dir():
         raise FileProblem(f"{target}: exists and is not a folder")
-    existing = [target / d.filename for d in DELIVERABLES if (target / d.filename).exists()]
+    existing = [target / d.filename for d in documents if (target / d.filename).exists()]
     if existing and not overwrite:
         names = ", ".join(p.name for p in existing)
         raise FileProblem(f"{target}: already holds {names}; use --force to overwrite")
     source = packaged_dir(language)
     files = [
         (target / d.filename, read_bytes(source / d.filename, d.filename, "template"))
-        for d in DELIVERABLES
+        for d in documents
     ]
     prepare_folder(target)
     with Batch() as batch:

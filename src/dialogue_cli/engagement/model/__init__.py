@@ -4,8 +4,30 @@ from __future__ import annotations
 
 from .analysis import Criterion, Grid, Scenario
 from .base import CONDITIONS, GROUPS, LEVELS, WORKSHOP_GROUPS, Record, fold
-from .engagement import DEFAULT_PHASE_DAYS, PHASES, Engagement, EngagementInfo, Phase, Phases
-from .governance import Brand, Commitment, Governance, Indicator, Risk, Roles
+from .communication import Communication, FaqEntry, PressContact, PublicMeeting
+from .engagement import (
+    DEFAULT_PHASE_DAYS,
+    PHASES,
+    Engagement,
+    EngagementInfo,
+    Phase,
+    Phases,
+    Synthesis,
+)
+from .governance import (
+    Brand,
+    Commitment,
+    ExpectedDeliverable,
+    Governance,
+    Indicator,
+    Means,
+    Milestone,
+    Mission,
+    Risk,
+    Roles,
+    Rules,
+    Signatory,
+)
 from .parties import PUBLIC_KINDS, Client, Consultant, Contact, PublicContact
 from .pricing import Advance, Expense, Option, Package, Pricing
 from .privacy import Privacy, PrivacyContact
@@ -24,9 +46,12 @@ from .workshops import (
 
 __all__ = [
     "CONDITIONS", "DEFAULT_PHASE_DAYS", "GROUPS", "LEVELS", "PHASES", "POLARITIES", "PUBLIC_KINDS",
-    "WORKSHOP_GROUPS", "Advance", "Brand", "Client", "Commitment", "Consultant", "Contact", "Creativity",
-    "Criterion", "Engagement", "EngagementInfo", "Expense", "FeedbackItem", "Governance", "Grid",
-    "Indicator", "MapSettings", "Option", "Package", "Phase", "Phases", "Pricing", "Privacy", "PrivacyContact", "PublicContact", "Record",
-    "Risk", "Roles", "Scenario", "Session", "Solution", "SolutionTest", "Stakeholder", "StakeholderContact",
-    "Workshop", "fold", "normalize_polarity", "split_ids",
+    "WORKSHOP_GROUPS", "Advance", "Brand", "Client", "Commitment", "Communication", "Consultant",
+    "Contact", "Creativity", "Criterion", "Engagement", "EngagementInfo", "Expense",
+    "ExpectedDeliverable", "FaqEntry", "FeedbackItem", "Governance", "Grid", "Indicator",
+    "MapSettings", "Means", "Milestone", "Mission", "Option", "Package", "Phase", "Phases",
+    "PressContact", "Pricing", "Privacy", "PrivacyContact", "PublicContact", "PublicMeeting",
+    "Record", "Risk", "Roles", "Rules", "Scenario", "Session", "Signatory", "Solution",
+    "SolutionTest", "Stakeholder", "StakeholderContact", "Synthesis", "Workshop", "fold",
+    "normalize_polarity", "split_ids",
 ]  # fmt: skip

@@ -88,6 +88,16 @@ Label = Annotated[str, Field(min_length=1, max_length=LABEL_LENGTH)]
 Line = Annotated[str, Field(max_length=LINE_LENGTH)]
 
 
+def _an_email(value: str) -> str:
+    if value and ("@" not in value or value.startswith("@") or value.endswith("@")):
+        raise ValueError(f"{value!r} is not an e-mail address")
+    return value
+
+
+# An e-mail address (or nothing): printed in documents, so at least an @ between two parts.
+Email = Annotated[str, Field(max_length=LINE_LENGTH), AfterValidator(_an_email)]
+
+
 def _not_a_boolean(value: Any) -> Any:
     """Refuse ``true``/``false`` where a number is expected (pydantic would read them as 1 and 0)."""
     if isinstance(value, bool):
@@ -111,6 +121,10 @@ Int = Annotated[int, Number]
 Float = Annotated[float, Number]
 # Days of work, to the hundredth at most (the fields bound them, to 1000 days).
 Days = Annotated[Decimal, Number, Field(decimal_places=2)]
+# An amount of a budget in euros, to the cent (the scheme's means, not the quote's prices).
+Amount = Annotated[Decimal, Number, Field(ge=0, le=Decimal("1000000000"), decimal_places=2)]
+# Full-time equivalents of staff (ETP), to the hundredth.
+Fte = Annotated[Decimal, Number, Field(ge=0, le=10_000, decimal_places=2)]
 # People: a workshop, a session.
 Participants = Annotated[int, Number, Field(ge=0, le=100_000)]
 # A file beside the engagement (feedback file, logo, catalog).

@@ -9,7 +9,17 @@ from pydantic import Field, model_validator
 
 from .analysis import Grid, Scenario
 from .base import Date, Days, Line, Record, Strict, Text
-from .governance import Brand, Commitment, Governance, Indicator, Risk
+from .communication import Communication
+from .governance import (
+    Brand,
+    Commitment,
+    ExpectedDeliverable,
+    Governance,
+    Indicator,
+    Means,
+    Risk,
+    Rules,
+)
 from .parties import Client, Consultant
 from .pricing import Pricing
 from .privacy import Privacy
@@ -91,6 +101,20 @@ class Phases(Strict):
         return [(name, getattr(self, name)) for name in PHASES]
 
 
+class Synthesis(Strict):
+    """What the consultant adds to the synthèse: the limits of the evidence, how items were coded."""
+
+    limits: list[Line] = Field(
+        default=[],
+        description="Limits of the workshops' evidence besides those computed (who was missing, "
+        "a session cut short...).",
+    )
+    coding: Text = Field(
+        default="",
+        description="Who coded the contributions and how (double coding, checks), for the method.",
+    )
+
+
 class Engagement(Strict):
     """A whole citizen-dialogue engagement."""
 
@@ -102,7 +126,7 @@ class Engagement(Strict):
     brand: Brand = Brand()
     phases: Phases = Phases()
     objectives: list[Record] = []
-    means: list[Record] = []
+    means: list[Means] = []
     state_of_the_art: list[Record] = []
     stakeholders: list[Stakeholder] = []
     map: MapSettings = MapSettings()
@@ -111,9 +135,20 @@ class Engagement(Strict):
     workshops: list[Workshop] = []
     creativity: Creativity = Creativity()
     governance: Governance = Governance()
+    rules: Rules = Field(
+        default=Rules(), description="The rules of the game: eligibility, moderation, drawing by lot."
+    )
     commitments: list[Commitment] = []
     indicators: list[Indicator] = []
     risks: list[Risk] = []
+    deliverables: list[ExpectedDeliverable] = Field(
+        default=[], description="What the scheme must produce (reports, dashboards...)."
+    )
+    synthesis: Synthesis = Synthesis()
+    communication: Communication = Field(
+        default=Communication(),
+        description="How the collectivité speaks in the public documents and the internal note.",
+    )
     pricing: Pricing = Pricing()
     privacy: Privacy = Field(
         default=Privacy(),

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from .base import (
     Date,
@@ -71,6 +71,11 @@ class FeedbackItem(Strict):
     author: Line = Field(
         default="", description="Personal data: never shown in external documents."
     )
+    publish: bool | None = Field(
+        default=None,
+        description="Whether its author agreed to its publication: only such items are quoted "
+        "in the public documents (never with the author). Default: the workshop's `publish`.",
+    )
 
 
 def _clock(value: Any) -> Any:
@@ -91,6 +96,10 @@ def _clock(value: Any) -> Any:
 Clock = Annotated[dt.time, BeforeValidator(_clock)]
 # A session's length in minutes: from a quarter of an hour to a whole day.
 Minutes = Annotated[Int, Field(ge=15, le=720)]
+# Who may come: anyone, on registration, or only those invited (a closed session).
+Audience = Literal["public", "registration", "invitation"]
+# A participants' profile: per category ("Âge"), the count of each value ("18–29 ans": 4).
+Profile = dict[Line, dict[Line, Participants]]
 
 
 class Session(Strict):
@@ -109,6 +118,40 @@ class Session(Strict):
         "induction loop, childcare...",
     )
     participants: Participants = 0
+    audience: Audience | None = Field(
+        default=None,
+        description="Who may come: public (anyone), registration (anyone who registers) or "
+        "invitation (closed). Default: public for the citizens' workshop, invitation for the "
+        "élus' and services' workshops and the creativity session.",
+    )
+    registration: Line = Field(
+        default="",
+        description="How to register, for a session on registration, e.g. « avant le 1er mars "
+        "auprès de la mission participation, 20 places ».",
+    )
+    recruitment: Text = Field(
+        default="",
+        description="How the participants were recruited (invitation, drawing by lot, "
+        "volunteers...), for the synthèse's method.",
+    )
+    format: Text = Field(
+        default="",
+        description="How the session ran (length, tables, facilitation...), for the synthèse.",
+    )
+    profile: Profile = Field(
+        default={},
+        description="The participants' profile per category, e.g. {Âge: {18–29 ans: 4, "
+        "30–59 ans: 12}}: for the synthèse and its limits.",
+    )
+
+    def who(self) -> str:
+        """``public``, ``registration`` or ``invitation``: :attr:`audience` or its default."""
+        return self.audience or "invitation"
+
+    @property
+    def open_to_residents(self) -> bool:
+        """Whether residents may come (the public documents offer only such sessions)."""
+        return self.who() in ("public", "registration")
 
 
 class Workshop(Session):
@@ -116,6 +159,11 @@ class Workshop(Session):
 
     id: Identifier
     group: WorkshopGroup
+    publish: bool = Field(
+        default=False,
+        description="Default of its feedback items' `publish`: true when every participant "
+        "agreed that their words be quoted (without their name) in the public documents.",
+    )
     feedback: list[FeedbackItem] = []
     feedback_file: RelativePath | None = Field(
         default=None, description="CSV or XLSX, relative to the engagement file."
@@ -127,6 +175,19 @@ class Workshop(Session):
         max_length=31,
         description="XLSX sheet to read (default: the first).",
     )
+
+    def who(self) -> str:
+        """The citizens' workshop is public by default; the élus' and services' are closed."""
+        return self.audience or ("public" if self.group == "citoyens" else "invitation")
+
+    @model_validator(mode="after")
+    def _closed_groups(self) -> Self:
+        if self.group != "citoyens" and self.audience in ("public", "registration"):
+            raise ValueError(
+                f"audience: the {self.group} workshop is a closed session (residents cannot "
+                "attend it): remove the audience, or set invitation"
+            )
+        return self
 
 
 class SolutionTest(Strict):
@@ -151,6 +212,11 @@ class Solution(Strict):
     )
     tests: list[SolutionTest] = []
     retained: bool = False
+    easy_read: Line = Field(
+        default="",
+        description="The solution in one short sentence of everyday words, for the easy-to-read "
+        "(FALC) version, e.g. « Des habitants tirés au sort donnent leur avis sur les bus. »",
+    )
     rationale: Text = Field(
         default="",
         description="Why it is retained although a group rejected it (a '-' test) or an "

@@ -18,7 +18,9 @@ from .cahier_des_charges import cahier_des_charges
 from .communication_externe import communication_externe
 from .communication_interne import communication_interne
 from .devis import devis
+from .easy_read import easy_read
 from .kit_roi_citoyen import kit_roi_citoyen
+from .press_release import press_release
 from .shared import Context
 from .synthese_ateliers import synthese_ateliers
 
@@ -29,6 +31,9 @@ BUILDERS: dict[str, Callable[[Results, Fmt], Context]] = {
     "kit-roi-citoyen": kit_roi_citoyen,
     "synthese-ateliers": synthese_ateliers,
     "devis": devis,
+    # the other forms of the communication externe (render/catalog.py, COMPANIONS)
+    "communique-de-presse": press_release,
+    "facile-a-lire": easy_read,
 }
 
 

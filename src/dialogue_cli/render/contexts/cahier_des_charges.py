@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from decimal import Decimal
+
+from . import public
 from .shared import Context, _calendar, _commitments, _common, _items, _roles
 from .story import decision, retained
 
@@ -61,16 +64,75 @@ def cahier_des_charges(results: Results, f: Fmt) -> Context:
             "committee": f.t(e.governance.committee),
             "opposition": f.t(e.governance.opposition),
             "guarantor": f.t(e.governance.guarantor),
+            "frequency": f.t(e.governance.frequency),
             "roles": _roles(e, f),
         },
         "decision": decision(results, f),
         "solutions": retained(results, f),
         "means": _items(e.means, f),
+        "budget": _budget(results, f),
+        "rules": {
+            "eligibility": f.t(e.rules.eligibility),
+            "moderation": f.t(e.rules.moderation),
+            "drawing_lots": f.t(e.rules.drawing_lots),
+            "other": [f.t(x) for x in e.rules.other],
+        },
+        "privacy": public.privacy(results, f, named=True),
+        "deliverables": [
+            {
+                "label": f.t(d.label),
+                "details": f.t(d.details),
+                "due": f.t(d.due),
+                "owner": f.t(d.owner),
+            }
+            for d in e.deliverables
+        ],
         "calendar": _calendar(results, f),
         "commitments": _commitments(e, f),
         "indicators": [
-            {"group": f.group(i.group), "label": f.t(i.label), "target": f.t(i.target)}
+            {
+                "group": f.group(i.group),
+                "label": f.t(i.label),
+                "baseline": f.t(i.baseline),
+                "target": f.t(i.target),
+                "source": f.t(i.source),
+            }
             for i in e.indicators
         ],
         "risks": [{"label": f.t(r.label), "mitigation": f.t(r.mitigation)} for r in e.risks],
+    }
+
+
+def _budget(results: Results, f: Fmt) -> Context:
+    """The scheme's own budget from ``means``: each line's amount, period and staff time, the
+    yearly and one-off totals (only of the lines that give an amount)."""
+    e = results.engagement
+    rows = []
+    yearly = once = Decimal(0)
+    fte = Decimal(0)
+    for m in e.means:
+        if m.amount is not None:
+            if m.period == "year":
+                yearly += m.amount
+            else:
+                once += m.amount
+        if m.fte is not None:
+            fte += m.fte
+        rows.append(
+            {
+                "label": f.t(m.label),
+                "details": f.t(m.details),
+                "amount": f.money(m.amount) if m.amount is not None else "",
+                "period": f.words["budget_period"][m.period] if m.amount is not None else "",
+                "fte": f.words["fte"].format(n=f.number(m.fte)) if m.fte is not None else "",
+            }
+        )
+    priced = any(m.amount is not None for m in e.means)
+    return {
+        "rows": rows,
+        "priced": priced,
+        "year": f.money(yearly) if priced else "",
+        "once": f.money(once) if any(m.amount is not None and m.period == "once" for m in e.means) else "",
+        "fte": f.words["fte"].format(n=f.number(fte)) if fte else "",
+        "unpriced": [f.t(m.label) for m in e.means if m.amount is None],
     }

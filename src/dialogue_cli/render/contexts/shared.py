@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ...common.labels import council
-from ..catalog import BY_NAME
+from ..catalog import DOCUMENTS
 from ..client_names import in_text, sentence_start
 from ..values import Fmt
 from ..words import CONDITION_ORDER
@@ -20,7 +20,7 @@ Context = dict[str, Any]
 
 def _common(name: str, results: Results, f: Fmt) -> Context:
     e = results.engagement
-    deliverable = BY_NAME[name]
+    deliverable = DOCUMENTS[name]
     brand_name = e.brand.name or e.consultant.company or e.consultant.name
     logo = results.logo
     population = (

@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 from ..results import VERBATIMS_PER_SCENARIO, WorkshopCounts
 from .shared import Context, _common, _ranking, _scenario_titles
-from .story import analysis_note, decision, events, evidence, retained, weak_list
+from .story import analysis_note, decision, events, evidence, retained, session_when, weak_list
 
 if TYPE_CHECKING:
+    from ...engagement.model import Workshop
     from ..results import Results
     from ..values import Fmt
 
@@ -25,6 +26,9 @@ def synthese_ateliers(results: Results, f: Fmt) -> Context:
                 "label": f.words["workshop"].get(w.group, w.id),
                 "date": f.date(w.date),
                 "place": f.t(w.place),
+                "recruitment": f.t(w.recruitment),
+                "format": f.t(w.format),
+                "profile": _profile(w, f),
                 "participants": f.number(w.participants),
                 "positive": f.number(c.positive),
                 "negative": f.number(c.negative),
@@ -101,15 +105,113 @@ def synthese_ateliers(results: Results, f: Fmt) -> Context:
         "ranking": list(ranked.values()),
         "heatmap": results.heatmap_picture,
         "scenarios": scenarios,
-        "ideas": [
-            {
-                "text": f.verbatim(idea.text),
-                "group": f.words["groups_lower"].get(idea.group, idea.group),
-                "scenario": f.t(titles.get(idea.scenario, idea.scenario)),
-            }
-            for idea in report.ideas
-        ],
+        "ideas": _ideas(results, f, titles),
+        "method": {
+            "coding": f.t(f.words["coding_default"]),
+            "coding_more": f.t(e.synthesis.coding),
+            "recruitment_known": any(w.recruitment.strip() for w in e.workshops),
+            "format_known": any(w.format.strip() for w in e.workshops),
+        },
+        "limits": _limits(results, f),
+        "conclusions": _conclusions(results, f, list(ranked.values())),
     }
+
+
+def _profile(workshop: Workshop, f: Fmt) -> list[str]:
+    """The participants' profile, one line per category: « Âge : 18–29 ans 4, 30–59 ans 12 »."""
+    lines = []
+    for category, values in workshop.profile.items():
+        known = sum(values.values())
+        shown = ", ".join(
+            f.words["profile_value"].format(label=label, n=f.number(n)) for label, n in values.items()
+        )
+        line = f.words["profile_line"].format(category=category, values=shown)
+        if workshop.participants and known != workshop.participants:
+            line += f.words["profile_partial"].format(
+                known=f.number(known), total=f.number(workshop.participants)
+            )
+        lines.append(f.t(line))
+    return lines
+
+
+def _ideas(results: Results, f: Fmt, titles: dict[str, str]) -> list[Context]:
+    """The ideas per option, the most telling first and the rest counted (bounded)."""
+    out = []
+    groups = f.words["groups_lower"]
+    for scenario in results.engagement.scenarios:
+        picked, total = results.digest.remarks.ideas_of(scenario.id)
+        for idea in picked:
+            out.append(
+                {
+                    "text": f.verbatim(idea.text),
+                    "group": groups.get(idea.group, idea.group),
+                    "scenario": f.t(titles.get(scenario.id, scenario.id)),
+                }
+            )
+        if total > len(picked):
+            out.append(
+                {
+                    "text": f.t(f.words["ideas_more"].format(n=f.number(total - len(picked)))),
+                    "group": "",
+                    "scenario": f.t(titles.get(scenario.id, scenario.id)),
+                }
+            )
+    return out
+
+
+def _limits(results: Results, f: Fmt) -> list[str]:
+    """What the evidence cannot say: who took part, weak scores, unclassified items, and the
+    limits the consultant wrote (synthesis.limits)."""
+    e = results.engagement
+    out = []
+    citizens = sum(w.participants for w in e.workshops if w.group == "citoyens")
+    if citizens and e.client.population:
+        population = f.words["inhabitants"].format(n=f.number(e.client.population))
+        out.append(f.words["limit_sample"].format(n=f.number(citizens), population=population))
+    elif e.workshops:
+        out.append(f.words["limit_sample_plain"])
+    weak = weak_list(results, f)
+    if weak:
+        out.append(weak)
+    if results.scores.unclassified:
+        out.append(
+            f.words["limit_unclassified"].format(n=f.number(results.scores.unclassified))
+        )
+    out += list(e.synthesis.limits)
+    return [f.t(line) for line in out]
+
+
+def _conclusions(results: Results, f: Fmt, ranked: list[Context]) -> list[Context]:
+    """Each ranked option and what became of it (retained, reworked, dropped, or what comes)."""
+    by_option: dict[str, list[tuple[str, bool]]] = {}
+    for path in results.decisions.solutions:
+        for option in path.options:
+            by_option.setdefault(option.id, []).append((path.title, path.retained))
+    when = session_when(results, f)
+    out = []
+    for row in ranked:
+        answers = by_option.get(row["id"], [])
+        kept = [f.quoted(title) for title, chosen in answers if chosen]
+        reworked = [f.quoted(title) for title, chosen in answers if not chosen]
+        if not results.decided:
+            key = "fate_viable_next" if row["viable"] else "fate_blocked_next"
+            fate = f.words[key].format(when=when)
+        elif kept:
+            fate = f.words["fate_retained"].format(solutions=f.join(kept))
+        elif reworked:
+            fate = f.words["fate_reworked"].format(solutions=f.join(reworked))
+        else:
+            fate = f.words["fate_dropped"]
+        out.append(
+            {
+                "rank": row["rank"],
+                "title": row["title"],
+                "verdict": row["verdict"],
+                "fate": f.t(fate),
+                "retained": bool(kept) and results.decided,
+            }
+        )
+    return out
 
 
 def _weak_count(results: Results, f: Fmt) -> str:
