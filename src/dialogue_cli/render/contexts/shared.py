@@ -12,7 +12,7 @@ from ..values import Fmt
 from ..words import CONDITION_ORDER
 
 if TYPE_CHECKING:
-    from ...engagement.model import Engagement
+    from ...engagement.model import Consultant, Engagement
     from ..results import Results
 
 Context = dict[str, Any]
@@ -186,4 +186,31 @@ def _calendar(results: Results, f: Fmt) -> Context:
         "caption": f.words["gantt_caption"][tense == "past"],
         "phases": phases,
         "workshops": events(results, f),
+    }
+
+
+def consultant_identity(c: Consultant, f: Fmt) -> Context:
+    """Who sells and is paid, as the devis and the invoices print it: one block for both."""
+    from ...engagement.model.identity import format_iban
+    from ...pricing.mentions import format_siret
+
+    legal = ""
+    if c.legal_form:
+        legal = (
+            f.words["capital"].format(form=c.legal_form, capital=c.capital)
+            if c.capital
+            else c.legal_form
+        )
+    return {
+        "name": f.t(c.name),
+        "company": f.t(c.company or c.name),
+        "legal": f.t(legal),
+        "address": f.t(c.address),
+        "email": f.t(c.email),
+        "phone": f.t(c.phone),
+        "siret": format_siret(c.siret) if c.siret else "",
+        "rcs": f.t(c.rcs),
+        "vat_number": f.t(c.vat_number),
+        "iban": format_iban(c.iban),
+        "bic": f.t(c.bic),
     }
