@@ -142,6 +142,12 @@ def text_width(text: str, size_pt: float, family: str = FAMILY, face: Face = Fac
     return units / metrics.units_per_em * size_pt
 
 
+@lru_cache(maxsize=8)
+def coverage(family: str, face: Face = Face()) -> frozenset[int]:
+    """The code points ``family`` draws, up to U+2BFF (what the metrics table holds)."""
+    return frozenset(_metrics(family, face).advances)
+
+
 def drawable(text: str, covered: frozenset[int], language: str = "fr") -> str:
     """``text`` with every character outside ``covered`` replaced by its name in brackets.
 

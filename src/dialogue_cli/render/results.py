@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..charts.style import GANTT_WIDTH_MM, HEATMAP_WIDTH_MM, MAP_WIDTH_MM
 from ..planning.timeline import document_date
 from .chart_cache import _nothing, _warm_up_matplotlib, cached_chart, is_cached
 
@@ -34,10 +35,8 @@ if TYPE_CHECKING:
 VERBATIMS_PER_SCENARIO = 6
 
 
-CHART_WIDTH_MM = 160
-
-
-GANTT_WIDTH_MM = 170  # the whole text width of an A4 page with 2 cm margins: the chart is wide
+# Each chart is drawn at the width it is printed at (charts.style): its sizes are paper sizes.
+CHART_WIDTH_MM = MAP_WIDTH_MM
 
 
 @dataclass(frozen=True)
@@ -344,7 +343,7 @@ class Results:
 
     @cached_property
     def heatmap_picture(self) -> Picture:
-        return self._picture("heatmap", CHART_WIDTH_MM)
+        return self._picture("heatmap", HEATMAP_WIDTH_MM)
 
     def prefetch_charts(self, kinds: Sequence[str]) -> Callable[[], None]:
         """Start drawing the charts missing from the cache on both cores; return a ``join``.
