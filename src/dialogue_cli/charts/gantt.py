@@ -184,7 +184,10 @@ def gantt_figure(plan: Plan, title: str, language: str) -> Figure:
 
     ax.set_ylim(len(phases) - 0.4, -0.6)
     ax.set_yticks(
-        range(len(phases)), [style.label(p.label, lang) for p in phases], fontsize=9, color=style.INK
+        range(len(phases)),
+        [style.label(p.label, lang) for p in phases],
+        fontsize=9,
+        color=style.INK,
     )
     ax.tick_params(axis="y", length=0, pad=8)
     ax.set_xlim(_x(first), _x(last) + 1)

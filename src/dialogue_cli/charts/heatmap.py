@@ -98,7 +98,9 @@ def heatmap_figure(report: ScoreReport, language: str = "fr") -> Figure:
     row_labels = []
     for s in scenarios:
         rank = f"{s.rank}." if s.rank is not None else "–"
-        row_labels.append(wrap(label(f"{rank} {s.id} · {s.title}", language), label_width, LABEL_PT))
+        row_labels.append(
+            wrap(label(f"{rank} {s.id} · {s.title}", language), label_width, LABEL_PT)
+        )
     lines = max((row.count("\n") + 1 for row in row_labels), default=1)
     row_h = max(0.5, (lines * LINE_EMS + 0.5) * LABEL_PT / 72)
     caption = wrap(
@@ -114,7 +116,9 @@ def heatmap_figure(report: ScoreReport, language: str = "fr") -> Figure:
     ax = fig.add_axes((LABELS_SHARE, bottom_h / height, 0.42, grid_h / height))
     cmap = colormaps["RdBu"].with_extremes(bad="#E6E6E6")
     image = ax.imshow(np.ma.masked_invalid(values), cmap=cmap, norm=Normalize(-1, 1), aspect="auto")
-    ax.set_xticks(range(len(GROUPS)), [label(names[g], language) for g in GROUPS], fontsize=LABEL_PT)
+    ax.set_xticks(
+        range(len(GROUPS)), [label(names[g], language) for g in GROUPS], fontsize=LABEL_PT
+    )
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(scenarios)), row_labels, fontsize=LABEL_PT)
     ax.tick_params(length=0)
@@ -128,7 +132,9 @@ def heatmap_figure(report: ScoreReport, language: str = "fr") -> Figure:
         for col, g in enumerate(GROUPS):
             value = s.groups[g].shown
             if value is None:
-                ax.text(col, row, text["none"], ha="center", va="center", color=MUTED, fontsize=LABEL_PT)
+                ax.text(
+                    col, row, text["none"], ha="center", va="center", color=MUTED, fontsize=LABEL_PT
+                )
             else:
                 cell = s.groups[g]
                 color = "white" if abs(value) >= 0.6 else INK
@@ -137,7 +143,9 @@ def heatmap_figure(report: ScoreReport, language: str = "fr") -> Figure:
                     color=color, fontsize=LABEL_PT,
                 )  # fmt: skip
                 count = text["weak" if s.weak(cell) else "items"].format(n=cell.count)
-                ax.text(col, row + 0.22, count, ha="center", va="center", color=color, fontsize=COUNT_PT)
+                ax.text(
+                    col, row + 0.22, count, ha="center", va="center", color=color, fontsize=COUNT_PT
+                )
     bar = fig.colorbar(image, ax=ax, fraction=0.08, pad=0.04, ticks=[-1, -0.5, 0, 0.5, 1])
     bar.ax.set_yticklabels([_number(t, language) for t in (-1, -0.5, 0, 0.5, 1)], fontsize=COUNT_PT)
     scale = wrap(text["scale"], (grid_h - 0.1) * 72, COUNT_PT)
