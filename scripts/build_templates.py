@@ -92,8 +92,14 @@ TODO = "À compléter : "  # the start of every placeholder of a draft
 
 
 def typo(text: str) -> str:
-    """French typography of the static text: ’, « » (“ ” inside), no-break spaces before ; : ! ? »."""
-    return typography(text, "fr")
+    """French typography of the static text: ’, « » (“ ” inside), no-break spaces before ; : ! ? ».
+
+    A piece of static text may start with the space before a mark (`` : `` between two values):
+    that space is made a no-break one here, as the piece does not start a line.
+    """
+    text = re.sub(r" ([;!?])", "\u202f\\1", text)
+    text = re.sub(r" ([:»])", "\u00a0\\1", text)
+    return typography(text.replace("« ", "«\u00a0"), "fr")
 
 
 def _shade(cell: _Cell, fill: str) -> None:
@@ -531,7 +537,9 @@ class Builder:
     def picture(self, expr: str, caption: str | V) -> None:
         """A centred picture and its caption, both left out when there is no picture."""
         self.tag("{%p if " + expr + " %}")
-        self.p(V(expr)).alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture = self.p(V(expr))
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.paragraph_format.keep_with_next = True  # never a caption alone atop a page
         self.p(caption, style="Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.tag("{%p endif %}")
 
@@ -2249,7 +2257,26 @@ file names in both folders.
   is well formed, the Jinja parses (a syntax error shows the surrounding text), every variable
   exists in the context documented below (an unknown one is a warning with a suggestion: likely
   a typo), no Jinja in the document properties (File > Properties: dialogue sets them), and
-  the styles used exist.
+  the styles used exist. It warns, too, on what would make the documents inaccessible (RGAA):
+  a picture without alternative text (in Word: right-click > Edit Alt Text) and a heading that
+  skips a level (a Heading 3 right under a Heading 1).
+
+## Accessible, print-perfect documents
+
+- **Fonts.** The defaults are set in Carlito (SIL Open Font License), metric-compatible with
+  Calibri, which Word shows where Carlito is not installed: lines break the same. dialogue ships
+  Carlito and gives it to LibreOffice for `render --pdf`; before converting, it checks with
+  `fc-match` that every font a document names resolves to itself and prints one line naming
+  what to install when one does not. Table columns are widened, when rendering, to hold their
+  longest word in Carlito and in DejaVu Sans (LibreOffice's usual fallback), taking the width
+  from the columns with room to spare: no word breaks inside a cell.
+- **Structure.** Headings go down one level at a time (Heading 1, 2, 3); table heading rows are
+  marked to repeat on each page; every picture has an alternative text. `render --pdf` writes
+  tagged PDF/UA (title shown, language set); `--pdfa` makes them PDF/A-2b as well.
+- **Typography.** Text is set with the typographic apostrophe ’, guillemets « » with “ ” inside
+  them and no-break spaces, no capital after a colon inside a sentence (a name keeps its own),
+  numbers and phone numbers kept on one line, headings kept with what follows, no widow or
+  orphan line. A consultant's template gets the apostrophes too.
 
 ## Writing tags
 
@@ -2267,8 +2294,11 @@ file names in both folders.
   `{%p if heatmap %}` ... `{%p endif %}`.
 - The external communication kit never receives personal data: no stakeholder contact, no
   feedback author, no internal note is in its context at all.
-- Charts are PNG pictures drawn at 200 dpi and inserted 160 mm wide (the Gantt chart of the
-  calendar 170 mm, the whole text width). They are cached in `~/.cache/dialogue/charts` (or
+- Charts are PNG pictures drawn at 200 dpi at the size they are printed (the map and the Gantt
+  chart 170 mm wide, the whole text width; the heatmap 160 mm): no text in them is under 8 pt on
+  paper, labels are wrapped, never cut. Each carries an alternative text computed from the same
+  results ('Carte des parties prenantes : 15 acteurs…'), Word's description of the picture and
+  the PDF's `/Alt`. They are cached in `~/.cache/dialogue/charts` (or
   `$DIALOGUE_CACHE/charts`): a render whose map, scores and plan did not change reuses them and
   does not even load matplotlib.
 - The calendar of the specification (`calendar`) comes from the same plan as `dialogue plan`:

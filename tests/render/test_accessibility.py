@@ -300,3 +300,75 @@ def test_the_fonts_used_are_the_intended_ones_or_named_once(renders: Path, langu
     lines = [line for line in fallback.output.splitlines() if "missing for the PDF" in line]
     assert len(lines) == 1, fallback.output
     assert "Carlito" in lines[0] and "fonts-crosextra-carlito" in lines[0]
+
+
+# ---------------------------------------------------------------- the pieces
+
+
+def test_the_alternative_texts_say_what_the_charts_show() -> None:
+    from dialogue_cli.engagement.loader import load
+    from dialogue_cli.render.results import Results
+
+    results = Results(load(EXAMPLE), cache=None)
+    described = results.describe("map")
+    assert described.startswith("Carte des parties prenantes\u00a0: 15 acteurs placés")
+    assert (
+        "5 acteurs clés à associer étroitement (Maire, Adjointe à la démocratie locale" in described
+    )
+    heatmap = results.describe("heatmap")
+    first = results.scores.scenarios[0]
+    assert (
+        f"{first.title} (rang 1)" in heatmap and "les élus, les citoyens et les services" in heatmap
+    )
+    gantt = results.describe("gantt")
+    assert "en 6 phases" in gantt and "Cadrage (11 janvier 2027)" in gantt
+
+
+def _narrow_table(fit: bool) -> bytes:
+    """A document whose first column (1 cm) is narrower than its heading « Influence »."""
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    from dialogue_cli.render.columns import fit_columns
+
+    document = Document()
+    table = document.add_table(rows=2, cols=2)
+    table.autofit = False
+    grid = table._tbl.find(qn("w:tblGrid"))
+    for col, width in zip(grid.findall(qn("w:gridCol")), (Cm(1.0), Cm(12.0)), strict=True):
+        col.set(qn("w:w"), str(width.twips))
+    for row in table.rows:
+        row.cells[0].width, row.cells[1].width = Cm(1.0), Cm(12.0)
+    header = table.rows[0]._tr.get_or_add_trPr()
+    header.append(header.makeelement(qn("w:tblHeader"), {}))
+    table.rows[0].cells[0].paragraphs[0].add_run("Influence").bold = True
+    table.rows[0].cells[1].paragraphs[0].add_run("Promesse faite au public").bold = True
+    table.rows[1].cells[0].text = "5"
+    table.rows[1].cells[1].text = "Nous mettrons en œuvre ce que vous déciderez."
+    if fit:
+        fit_columns(document.element.body, document.styles.element)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_the_check_sees_a_word_cut_by_its_column_and_the_fitting_mends_it(tmp_path: Path) -> None:
+    from dialogue_cli.render.pdf import to_pdf
+
+    documents = {"cut.docx": _narrow_table(fit=False), "fitted.docx": _narrow_table(fit=True)}
+    for name, data in to_pdf(documents).items():
+        (tmp_path / name).write_bytes(data)
+    cut = broken_words(documents["cut.docx"], tmp_path / "cut.pdf")
+    assert cut and "Influence" not in words(pdf_text(tmp_path / "cut.pdf")), cut  # « In|flu|ence »
+    assert broken_words(documents["fitted.docx"], tmp_path / "fitted.pdf") == []
+
+
+def test_pdfa_adds_pdf_a_2b_to_the_tagged_pdf(runner: CliRunner, example: Path) -> None:
+    result = runner.invoke(app, ["render", str(example), "--only", "devis", "--pdfa"])
+    assert result.exit_code == 0, result.output
+    with pikepdf.open(example / "livrables" / "devis.pdf") as pdf:
+        assert "/StructTreeRoot" in pdf.Root and str(pdf.Root.Lang) == "fr-FR"
+        with pdf.open_metadata() as meta:
+            assert meta.get("pdfaid:part") == "2" and meta.get("pdfaid:conformance") == "B"
+            assert meta.get("pdfuaid:part") == "1"

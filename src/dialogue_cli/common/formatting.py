@@ -122,6 +122,8 @@ def _space(text: str, before_text: str) -> str:
 # ---------------------------------------------------------------- typography
 
 _APOSTROPHE = re.compile(r"(?<=\w)'")
+# A single quote that opens a quotation: at the start or after a space, before a letter.
+_OPENING_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[«“]))'(?=\w)")
 _STRAIGHT_QUOTE = '"'
 # Opens a quotation: what may stand before an opening straight double quote.
 _OPENERS = " \t\n\u00a0\u202f([{«“‘—–-/"
@@ -131,7 +133,7 @@ def typography(text: str, language: str = "fr") -> str:
     """The typographer's characters in ``text``: apostrophes, quotation marks, French spacing.
 
     In both languages an apostrophe after a letter becomes ’ (``l'avis`` -> ``l’avis``,
-    ``citizens'`` -> ``citizens’``) and a space between two digits a no-break space (a phone
+    ``citizens'`` -> ``citizens’``), a single quote opening a word ‘, and a space between two digits a no-break space (a phone
     number, a SIRET never split across lines). Straight double quotes become « » in French and “ ” in
     English; a quotation inside a quotation takes the second-level marks: “ ” inside « » in
     French (no spaces inside them), ‘ ’ inside “ ” in English. French text then gets its
@@ -154,7 +156,8 @@ _DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
 
 
 def _marks(text: str, language: str) -> str:
-    text = _DIGIT_SPACE.sub("\u00a0", _APOSTROPHE.sub("\u2019", text))
+    text = _APOSTROPHE.sub("\u2019", _OPENING_SINGLE.sub("\u2018", text))
+    text = _DIGIT_SPACE.sub("\u00a0", text)
     if _STRAIGHT_QUOTE not in text and text.count("«") < 2 and "“" not in text:
         return text
     # Straight double quotes: opening after a space or an opening mark, else closing.
