@@ -169,12 +169,20 @@ def to_pdfa(docx: bytes, name: str, soffice: str | None = None) -> bytes:
         profile = folder / f"profile-{uuid.uuid4().hex}"
         out = folder / "out"
         out.mkdir()
+        from .fonts import environment, fontconfig_file
+
+        env = environment(fontconfig_file(folder))  # the fonts shipped with dialogue too
         command = [binary, "--headless", "--norestore", "--nolockcheck", "--nodefault",
                    f"-env:UserInstallation={profile.as_uri()}", "--convert-to", PDFA3_FILTER,
                    "--outdir", str(out), str(source)]  # fmt: skip
         try:
             result = subprocess.run(
-                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+                command,
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_SECONDS,
+                check=False,
+                env=env,
             )
         except subprocess.TimeoutExpired:
             raise PdfError(

@@ -78,7 +78,7 @@ def _common(name: str, results: Results, f: Fmt) -> Context:
 
 
 def _items(records: Iterable[Any], f: Fmt) -> list[Context]:
-    return [{"label": f.t(r.label), "details": f.t(r.details)} for r in records]
+    return [{"label": f.t(r.label), "details": f.detail(r.details)} for r in records]
 
 
 def _scenario_titles(e: Engagement) -> dict[str, str]:
@@ -87,7 +87,7 @@ def _scenario_titles(e: Engagement) -> dict[str, str]:
 
 def _commitments(e: Engagement, f: Fmt) -> list[Context]:
     return [
-        {"label": f.t(c.label), "delay": f.delay(c.delay_days), "details": f.t(c.details)}
+        {"label": f.t(c.label), "delay": f.delay(c.delay_days), "details": f.detail(c.details)}
         for c in e.commitments
     ]
 
