@@ -32,9 +32,9 @@ from docx.text.paragraph import Paragraph
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from dialogue_cli.render.catalog import DOCUMENTS  # noqa: E402
 from dialogue_cli.common.fonts import ALTERNATE, FAMILY  # noqa: E402
 from dialogue_cli.common.formatting import typography  # noqa: E402
+from dialogue_cli.render.catalog import DOCUMENTS  # noqa: E402
 from dialogue_cli.render.invoice import INVOICE  # noqa: E402
 
 PRIMARY = "1F4E79"
@@ -343,7 +343,12 @@ class Builder:
 
     def header_title(self) -> list[Part]:
         if self.deliverable.name == "facile-a-lire":  # a draft says so on every page
-            return [T("{% if easy.draft %}"), "Brouillon à faire vérifier · ", T("{% endif %}"), V("doc.title")]
+            return [
+                T("{% if easy.draft %}"),
+                "Brouillon à faire vérifier · ",
+                T("{% endif %}"),
+                V("doc.title"),
+            ]
         if self.deliverable.name == "communique-de-presse":
             return ["Communiqué de presse"]
         if self.deliverable.name == "devis":  # no cover: the devis and its own date
@@ -1159,15 +1164,29 @@ def communication_interne() -> Builder:
         b.p(V("mission.intro"))
         b.when("mission.name", lambda: b.p(B(V("mission.name")), style="List Bullet"))
         b.when("mission.email", lambda: b.p("Courriel : ", V("mission.email"), style="List Bullet"))
-        b.when("mission.phone", lambda: b.p("Téléphone : ", V("mission.phone"), style="List Bullet"))
+        b.when(
+            "mission.phone", lambda: b.p("Téléphone : ", V("mission.phone"), style="List Bullet")
+        )
 
-    b.either("not mission.todo", mission, "le contact de la mission participation n’est pas encore renseigné.")
+    b.either(
+        "not mission.todo",
+        mission,
+        "le contact de la mission participation n’est pas encore renseigné.",
+    )
     b.h1("5. Le calendrier des agents")
     b.table(
         "a in agenda",
         [
-            ("Date", 4.4, [B(V("a.date")), T("{% if a.time %}"), "\n", V("a.time"), T("{% endif %}")]),
-            ("Rendez-vous", 6.6, [V("a.label"), T("{% if a.past %}"), I(" (passé)"), T("{% endif %}")]),
+            (
+                "Date",
+                4.4,
+                [B(V("a.date")), T("{% if a.time %}"), "\n", V("a.time"), T("{% endif %}")],
+            ),
+            (
+                "Rendez-vous",
+                6.6,
+                [V("a.label"), T("{% if a.past %}"), I(" (passé)"), T("{% endif %}")],
+            ),
             ("Lieu et accès", 6.0, [V("a.detail")]),
         ],
         empty="les ateliers et la séance de créativité ne sont pas encore programmés.",
@@ -1220,7 +1239,11 @@ def communication_interne() -> Builder:
         b.when("faq.pending", lambda: b.p(V("faq.pending"), style="Callout"))
         b.tag("{%p for q in faq.items %}")
         b.h2(V("q.question"))
-        b.when("q.answered", lambda: b.p(V("q.answer")), lambda: b.p(V("q.pending"), style="Placeholder"))
+        b.when(
+            "q.answered",
+            lambda: b.p(V("q.answer")),
+            lambda: b.p(V("q.pending"), style="Placeholder"),
+        )
         b.when("q.asked", lambda: b.p(V("q.asked"), style="Small"))
         b.tag("{%p endfor %}")
 
@@ -1263,7 +1286,14 @@ def communication_externe() -> Builder:
     b.p(B("Quand : "), V("m.when"))
     b.when("m.place", lambda: b.p(B("Où : "), V("m.place")))
     b.when("m.access", lambda: b.p(B("Accès : "), V("m.access")))
-    b.p(B("Pour qui : "), V("m.who"), T("{% if m.registration %}"), " ; ", V("m.registration"), T("{% endif %}"))
+    b.p(
+        B("Pour qui : "),
+        V("m.who"),
+        T("{% if m.registration %}"),
+        " ; ",
+        V("m.registration"),
+        T("{% endif %}"),
+    )
     b.when("m.description", lambda: b.p(V("m.description")))
     b.tag("{%p endfor %}")
     b.when("meetings_none", lambda: b.p(V("meetings_none")))
@@ -1351,7 +1381,10 @@ def communique_de_presse() -> Builder:
     b.when("press.about", lambda: b.p(V("press.about")))
     b.tag("{%p if press.solutions %}")
     b.p(V("press.retained_intro"))
-    b.each("s in press.solutions", [B(V("s.title")), T("{% if s.description %}"), " : ", V("s.description"), T("{% endif %}")])
+    b.each(
+        "s in press.solutions",
+        [B(V("s.title")), T("{% if s.description %}"), " : ", V("s.description"), T("{% endif %}")],
+    )
     b.tag("{%p endif %}")
     b.when("press.quote", lambda: b.p("« ", V("press.quote"), " », ", V("press.quote_by")))
     b.when("press.next", lambda: b.p(V("press.next")), lambda: b.p(V("press.meetings_none")))
@@ -1361,7 +1394,16 @@ def communique_de_presse() -> Builder:
     b.p(B("En savoir plus : "), V("press.website"))
     b.tag("{%p endif %}")
     b.h2("Contact presse")
-    b.when("press.contact.name", lambda: b.p(B(V("press.contact.name")), T("{% if press.contact.role %}"), ", ", V("press.contact.role"), T("{% endif %}")))
+    b.when(
+        "press.contact.name",
+        lambda: b.p(
+            B(V("press.contact.name")),
+            T("{% if press.contact.role %}"),
+            ", ",
+            V("press.contact.role"),
+            T("{% endif %}"),
+        ),
+    )
     b.when("press.contact.phone", lambda: b.p("Téléphone : ", V("press.contact.phone")))
     b.when("press.contact.email", lambda: b.p("Courriel : ", V("press.contact.email")))
     b.when("press.contact.todo", lambda: b.todo_value("press.contact.todo"))

@@ -179,6 +179,7 @@ def test_an_engagement_from_init_to_render(runner: CliRunner, tmp_path: Path) ->
     assert produced == sorted([
         "cahier-des-charges.docx", "communication-interne.docx", "communication-externe.docx",
         "kit-roi-citoyen.docx", "synthese-ateliers.docx", "devis.docx",
+        "communique-de-presse.docx", "facile-a-lire.docx",
     ])  # fmt: skip
 
     # The consultant edits one document by hand: a second render must not overwrite it.

@@ -66,7 +66,7 @@ def test_documents_never_carry_the_personal_data(runner: CliRunner, example: Pat
     result = runner.invoke(app, ["render", str(example)])
     assert result.exit_code == 0, result.output
     texts = {p.name: docx_text(p) for p in (example / "livrables").glob("*.docx")}
-    assert len(texts) == 6
+    assert len(texts) == 8  # the six and the press release, the easy-to-read draft
     quoted = [
         name for name, text in texts.items() if "Enfin un truc où on voit le résultat" in text
     ]

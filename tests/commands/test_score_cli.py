@@ -191,7 +191,7 @@ def test_feedback_template_csv_default_path(runner: CliRunner, example: Path) ->
     assert code == 0
     written = example / "feedback" / "elus.csv"
     assert written.read_bytes() == (
-        "\ufeffid;scenario;polarite;intensite;criteres;theme;verbatim;auteur\r\n".encode()
+        "\ufeffid;scenario;polarite;intensite;criteres;theme;verbatim;auteur;publier\r\n".encode()
     )
     assert "To read it, set in workshop AT-ELUS: feedback_file: feedback/elus.csv" in out
     # the template is valid as it is: a workshop without feedback yet

@@ -220,8 +220,8 @@ def broken_words(docx: bytes, pdf: Path) -> list[str]:
         found_row = False
         starts = [sum(first in line for first in firsts) for line in lines]
         best = max(starts, default=0)
-        for index, line in enumerate(lines):
-            if starts[index] * 10 < len(firsts) * 6 or starts[index] < best:
+        for index, start in enumerate(starts):
+            if start * 10 < len(firsts) * 6 or start < best:
                 continue  # fewer than 60 % of the cells start here, or another line fits better
             window = set().union(*lines[index : index + HEADING_LINES])
             found_row = True
@@ -284,7 +284,9 @@ def test_pdf_is_tagged_with_language_title_and_figure_texts(
         assert str(root.Lang) == LANGUAGES[language]
         assert root.ViewerPreferences.DisplayDocTitle is True
         title = str(pdf.docinfo.get("/Title", ""))
-        assert title.strip(" –") and title.startswith(expected_title(deliverable, language, example))
+        assert title.strip(" –") and title.startswith(
+            expected_title(deliverable, language, example)
+        )
         with pdf.open_metadata() as meta:
             assert meta.get("pdfuaid:part") == "1"
             assert meta.get("dc:title") == title

@@ -19,6 +19,9 @@ from dialogue_cli.engagement.loader import load
 from dialogue_cli.render.catalog import NAMES
 
 FILES = [f"{name}.docx" for name in NAMES]
+# The documents the collectivité signs (no consultant's name as their author).
+CLIENTS = {"communication-externe.docx", "communication-interne.docx"}
+WRITTEN = sorted([*FILES, "communique-de-presse.docx", "facile-a-lire.docx"])
 
 
 @pytest.fixture(autouse=True)
@@ -98,9 +101,10 @@ def finished(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_render_writes_the_six_documents_and_lists_them(rendered: Path) -> None:
-    assert sorted(p.name for p in rendered.glob("*.docx")) == sorted(FILES)
+    # the six, and the public message's press release and easy-to-read draft
+    assert sorted(p.name for p in rendered.glob("*.docx")) == WRITTEN
     manifest = json.loads((rendered / ".dialogue-manifest.json").read_text(encoding="utf-8"))
-    for name in FILES:
+    for name in WRITTEN:
         digest = hashlib.sha256((rendered / name).read_bytes()).hexdigest()
         assert manifest["files"][name] == digest
 
@@ -113,7 +117,8 @@ def test_every_document_names_the_client_and_leaves_no_tag(rendered: Path, name:
     assert "{{" not in xml and "{%" not in xml and "{#" not in xml
     document = Document(str(rendered / name))
     assert document.core_properties.language == "fr-FR"
-    assert document.core_properties.author == "Marchal Concertation"
+    author = "Ville d’Ormessac" if name in CLIENTS else "Marchal Concertation"
+    assert document.core_properties.author == author
     assert "Ville d’Ormessac" in document.core_properties.title
     # Page numbers are fields that Word and LibreOffice compute.
     assert "NUMPAGES" in xml and " PAGE " in xml
@@ -332,7 +337,13 @@ def test_external_document_holds_no_personal_data(rendered: Path) -> None:
 def test_internal_kit_builds_its_faq_from_the_questions(rendered: Path) -> None:
     text = docx_text(rendered / "communication-interne.docx")
     assert "Foire aux questions" in text
-    assert "Qui décide si un projet est faisable\u202f? On aimerait" in text  # French spacing
+    # Only questions about the scheme and retained solutions; the options' wait, counted.
+    assert (
+        "Comment la démarche s’articule-t-elle avec la préparation budgétaire d’octobre\u202f?"
+        in text
+    )
+    assert "Qui décide si un projet est faisable" not in text  # about an option still studied
+    assert "9 questions portent sur les options encore à l’étude" in text
     assert "Agent 10" not in text
 
 
@@ -435,7 +446,24 @@ def test_brand_logo_lands_on_the_cover(runner: CliRunner, example: Path) -> None
         path.read_text(encoding="utf-8").replace("brand:\n", "brand:\n  logo: logo.png\n"),
         encoding="utf-8",
     )
+    result = runner.invoke(app, ["render", str(example), "--only", "synthese-ateliers"])
+    assert result.exit_code == 0, result.output
+    shapes = Document(str(example / "livrables" / "synthese-ateliers.docx")).inline_shapes
+    logos = [s for s in shapes if abs(s.width.mm - 40) < 0.5]
+    assert len(logos) == 1
+    # The consultant's logo stays off the collectivité's document; its own logo goes there.
     result = runner.invoke(app, ["render", str(example), "--only", "communication-externe"])
+    assert result.exit_code == 0, result.output
+    assert not Document(str(example / "livrables" / "communication-externe.docx")).inline_shapes
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "communication:\n", "communication:\n  logo: logo.png\n"
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["render", str(example), "--only", "communication-externe", "--force"]
+    )
     assert result.exit_code == 0, result.output
     shapes = Document(str(example / "livrables" / "communication-externe.docx")).inline_shapes
     assert len(shapes) == 1 and abs(shapes[0].width.mm - 40) < 0.5
@@ -720,7 +748,8 @@ def test_render_computes_the_plan_once(
 def test_a_complete_engagement_shows_no_placeholder(finished: Path, name: str) -> None:
     text = docx_text(finished / name)
     assert "compléter" not in text.lower()
-    assert "Document préparé par" in text or name == "devis.docx"
+    # the collectivité's own documents are not "prepared by" the consultant
+    assert ("Document préparé par" in text) == (name not in {"devis.docx", *CLIENTS})
 
 
 # ---------------------------------------------------------------- the client in running text
@@ -798,7 +827,10 @@ def test_english_running_text_gives_a_common_noun_its_article(
     paragraphs = _paragraphs(example / "livrables" / "external-communication.docx")
     summary = next(t for t in paragraphs if "citizen dialogue" in t)
     assert summary.startswith("The Town of Exton is running a citizen dialogue")
-    assert any("ideas are welcome at the Town of Exton:" in t for t in paragraphs)
+    assert any(
+        t.startswith("When you register for a meeting") and "the Town of Exton collects" in t
+        for t in paragraphs
+    )
     assert "Town of Exton" in paragraphs  # the cover keeps the name as it is
     _edit(example, ("name: Town of Exton\n", "name: Exton\n"))
     assert (
@@ -944,11 +976,14 @@ def test_the_kits_count_the_creativity_session_only_once_it_is_done(
     report = docx_text(rendered / "synthese-ateliers.docx")
     assert "3 ateliers ont réuni 48 participants et recueilli 68 contributions" in external
     assert "48 participants et 68 contributions" in report
-    assert "créativité avec" not in external
+    assert "solutions avec" not in external
     # 12 + 27 + 15 = 54, then the session (21 participants), counted apart.
     text = docx_text(finished / "communication-externe.docx")
     assert "3 ateliers ont réuni 54 participants et recueilli 53 contributions" in text
-    assert ", puis une séance de créativité avec 21 participants\u00a0: voici" in text
+    # in everyday words: the creativity session is the workshop that built the solutions
+    assert (
+        ", puis un atelier de construction des solutions avec 21 participants\u00a0: voici" in text
+    )
     assert "54 participants et 53 contributions" in docx_text(finished / "synthese-ateliers.docx")
 
 
@@ -962,28 +997,31 @@ def test_how_to_take_part_gives_meetings_not_the_solutions_again(
 ) -> None:
     section = _section(
         rendered / "communication-externe.docx",
-        "Comment participer",
-        "Ce qui est ouvert à la discussion",
+        "Les rendez-vous",
+        "Ce que deviennent vos contributions",
     )
-    # the workshops are held, the creativity session is still to come: it is the next meeting
-    assert (
-        "Séance de créativité\u00a0: aura lieu le mardi 9 mars 2027, Médiathèque Jules-Verne."
-        in section
-    )
-    assert "Atelier des citoyens" not in section
-    assert "auprès de la Ville d’Ormessac\u00a0: chacune reçoit une réponse" in section
+    # Only meetings residents can attend, with time, place and access; the creativity session is
+    # on invitation and the élus' and agents' sessions are closed: none is offered here.
+    assert "Stand «\u00a0À vous la parole\u00a0» au marché des Tilleuls" in section
+    assert "Quand\u00a0: samedi 27 février 2027, de 9\u00a0h à 12\u00a0h" in section
+    assert "Accès\u00a0: Bus ligne 2, arrêt Tilleuls\u202f; stand de plain-pied." in section
+    assert "Réunion publique de restitution" in section
+    for closed in ("Réunion de travail", "Atelier de construction des solutions", "Atelier des"):
+        assert closed not in section, closed
+    essentials = docx_text(rendered / "communication-externe.docx")
+    assert "écrivez-nous à participation@ormessac.example ou appelez le 02\u00a041" in essentials
     project = load(Path(finished.parent))
     section = _section(
         finished / "communication-externe.docx",
-        "Comment participer",
-        "Ce qui est ouvert à la discussion",
+        "Les rendez-vous",
+        "Vous avez dit, nous avons fait",
     )
     solutions = project.engagement.creativity.solutions
     assert solutions and all(s.description.strip() for s in solutions)
     for solution in solutions:
         assert solution.title not in section
         assert solution.description.strip()[:40] not in section
-    assert "Tous les rendez-vous prévus ont eu lieu." in section
+    assert "Réunion publique de lancement de la convention citoyenne" in section
 
 
 def test_ranking_tables_name_condition_scores_and_keep_one_group_order(rendered: Path) -> None:

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from dialogue_cli.cli import app
 from dialogue_cli.render import pdf
-from dialogue_cli.render.catalog import NAMES
+from dialogue_cli.render.catalog import DOCUMENTS
 
 MANIFEST = ".dialogue-manifest.json"
 FAKE_SOFFICE = """\
@@ -78,7 +78,7 @@ def test_a_move_failing_half_way_leaves_the_old_documents_and_manifest(
     assert runner.invoke(app, ["render", str(example)]).exit_code == 0
     out = example / "livrables"
     before = _snapshot(out)
-    assert set(before) == {*(f"{n}.docx" for n in NAMES), MANIFEST}
+    assert set(before) == {*(f"{n}.docx" for n in DOCUMENTS), MANIFEST}
     _edit_an_input(example)
     _fail_the_move_onto(monkeypatch, last)
     result = runner.invoke(app, ["render", str(example)])

@@ -160,7 +160,7 @@ ESCAPES = [
         "calendar.gantt is a picture: it has no 'tpl'", id="calendar.gantt.tpl",
     ),
     pytest.param(
-        "communication-externe", ["{{ brand.logo.image_descriptor.read() }}"],
+        "synthese-ateliers", ["{{ brand.logo.image_descriptor.read() }}"],
         "brand.logo is a picture: it has no 'image_descriptor'", id="brand.logo.image_descriptor",
     ),
     pytest.param(
@@ -407,12 +407,12 @@ def test_pictures_land_where_printed_in_body_and_header_only(
     document.sections[0].header.paragraphs[0].text = "{{ brand.logo }}"
     document.add_paragraph("{{ brand.logo }}")
     document.add_paragraph("{% for i in range(3) %}{{ brand.logo }}{% endfor %}")
-    path = project / "templates" / "communication-externe.docx"
+    path = project / "templates" / "synthese-ateliers.docx"
     path.parent.mkdir()
     document.save(str(path))
-    result = runner.invoke(app, ["render", str(project), "--only", "communication-externe"])
+    result = runner.invoke(app, ["render", str(project), "--only", "synthese-ateliers"])
     assert result.exit_code == 0, result.output
-    out = Document(str(project / "livrables" / "communication-externe.docx"))
+    out = Document(str(project / "livrables" / "synthese-ateliers.docx"))
     assert len(out.inline_shapes) == 4 and all(
         abs(s.width.mm - 40) < 0.5 for s in out.inline_shapes
     )

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from dialogue_cli.cli import app
 from dialogue_cli.engagement.loader import load
-from dialogue_cli.render.catalog import NAMES
+from dialogue_cli.render.catalog import DOCUMENTS, NAMES
 from dialogue_cli.render.contexts import build_context
 from dialogue_cli.render.results import Picture, Results
 from dialogue_cli.render.schema import CONTEXTS, paths, shape_problems
@@ -38,13 +38,14 @@ def _builder() -> object:
     return module
 
 
-def test_export_copies_the_six_defaults_and_refuses_to_overwrite(
+def test_export_copies_the_eight_defaults_and_refuses_to_overwrite(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     target = tmp_path / "mes-modeles"
     result = runner.invoke(app, ["templates", "export", str(target)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.stem for p in target.glob("*.docx")) == sorted(NAMES)
+    # the six deliverables and the public message's press release and easy-to-read draft
+    assert sorted(p.stem for p in target.glob("*.docx")) == sorted(DOCUMENTS)
     again = runner.invoke(app, ["templates", "export", str(target)])
     assert again.exit_code == 1
     assert "--force" in again.stderr
@@ -54,7 +55,7 @@ def test_export_copies_the_six_defaults_and_refuses_to_overwrite(
 def test_check_passes_on_the_packaged_templates(runner: CliRunner) -> None:
     result = runner.invoke(app, ["templates", "check"])
     assert result.exit_code == 0, result.output
-    assert "14 templates checked: 0 error(s), 0 warning(s)" in result.stdout
+    assert "18 templates checked: 0 error(s), 0 warning(s)" in result.stdout
 
 
 def _one(folder: Path, name: str, *lines: str, title: str = "") -> Path:
@@ -124,7 +125,8 @@ def test_templates_are_built_reproducibly_and_the_committed_ones_are_current(
     builder = _builder()
     first = builder.build(tmp_path / "a")  # type: ignore[attr-defined]
     second = builder.build(tmp_path / "b")  # type: ignore[attr-defined]
-    assert len(first) == 14  # six deliverables and the invoice, in French and in English
+    # six deliverables, the press release, the easy-to-read draft and the invoice, fr and en
+    assert len(first) == 18
     for one, two in zip(first, second, strict=True):
         assert one.read_bytes() == two.read_bytes(), one.name
         committed = packaged_dir() / one.relative_to(tmp_path / "a")
@@ -160,12 +162,17 @@ def test_the_context_has_exactly_its_documented_shape(
 
 
 def test_the_external_context_has_no_personal_field(contexts: dict[str, dict[str, object]]) -> None:
+    # The collectivité's own public contact (contact.*, privacy.contact: its desk, its DPO) is
+    # the point of the document; no person's data (stakeholders' contacts, authors, notes).
     documented = paths(CONTEXTS["communication-externe"])
+    public = ("contact", "contact.", "privacy.contact")
     assert not [
         p
         for p in documented
         if any(w in p for w in ("contact", "author", "email", "phone", "notes"))
+        and not (p == "contact" or p.startswith(public))
     ]
+    assert not [p for p in documented if "author" in p or "notes" in p or "stakeholder" in p]
     assert "communication-externe" in contexts
 
 

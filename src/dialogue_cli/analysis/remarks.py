@@ -92,7 +92,9 @@ class Remarks:
 
     def question_count(self, scenarios: Iterable[str] | None = None) -> int:
         wanted = None if scenarios is None else set(scenarios)
-        return sum(t.count for t in self.questions.values() if wanted is None or t.scenario in wanted)
+        return sum(
+            t.count for t in self.questions.values() if wanted is None or t.scenario in wanted
+        )
 
     def ideas_of(self, scenario: str, limit: int = IDEAS_PER_SCENARIO) -> tuple[list[Example], int]:
         """Up to ``limit`` ideas on ``scenario`` (one per theme first, the most telling), and

@@ -57,16 +57,15 @@ def check(
 
     Example: dialogue check examples/ormessac
     """
+    from ..analysis.remarks import Remarks
     from ..analysis.scoring import Accumulator
+    from ..analysis.verbatims import Pool
     from ..common.errors import LocatedError
     from ..engagement.locate import located_error
     from ..engagement.status import FeedbackTally, build_status, personal_data_warnings
     from ..planning.timeline import document_date
     from ..pricing.quote import catalog_for
     from ..pricing.quote import check as check_pricing
-
-    from ..analysis.remarks import Remarks
-    from ..analysis.verbatims import Pool
 
     project = load_project(path)
     errors: list[LocatedError] = []

@@ -56,7 +56,17 @@ HEADER_ALIASES: dict[str, str] = {
 }  # fmt: skip
 # What `dialogue feedback template` writes, per language.
 TEMPLATE_HEADERS = {
-    "fr": ("id", "scenario", "polarite", "intensite", "criteres", "theme", "verbatim", "auteur", "publier"),
+    "fr": (
+        "id",
+        "scenario",
+        "polarite",
+        "intensite",
+        "criteres",
+        "theme",
+        "verbatim",
+        "auteur",
+        "publier",
+    ),
     "en": COLUMNS,
 }
 # Provenance columns of a file written by `dialogue feedback import`: where each item came from.
@@ -389,7 +399,7 @@ class _Checks:
         self._remember(self.intensity_ok, raw, value)
         return value
 
-    def publish(self, raw: str) -> bool | None | Problem:
+    def publish(self, raw: str) -> bool | Problem | None:
         value = raw.strip().lower()
         if value not in PUBLISH_VALUES:
             return Problem(

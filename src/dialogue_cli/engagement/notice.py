@@ -147,9 +147,7 @@ def problems(engagement: Engagement, on: dt.date) -> list[tuple[Loc, str]]:
         if day is None or day < on or who == "invitation":
             continue
         lacking = [
-            field
-            for field in ("time", "place", "access")
-            if not getattr(session, field, None)
+            field for field in ("time", "place", "access") if not getattr(session, field, None)
         ]
         if lacking:
             out.append(

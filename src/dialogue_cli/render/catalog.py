@@ -76,7 +76,9 @@ EASY_READ = Deliverable(
     "facile-a-lire", "Facile à lire et à comprendre", "Easy to read", "Pour tous les habitants",
     "For all residents", "easy-read",
 )  # fmt: skip
-COMPANIONS: dict[str, tuple[Deliverable, ...]] = {"communication-externe": (PRESS_RELEASE, EASY_READ)}
+COMPANIONS: dict[str, tuple[Deliverable, ...]] = {
+    "communication-externe": (PRESS_RELEASE, EASY_READ)
+}
 # The formats `render --format` writes; html and md only for the documents that have a web form.
 FORMATS = ("docx", "html", "md")
 WEB_FORMS = frozenset({"communication-externe"})

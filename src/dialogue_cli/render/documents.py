@@ -91,7 +91,9 @@ def choose_formats(formats: Sequence[str] | None) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in wanted) or ("docx",)
 
 
-def outputs(deliverables: Sequence[Deliverable], formats: Sequence[str], language: str) -> list[str]:
+def outputs(
+    deliverables: Sequence[Deliverable], formats: Sequence[str], language: str
+) -> list[str]:
     """Every file a render of ``deliverables`` in ``formats`` writes (PDFs aside), in order.
 
     Raises:
@@ -246,9 +248,11 @@ def render_documents(
         )
         for source, data in ready
     ]
-    written += [Written(Path(name).stem, out_dir / name, None, len(data)) for name, data in webs.items()]
-    order = {name: i for i, name in enumerate(words)}
-    return sorted(written, key=lambda w: order.get(w.path.name, len(order)))
+    written += [
+        Written(Path(name).stem, out_dir / name, None, len(data)) for name, data in webs.items()
+    ]
+    rank = {name: i for i, name in enumerate(words)}
+    return sorted(written, key=lambda w: rank.get(w.path.name, len(rank)))
 
 
 def web_page(name: str, fmt: str, results: Results) -> bytes:

@@ -134,11 +134,7 @@ def page(context: Mapping[str, Any]) -> str:
     if c["quotes_consent"]:
         body += f'<p class="dialogue-note">{e(c["quotes_consent"])}</p>'
     section("contributions", c["said"]["title"], body)
-    body = (
-        _ul(c["negotiable"])
-        if c["negotiable"]
-        else _todo(w["negotiable_todo"], w["todo"])
-    )
+    body = _ul(c["negotiable"]) if c["negotiable"] else _todo(w["negotiable_todo"], w["todo"])
     if c["non_negotiable"]:
         body += f"<h3>{e(w['not_negotiable'])}</h3>" + _ul(c["non_negotiable"])
     section("ouvert", w["negotiable"], body)

@@ -98,7 +98,9 @@ def page(context: Mapping[str, Any]) -> str:
     if c["quotes_consent"]:
         lines += [f"*{md(c['quotes_consent'])}*", ""]
     section(c["said"]["title"], lines)
-    lines = _ul(c["negotiable"]) if c["negotiable"] else [f"*{md(w['todo'] + w['negotiable_todo'])}*"]
+    lines = (
+        _ul(c["negotiable"]) if c["negotiable"] else [f"*{md(w['todo'] + w['negotiable_todo'])}*"]
+    )
     if c["non_negotiable"]:
         lines += ["", f"### {md(w['not_negotiable'])}", "", *_ul(c["non_negotiable"])]
     section(w["negotiable"], lines)

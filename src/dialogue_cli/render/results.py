@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from ..analysis.decisions import Trail
     from ..analysis.explain import Explained
     from ..analysis.remarks import Faq
-    from ..analysis.verbatims import PublicQuotes
     from ..analysis.scoring import ScenarioScore, ScoreReport
     from ..analysis.stakeholder_map import StakeholderMap
+    from ..analysis.verbatims import PublicQuotes
     from ..engagement.feedback import Feedback
     from ..engagement.loader import Project
     from ..engagement.model import Engagement
@@ -110,7 +110,9 @@ class FeedbackDigest:
         self, scenario: str, limit: int, groups: Iterable[str] | None = None
     ) -> list[tuple[str, str, str]]:
         """Up to ``limit`` verbatims (text, group, polarity) of every item, for internal documents."""
-        return [(q.text, q.group, q.polarity) for q in self.verbatims.selected(scenario, limit, groups)]
+        return [
+            (q.text, q.group, q.polarity) for q in self.verbatims.selected(scenario, limit, groups)
+        ]
 
 
 @dataclass(frozen=True)
@@ -464,9 +466,7 @@ _PICTURE_MAGIC = (
 LOGO_UNREADABLE = "not a readable picture (PNG, JPEG, GIF, BMP or TIFF)"
 
 
-def _logo_bytes(
-    project: Project, relative: str, loc: tuple[str, ...] = ("brand", "logo")
-) -> bytes:
+def _logo_bytes(project: Project, relative: str, loc: tuple[str, ...] = ("brand", "logo")) -> bytes:
     """The logo's bytes, parsed as Word will (python-docx's image reader) before any render."""
     from ..common.errors import FileProblem
     from ..common.files import read_bytes

@@ -51,7 +51,9 @@ class FaqEntry(Strict):
         default="",
         description="The question as agents will hear it; default: the most telling one asked.",
     )
-    answer: Text = Field(default="", description="The validated answer; empty: « réponse à valider ».")
+    answer: Text = Field(
+        default="", description="The validated answer; empty: « réponse à valider »."
+    )
 
 
 class Communication(Strict):

@@ -136,7 +136,8 @@ class Engagement(Strict):
     creativity: Creativity = Creativity()
     governance: Governance = Governance()
     rules: Rules = Field(
-        default=Rules(), description="The rules of the game: eligibility, moderation, drawing by lot."
+        default=Rules(),
+        description="The rules of the game: eligibility, moderation, drawing by lot.",
     )
     commitments: list[Commitment] = []
     indicators: list[Indicator] = []

@@ -42,7 +42,9 @@ class Signatory(Strict):
 class Mission(Strict):
     """The participation mission: who agents pass contributions and questions to."""
 
-    name: Line = Field(default="", description="A service or a person, e.g. « Mission participation ».")
+    name: Line = Field(
+        default="", description="A service or a person, e.g. « Mission participation »."
+    )
     email: Email = ""
     phone: Line = ""
 

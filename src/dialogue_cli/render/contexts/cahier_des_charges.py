@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from . import public
 from .shared import Context, _calendar, _commitments, _common, _items, _roles
@@ -132,7 +131,9 @@ def _budget(results: Results, f: Fmt) -> Context:
         "rows": rows,
         "priced": priced,
         "year": f.money(yearly) if priced else "",
-        "once": f.money(once) if any(m.amount is not None and m.period == "once" for m in e.means) else "",
+        "once": f.money(once)
+        if any(m.amount is not None and m.period == "once" for m in e.means)
+        else "",
         "fte": f.words["fte"].format(n=f.number(fte)) if fte else "",
         "unpriced": [f.t(m.label) for m in e.means if m.amount is None],
     }

@@ -34,7 +34,7 @@ def public_message(results: Results, f: Fmt) -> Context:
     e = results.engagement
     solutions = retained(results, f)
     state = solutions_state(results)
-    client, client_start = public.client_names(e, f)
+    _, client_start = public.client_names(e, f)
     titles = f.join(f.quoted(s["title"]) for s in solutions)
     if solutions and state == "final":
         summary = f.words["ext_summary_final"].format(client=client_start, solutions=titles)
@@ -61,7 +61,10 @@ def public_message(results: Results, f: Fmt) -> Context:
     if not solutions:
         for key, chosen in quotes.by_key:
             heard.append(
-                {"option": f.t(titles_of.get(key, key)), "quotes": [f.verbatim(q.text) for q in chosen]}
+                {
+                    "option": f.t(titles_of.get(key, key)),
+                    "quotes": [f.verbatim(q.text) for q in chosen],
+                }
             )
     said_title = "said_done_title" if solutions and state == "final" else "said_title"
     held = any(w.held for w in results.timeline.workshops)
@@ -82,7 +85,9 @@ def public_message(results: Results, f: Fmt) -> Context:
             "tagline": f.words["tagline"],
             "updated": f.t(f.words["updated"].format(date=f.date(results.today))),
         },
-        "essentials": _essentials(results, f, summary, meetings, contact, state, bool(solutions), held),
+        "essentials": _essentials(
+            results, f, summary, meetings, contact, state, bool(solutions), held
+        ),
         "solutions": solutions,
         "negotiable": [f.t(x) for x in e.engagement.negotiable],
         "non_negotiable": [f.t(x) for x in e.engagement.non_negotiable],
@@ -125,7 +130,9 @@ def _essentials(
         upcoming = f.words["ess_next"].format(label=first["label"], when=first["when"], place=place)
     else:
         where = (
-            f.words["ess_next_where"].format(website=contact["website"]) if contact["website"] else ""
+            f.words["ess_next_where"].format(website=contact["website"])
+            if contact["website"]
+            else ""
         )
         upcoming = f.words["ess_next_none"].format(where=where)
     ways = []
@@ -184,7 +191,9 @@ def _figures(results: Results, f: Fmt) -> Context:
     held = [w for w in workshops if w.held]
     creativity = ""
     if figures.creativity_done and figures.creativity_participants:
-        creativity = f.words["pub_creativity_done"].format(n=f.number(figures.creativity_participants))
+        creativity = f.words["pub_creativity_done"].format(
+            n=f.number(figures.creativity_participants)
+        )
     sentence = ""
     if held:
         key = "figures_all" if len(held) == len(workshops) else "figures_some"

@@ -196,9 +196,7 @@ def _faq(results: Results, f: Fmt) -> Context:
         )
     if faq.outside:
         key = "faq_outside_final" if results.decided else "faq_outside_upcoming"
-        notes.append(
-            f.words[key].format(n=f.number(faq.outside), when=session_when(results, f))
-        )
+        notes.append(f.words[key].format(n=f.number(faq.outside), when=session_when(results, f)))
     return {
         "items": items,
         "pending": f.t(f.words["faq_pending_count"][pending == 1].format(n=f.number(pending)))

@@ -45,7 +45,9 @@ def easy_read(results: Results, f: Fmt) -> Context:
     sections: list[Context] = [
         {
             "title": w["easy_about_title"],
-            "lines": lines(w["easy_about"], scheme=f.quoted(scheme), client=client, client_start=client_start),
+            "lines": lines(
+                w["easy_about"], scheme=f.quoted(scheme), client=client, client_start=client_start
+            ),
         }
     ]
     done = []
@@ -55,7 +57,9 @@ def easy_read(results: Results, f: Fmt) -> Context:
             people += g.participants
             done += lines(w["easy_done_one"], date=f.date(g.day), n=f.number(g.participants))
     held_all = sum(
-        wk.participants for wk in e.workshops if any(ev.held and ev.id == wk.id for ev in results.timeline.workshops)
+        wk.participants
+        for wk in e.workshops
+        if any(ev.held and ev.id == wk.id for ev in results.timeline.workshops)
     )
     if held_all and held_all != people:
         done.append(f.t(w["easy_done_people"].format(n=f.number(held_all))))
@@ -98,7 +102,9 @@ def easy_read(results: Results, f: Fmt) -> Context:
         if g.access:
             meeting.append(f.t(w["easy_meeting_access"].format(access=g.access)))
         ahead += meeting
-    sections.append({"title": w["easy_next_title"], "lines": ahead or [f.t(w["easy_meeting_none"])]})
+    sections.append(
+        {"title": w["easy_next_title"], "lines": ahead or [f.t(w["easy_meeting_none"])]}
+    )
     contact = e.client.public_contact
     voice = lines(w["easy_voice"])
     if contact.email:

@@ -37,13 +37,17 @@ def press_release(results: Results, f: Fmt) -> Context:
     decided = bool(solutions) and results.decided
     n = len(solutions)
     if decided:
-        key = "press_title_final" if results.timeline.done("creativite") else "press_title_provisional"
-        title = f.words[key].format(client_start=client_start, n=f.number(n), s="s" if n > 1 else "")
+        key = (
+            "press_title_final"
+            if results.timeline.done("creativite")
+            else "press_title_provisional"
+        )
+        title = f.words[key].format(
+            client_start=client_start, n=f.number(n), s="s" if n > 1 else ""
+        )
     else:
         title = f.words["press_title_upcoming"].format(client_start=client_start)
-    place = (
-        town(e.client.public_contact.address) or town(e.client.address) or e.client.name
-    )
+    place = town(e.client.public_contact.address) or town(e.client.address) or e.client.name
     dateline = f.words["press_dateline"].format(place=place, date=f.date(results.today))
     chapo = " ".join(
         x for x in (message["scheme"]["summary"], message["workshops"]["sentence"]) if x
@@ -93,9 +97,7 @@ def press_release(results: Results, f: Fmt) -> Context:
             "summary": message["scheme"]["summary"],
             "scheme": message["scheme"]["name"],
             "figures": message["workshops"]["sentence"],
-            "solutions": [
-                {"title": s["title"], "description": s["description"]} for s in solutions
-            ]
+            "solutions": [{"title": s["title"], "description": s["description"]} for s in solutions]
             if decided
             else [],
             "retained_intro": f.words["press_retained_intro"] if decided else "",
@@ -105,9 +107,7 @@ def press_release(results: Results, f: Fmt) -> Context:
             "meetings_none": message["meetings_none"],
             "commitments": f.t(commitments),
             "quote": f.t(quote),
-            "quote_by": f.t(
-                f.words["press_quote_by"].format(who=e.governance.sponsor.strip())
-            )
+            "quote_by": f.t(f.words["press_quote_by"].format(who=e.governance.sponsor.strip()))
             if quote and e.governance.sponsor.strip()
             else "",
             "website": message["contact"]["website"],
@@ -116,7 +116,8 @@ def press_release(results: Results, f: Fmt) -> Context:
                 "role": f.t(press.role),
                 "phone": f.t(press.phone),
                 "email": f.t(press.email),
-                "todo": "" if (press.name and (press.phone or press.email))
+                "todo": ""
+                if (press.name and (press.phone or press.email))
                 else f.t(f.words["press_contact_todo"]),
             },
         },

@@ -185,14 +185,11 @@ def meetings(results: Results, f: Fmt) -> list[Context]:
 
 def steps(results: Results, f: Fmt) -> Context:
     """The steps of the process, done and to come; a closed session is named as such."""
-    done, ahead = [], []
+    done: list[str] = []
+    ahead: list[str] = []
     for g in gatherings(results, f):
-        if g.kind == "meeting":
-            detail = ""
-        elif g.open:
-            detail = ""
-        else:
-            detail = f" ({f.words['closed_note'][g.kind]})"
+        closed = not (g.kind == "meeting" or g.open)
+        detail = f" ({f.words['closed_note'][g.kind]})" if closed else ""
         if g.held and g.participants and g.open:
             detail += f" ({f.words['participants_short'].format(n=f.number(g.participants))})"
         if g.day:
@@ -245,7 +242,11 @@ def privacy(results: Results, f: Fmt, named: bool | None = None) -> Context:
         row("purposes", "; ".join(n.purposes), not n.purposes),
         row("legal_basis", legal[:1].upper() + legal[1:]),
         row("data", "; ".join(n.data), not n.data),
-        row("recipients", "; ".join(r[:1].upper() + r[1:] if i == 0 else r for i, r in enumerate(recipients)) + "."),
+        row(
+            "recipients",
+            "; ".join(r[:1].upper() + r[1:] if i == 0 else r for i, r in enumerate(recipients))
+            + ".",
+        ),
         row("retention", n.retention, not n.retention),
         row("rights", rights),
         row("complaint", str(f.words["complaint_text"])),

@@ -123,7 +123,8 @@ def _profile(workshop: Workshop, f: Fmt) -> list[str]:
     for category, values in workshop.profile.items():
         known = sum(values.values())
         shown = ", ".join(
-            f.words["profile_value"].format(label=label, n=f.number(n)) for label, n in values.items()
+            f.words["profile_value"].format(label=label, n=f.number(n))
+            for label, n in values.items()
         )
         line = f.words["profile_line"].format(category=category, values=shown)
         if workshop.participants and known != workshop.participants:
@@ -174,9 +175,7 @@ def _limits(results: Results, f: Fmt) -> list[str]:
     if weak:
         out.append(weak)
     if results.scores.unclassified:
-        out.append(
-            f.words["limit_unclassified"].format(n=f.number(results.scores.unclassified))
-        )
+        out.append(f.words["limit_unclassified"].format(n=f.number(results.scores.unclassified)))
     out += list(e.synthesis.limits)
     return [f.t(line) for line in out]
 
