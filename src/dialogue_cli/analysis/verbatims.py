@@ -19,6 +19,7 @@ externe and its other forms print it, ``dialogue check`` counts it.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
@@ -62,7 +63,11 @@ class Pool:
     _order: int = 0
 
     def add(self, item: Feedback) -> None:
-        """Take one item into account (an item without text is not a verbatim)."""
+        """Take one item into account (an item without text is not a verbatim).
+
+        Each key's entries are kept sorted, weakest first: an item that cannot beat the weakest
+        (same or lower intensity and readability, read later) costs two comparisons.
+        """
         text = item.text
         if not text or text.isspace():
             return
@@ -70,19 +75,18 @@ class Pool:
         scenario = item.scenario
         self.seen[scenario] = self.seen.get(scenario, 0) + 1
         length = len(text)
-        entry = (
-            item.intensity,
-            1 if READABLE[0] <= length <= READABLE[1] else 0,
-            -self._order,
-            Quote(text, item.group, item.polarity, scenario),
-        )
-        chosen = self.kept.setdefault((scenario, item.group, item.polarity), [])
-        if len(chosen) < KEPT:
-            chosen.append(entry)
-            return
-        weakest = min(range(KEPT), key=lambda i: chosen[i][:3])
-        if entry[:3] > chosen[weakest][:3]:
-            chosen[weakest] = entry
+        readable = 1 if READABLE[0] <= length <= READABLE[1] else 0
+        rank = (item.intensity, readable)
+        key = (scenario, item.group, item.polarity)
+        chosen = self.kept.get(key)
+        if chosen is None:
+            chosen = self.kept[key] = []
+        elif len(chosen) >= KEPT and rank <= chosen[0][:2]:
+            return  # read later, so weaker than the weakest kept
+        entry = (item.intensity, readable, -self._order, Quote(text, item.group, item.polarity, scenario))
+        if len(chosen) >= KEPT:
+            del chosen[0]
+        insort(chosen, entry, key=lambda e: e[:3])
 
     def count(self, scenario: str) -> int:
         """How many verbatims were read on ``scenario`` (quoted or not)."""

@@ -183,6 +183,12 @@ WORDS["fr"].update({
     "worked_formula": "K = ({signed}) ÷ ({unsigned}) = {numerator} ÷ {denominator} = {score}, arrondi à {shown} "
                       "dans le classement (tableau 4).",
     "worked_reading": "Avec {shown}, la condition est {verdict} (seuil {threshold}) ; ce score repose sur {evidence}.",
+    "worked_count": "{n} avis",
+    "worked_grouped": "Ils sont trop nombreux pour une ligne chacun : chacune des {rows} lignes du tableau 5 "
+                      "regroupe les avis de même sens sur les mêmes critères, avec leur nombre, la somme de leurs "
+                      "intensités (colonne i) et leurs apports, p × i × w et i × w sur cette somme.",
+    "worked_all_groups": "tous",
+    "worked_column_sum": "somme de la colonne {column}",
     "worked_above": "remplie",
     "worked_below": "non remplie",
     "brief_viable": {True: "Sur {count} options étudiées, une seule est viable : {titles}.",
@@ -286,6 +292,12 @@ WORDS["en"].update({
     "worked_formula": "K = ({signed}) ÷ ({unsigned}) = {numerator} ÷ {denominator} = {score}, rounded to {shown} "
                       "in the ranking (table 4).",
     "worked_reading": "At {shown}, the condition is {verdict} (threshold {threshold}); this score rests on {evidence}.",
+    "worked_count": "{n} views",
+    "worked_grouped": "They are too many for a line each: each of the {rows} rows of table 5 groups the views "
+                      "of the same direction on the same criteria, with their number, the sum of their "
+                      "intensities (column i) and what they add, p × i × w and i × w on that sum.",
+    "worked_all_groups": "all",
+    "worked_column_sum": "sum of the column {column}",
     "worked_above": "met",
     "worked_below": "not met",
     "brief_viable": {True: "Of the {count} options studied, only one is viable: {titles}.",

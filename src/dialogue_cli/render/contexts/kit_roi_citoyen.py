@@ -5,11 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..results import WORKED_EXAMPLE_MAX_ITEMS
 from ..words import CONDITION_ORDER
 from .shared import Context, _common, _ranking
 from .story import analysis_note, evidence, weak_list
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ...analysis.explain import Contribution
     from ..results import Results
     from ..values import Fmt
 
@@ -51,10 +55,22 @@ def kit_roi_citoyen(results: Results, f: Fmt) -> Context:
     }
 
 
+# Beyond this many rows, the formula adds up the table's columns instead of listing each term.
+WORKED_FORMULA_TERMS = 12
+
+
 def _signed(value: float, f: Fmt) -> str:
     """``+45``, ``−60``, ``0``: a contribution p·i·w as the table prints it."""
     text = f.number(abs(value))
     return ("+" if value > 0 else "\u2212" if value < 0 else "") + text
+
+
+def _firsts(items: Sequence[Contribution], grouped: bool) -> list[Contribution]:
+    """The first contribution of each row of the worked example, in the order of the rows."""
+    seen: dict[tuple[str, tuple[str, ...]] | str, Contribution] = {}
+    for c in items:
+        seen.setdefault((c.item.polarity, c.criteria) if grouped else c.item.id, c)
+    return list(seen.values())
 
 
 def _worked(results: Results, f: Fmt) -> Context:
@@ -72,32 +88,53 @@ def _worked(results: Results, f: Fmt) -> Context:
     e = results.engagement
     weights = {c.id: c for c in e.grid.criteria}
     s, k, number = example.scenario, example.condition, example.number
-    rows = []
+    grouped = len(number.items) > WORKED_EXAMPLE_MAX_ITEMS
+    # Beyond a table's worth, the items of the same direction and criteria share one row: their
+    # number, the sum of their intensities Σi and what they add (p × Σi × w, Σi × w), so that
+    # the score is still recomputed by hand from a short table.
+    lines: dict[tuple[str, str, tuple[str, ...]], list[float]] = {}
     for contribution in number.items:
+        item = contribution.item
+        key = ("", item.polarity, contribution.criteria) if grouped else (item.id, "", ())
+        line = lines.setdefault(key, [0, 0, 0.0, 0.0])
+        line[0] += 1
+        line[1] += item.intensity
+        line[2] += contribution.signed
+        line[3] += contribution.weight
+    rows = []
+    for (name, _, _), (count, intensity, signed_sum, weight_sum), contribution in zip(
+        lines, lines.values(), _firsts(number.items, grouped), strict=True
+    ):
         item = contribution.item
         rows.append(
             {
-                "id": f.t(item.id),
-                "group": f.words["groups_lower"].get(item.group, item.group),
+                "id": f.t(f.words["worked_count"].format(n=f.number(count)) if grouped else name),
+                "group": f.words["worked_all_groups"]
+                if grouped
+                else f.words["groups_lower"].get(item.group, item.group),
                 "polarity": "+" if item.polarity == "+" else "\u2212",
-                "intensity": str(item.intensity),
+                "intensity": f.number(intensity),
                 "criteria": f.t(
                     "; ".join(
                         f"{weights[c].label} ({f.number(Decimal(str(weights[c].weight)))})"
                         for c in contribution.criteria
                     )
                 ),
-                "signed": _signed(contribution.signed, f),
-                "weight": f.number(contribution.weight),
+                "signed": _signed(signed_sum, f),
+                "weight": f.number(weight_sum),
             }
         )
     condition = f.words["conditions"][k][0]
     served = [c.label for c in e.grid.criteria if k in c.conditions]
-    signed = " ".join(
-        (row["signed"] if i == 0 else row["signed"].replace("+", "+ ").replace("\u2212", "\u2212 "))
-        for i, row in enumerate(rows)
-    )
-    unsigned = " + ".join(row["weight"] for row in rows)
+    if len(rows) <= WORKED_FORMULA_TERMS:
+        signed = " ".join(
+            (row["signed"] if i == 0 else row["signed"].replace("+", "+ ").replace("\u2212", "\u2212 "))
+            for i, row in enumerate(rows)
+        )
+        unsigned = " + ".join(row["weight"] for row in rows)
+    else:  # the sums of the table's two last columns
+        signed = f.words["worked_column_sum"].format(column="p × i × w")
+        unsigned = f.words["worked_column_sum"].format(column="i × w")
     score4 = f.score_digits(number.shown, 4)
     formula = f.words["worked_formula"].format(
         signed=signed,
@@ -112,8 +149,10 @@ def _worked(results: Results, f: Fmt) -> Context:
         option=f.quoted(s.title),
         rank=s.rank,
         criteria=f.join(f.quoted(label) for label in served),
-        count=f.number(len(rows)),
+        count=f.number(len(number.items)),
     )
+    if grouped:
+        intro += " " + f.words["worked_grouped"].format(rows=f.number(len(rows)))
     reading = f.words["worked_reading"].format(
         shown=f.score(number.shown),
         threshold=f.score(e.grid.threshold),
