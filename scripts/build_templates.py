@@ -1001,9 +1001,9 @@ def cahier_des_charges() -> Builder:
         "m in budget.rows",
         [
             ("Moyen", 7.5, [B(V("m.label")), T("{% if m.details %}"), "\n", V("m.details"), T("{% endif %}")]),
-            ("Temps", 2.0, [V("m.fte")]),
+            ("Temps", 2.0, [T("{% if m.fte %}"), V("m.fte"), T("{% else %}"), "—", T("{% endif %}")]),
             ("Montant", 3.5, [T("{% if m.amount %}"), V("m.amount"), T("{% else %}"), G("à compléter"), T("{% endif %}")]),
-            ("Périodicité", 2.5, [V("m.period")]),
+            ("Périodicité", 2.5, [T("{% if m.period %}"), V("m.period"), T("{% else %}"), "—", T("{% endif %}")]),
         ],
         right=(1, 2),
         empty="les moyens disponibles (humains, budget, outils) ne sont pas encore décrits.",
@@ -2451,6 +2451,7 @@ METHOD_STEPS_EN = (
     "participants. Spread (D): the highest minus the lowest group score; the larger it is, the more the "
     "option divides.",
 )
+ENGLISH["—"] = "—"  # not applicable, in both languages
 ENGLISH.update(dict(zip(METHOD_STEPS, METHOD_STEPS_EN, strict=True)))
 ENGLISH.update(
     {
