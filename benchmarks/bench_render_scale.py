@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_score import generate  # noqa: E402
+from bench_score import generate
 
 BASELINE_ROWS = 1_000
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import re
 import shutil
 import subprocess
@@ -165,9 +166,7 @@ def test_the_press_release_has_its_chapo_date_and_press_contact(ormessac: Path) 
     assert "Nous ne voulons pas d’une concertation de façade" in text
 
 
-def test_the_easy_read_draft_says_so_and_carries_no_logo(
-    ormessac: Path, tmp_path: Path
-) -> None:
+def test_the_easy_read_draft_says_so_and_carries_no_logo(ormessac: Path, tmp_path: Path) -> None:
     path = ormessac / "facile-a-lire.docx"
     assert "Brouillon à faire vérifier" in docx_text(path)
     assert not Document(str(path)).inline_shapes
@@ -210,7 +209,7 @@ def test_the_web_page_is_valid_accessible_html(ormessac: Path, val_d_orme: Path)
         assert article is not None and article.get("lang") == "fr"
         levels = [int(el.tag[1]) for el in article.iter() if re.fullmatch(r"h[1-6]", el.tag)]
         assert levels[0] == 2  # the site's page holds the h1
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+        assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
         assert all(img.get("alt") for img in article.iter("img"))
         for section in article.iter("section"):
             label = section.get("aria-labelledby")
@@ -224,7 +223,7 @@ def test_the_markdown_page_has_one_title_and_skips_no_level(ormessac: Path) -> N
     levels = [len(m.group(1)) for m in re.finditer(r"^(#{1,6}) ", text, re.M)]
     assert levels[0] == 1 and levels.count(1) == 1  # a page of its own: one title
     assert levels[1] == 2
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
     assert "{{" not in text and "<script" not in text
 
 
@@ -288,7 +287,10 @@ def test_the_synthese_opens_with_its_summary_and_explains_its_columns(ormessac: 
                  "5. Des conclusions aux solutions retenues"):  # fmt: skip
         assert part in headings
     text = docx_text(ormessac / "synthese-ateliers.docx")
-    assert "Part.\u00a0: participants\u202f; +\u00a0: avis positifs\u202f; –\u00a0: avis négatifs" in text
+    assert (
+        "Part.\u00a0: participants\u202f; +\u00a0: avis positifs\u202f; –\u00a0: avis négatifs"
+        in text
+    )
     assert "Âge\u00a0: 18–29 ans 4" in text  # the participants' profile
 
 

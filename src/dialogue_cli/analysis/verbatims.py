@@ -83,7 +83,12 @@ class Pool:
             chosen = self.kept[key] = []
         elif len(chosen) >= KEPT and rank <= chosen[0][:2]:
             return  # read later, so weaker than the weakest kept
-        entry = (item.intensity, readable, -self._order, Quote(text, item.group, item.polarity, scenario))
+        entry = (
+            item.intensity,
+            readable,
+            -self._order,
+            Quote(text, item.group, item.polarity, scenario),
+        )
         if len(chosen) >= KEPT:
             del chosen[0]
         insort(chosen, entry, key=lambda e: e[:3])

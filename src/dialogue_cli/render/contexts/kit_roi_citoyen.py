@@ -128,7 +128,11 @@ def _worked(results: Results, f: Fmt) -> Context:
     served = [c.label for c in e.grid.criteria if k in c.conditions]
     if len(rows) <= WORKED_FORMULA_TERMS:
         signed = " ".join(
-            (row["signed"] if i == 0 else row["signed"].replace("+", "+ ").replace("\u2212", "\u2212 "))
+            (
+                row["signed"]
+                if i == 0
+                else row["signed"].replace("+", "+ ").replace("\u2212", "\u2212 ")
+            )
             for i, row in enumerate(rows)
         )
         unsigned = " + ".join(row["weight"] for row in rows)
