@@ -477,6 +477,8 @@ class Builder:
         p_pr = heading.element.get_or_add_pPr()
         for border in p_pr.findall(qn("w:pBdr")):
             p_pr.remove(border)
+        # a sub-heading stays below its heading: smaller, in the colour
+        self.doc.styles["Heading 2"].font.size = Pt(10.5)
 
     def p(self, *parts: Part, style: str | None = None) -> Paragraph:
         if style and style.startswith("Heading "):
@@ -1420,6 +1422,10 @@ def facile_a_lire() -> Builder:
     easy.paragraph_format.line_spacing = 1.5
     easy.paragraph_format.space_after = Pt(8)
     easy.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    # Headings larger than the 14 pt text, so that each part stands out (one idea per part).
+    heading = b.doc.styles["Heading 1"]
+    heading.font.size = Pt(20)
+    heading.paragraph_format.space_before = Pt(18)
     b.tag("{%p if brand.logo %}")
     b.p(V("brand.logo"))
     b.tag("{%p endif %}")
