@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -66,8 +67,10 @@ def check(
     project = load_project(path)
     errors: list[LocatedError] = []
     accumulator = Accumulator(project.engagement)
+    pending: Counter[str] = Counter()  # rows of a capture sheet's file not transcribed yet
     try:
-        tally = FeedbackTally.of(_scored(project.feedback(), accumulator))
+        tally = FeedbackTally.of(_scored(project.feedback(pending), accumulator))
+        tally.pending = pending
     except LocatedError as error:
         errors.append(error)
     try:
@@ -190,8 +193,15 @@ def _print(name: str, status: object) -> None:
         f"Scenarios: {counts['scenarios']} (+{counts['transversal']} transversal) · Criteria: {counts['criteria']}"
     )
     workshops = ", ".join(f"{wid} {n}" for wid, n in counts["workshops"].items()) or "none"
+    waiting = counts["pending"]
+    pending = (
+        f"; not transcribed yet: {sum(waiting.values())} pre-printed lines "
+        f"({markup(', '.join(f'{wid} {n}' for wid, n in waiting.items()))})"
+        if waiting
+        else ""
+    )
     out.print(
-        f"Feedback: {counts['feedback']} items ({markup(workshops)}); unclassified: {counts['unclassified']}"
+        f"Feedback: {counts['feedback']} items ({markup(workshops)}); unclassified: {counts['unclassified']}{pending}"
     )
     out.print(f"Solutions: {counts['solutions']} ({counts['retained']} retained)")
     steps = status.next_steps()

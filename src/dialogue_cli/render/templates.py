@@ -64,22 +64,31 @@ def locate(
     language: str = "fr",
 ) -> Source:
     """Pick the template of ``deliverable`` following the lookup order (defaults in ``language``)."""
+    path, default = find_template(deliverable.filename, templates_dir, base_dir, language)
+    return Source(deliverable, path, default)
+
+
+def find_template(
+    filename: str, templates_dir: Path | None, base_dir: Path | None, language: str = "fr"
+) -> tuple[Path, bool]:
+    """The template file called ``filename`` following the lookup order, and whether it is the
+    default (the Word deliverables' and the workshop kit's templates alike)."""
     # Whatever stands at a template's name is the template (a folder, a pipe or a dangling link
     # is then refused when it is read, never silently replaced by the default).
     if templates_dir is not None:
         if not templates_dir.is_dir():
             raise FileProblem(f"{templates_dir}: --templates must be a folder")
-        candidate = templates_dir / deliverable.filename
+        candidate = templates_dir / filename
         if candidate.exists() or candidate.is_symlink():
-            return Source(deliverable, candidate, False)
+            return candidate, False
     if base_dir is not None:
-        candidate = base_dir / "templates" / deliverable.filename
+        candidate = base_dir / "templates" / filename
         if candidate.exists() or candidate.is_symlink():
-            return Source(deliverable, candidate, False)
-    default = packaged_dir(language) / deliverable.filename
+            return candidate, False
+    default = packaged_dir(language) / filename
     if not default.is_file():
         raise FileProblem(f"{default}: the default template is missing from the installation")
-    return Source(deliverable, default, True)
+    return default, True
 
 
 LANGUAGES = {"fr": "French", "en": "English"}

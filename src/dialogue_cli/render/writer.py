@@ -152,6 +152,8 @@ def to_bytes(save: Callable[[io.BytesIO], None]) -> bytes:
 def write_recorded(files: Mapping[str, bytes], manifest: Manifest) -> list[Path]:
     """Write ``files`` (name to checked bytes) into the manifest's folder, all or none.
 
+    A name may hold a sub-folder (``AT-ELUS/deroule-AT-ELUS.docx``): the sub-folder must exist.
+
     Every file and then the manifest holding their hashes are staged beside their targets,
     then moved together (:class:`~dialogue_cli.common.atomic.Batch`): a failure at any point,
     a full disk or a move that fails half-way, leaves the folder with its old files and its old
@@ -163,9 +165,11 @@ def write_recorded(files: Mapping[str, bytes], manifest: Manifest) -> list[Path]
     targets = [manifest.folder / name for name in files]
     hashes = dict(manifest.hashes)
     with Batch() as batch:
-        for target, data in zip(targets, files.values(), strict=True):
+        for (name, data), target in zip(files.items(), targets, strict=True):
             batch.write(target, data)
-            hashes[target.name] = hashlib.sha256(data).hexdigest()
+            # Keyed by the name as given: a file in a sub-folder (the workshop kit's
+            # ``AT-ELUS/diaporama-AT-ELUS.pptx``) by its path inside the manifest's folder.
+            hashes[name] = hashlib.sha256(data).hexdigest()
         batch.write(manifest.path, manifest.content(hashes))  # last: it describes the others
     manifest.hashes = hashes  # only once the files it describes are in place
     return targets
