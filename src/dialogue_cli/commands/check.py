@@ -193,16 +193,15 @@ def _print(name: str, status: object) -> None:
         f"Scenarios: {counts['scenarios']} (+{counts['transversal']} transversal) · Criteria: {counts['criteria']}"
     )
     workshops = ", ".join(f"{wid} {n}" for wid, n in counts["workshops"].items()) or "none"
-    waiting = counts["pending"]
-    pending = (
-        f"; not transcribed yet: {sum(waiting.values())} pre-printed lines "
-        f"({markup(', '.join(f'{wid} {n}' for wid, n in waiting.items()))})"
-        if waiting
-        else ""
-    )
     out.print(
-        f"Feedback: {counts['feedback']} items ({markup(workshops)}); unclassified: {counts['unclassified']}{pending}"
+        f"Feedback: {counts['feedback']} items ({markup(workshops)}); unclassified: {counts['unclassified']}"
     )
+    waiting = counts["pending"]
+    if waiting:  # the capture sheets' lines whose polarity is not typed yet
+        lines = ", ".join(f"{wid} {n}" for wid, n in waiting.items())
+        out.print(
+            f"Not transcribed yet: {sum(waiting.values())} pre-printed lines ({markup(lines)})"
+        )
     out.print(f"Solutions: {counts['solutions']} ({counts['retained']} retained)")
     steps = status.next_steps()
     if status.current_phase is None:

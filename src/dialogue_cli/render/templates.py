@@ -1,4 +1,5 @@
-"""Find, export, brand and check the Word templates of the six deliverables.
+"""Find, export, brand and check the Word templates of the six deliverables (and the lookup
+and checks the workshop kit's templates share with them).
 
 Lookup order for each deliverable, by file name: ``--templates DIR`` > ``templates/`` beside the
 engagement file > the defaults shipped in the package.
@@ -410,18 +411,32 @@ def check_file(path: Path) -> list[Finding]:
     allows, uses documented variables, keeps Jinja out of properties."""
 
     from .invoice import INVOICE
+    from .workshop.catalog import BY_TEMPLATE, TEMPLATE_FILES, as_deliverable
 
     name = str(path)
-    deliverable = INVOICE if path.name == INVOICE.filename else BY_FILENAME.get(path.name)
-    if deliverable is None:
-        known = ", ".join([*(d.filename for d in DELIVERABLES), INVOICE.filename])
-        return [
-            Finding(
-                name,
-                "warning",
-                f"not a deliverable's file name, so never used (expected one of {known})",
+    piece = BY_TEMPLATE.get(path.name)
+    if piece is not None and path.suffix == ".pptx":
+        return _check_deck(path, name)
+    if piece is not None:
+        from .workshop.schema import KIT_CONTEXTS
+
+        deliverable = as_deliverable(piece)
+        schema = KIT_CONTEXTS[deliverable.name]
+    else:
+        found = INVOICE if path.name == INVOICE.filename else BY_FILENAME.get(path.name)
+        if found is None:
+            known = ", ".join(
+                [*(d.filename for d in DELIVERABLES), INVOICE.filename, *TEMPLATE_FILES]
             )
-        ]
+            return [
+                Finding(
+                    name,
+                    "warning",
+                    f"not a deliverable's file name, so never used (expected one of {known})",
+                )
+            ]
+        deliverable = found
+        schema = CONTEXTS[deliverable.name]
     from .package import checked_package, outside_content
 
     try:
@@ -451,9 +466,9 @@ def check_file(path: Path) -> list[Finding]:
         return [Finding(name, "error", "\n".join([problem.message, *problem.lines()[1:]]))]
     findings.extend(
         Finding(name, "error", f"forbidden in a template: {access}")
-        for access in forbidden(trees, CONTEXTS[deliverable.name])
+        for access in forbidden(trees, schema)
     )
-    usage = unknown_variables(trees, CONTEXTS[deliverable.name])
+    usage = unknown_variables(trees, schema)
     for path_used in usage.missing:
         findings.append(
             Finding(
@@ -505,16 +520,33 @@ def _styles(tpl: DocxTemplate, name: str) -> list[Finding]:
     return findings
 
 
+def _check_deck(path: Path, name: str) -> list[Finding]:
+    """A deck template of the workshop kit: bounded, nothing fetched or run, usable layouts."""
+    from .package import checked_package
+    from .workshop.deck import check_deck_template
+
+    try:
+        data = checked_package(read_bytes(path, name, "template"), name)
+    except FileProblem as problem:
+        return [Finding(name, "error", str(problem).removeprefix(f"{name}: "))]
+    except TemplateProblem as problem:
+        return [Finding(name, "error", problem.message)]
+    return [Finding(name, level, message) for level, message in check_deck_template(data, name)]
+
+
+def _templates_in(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.docx")) + sorted(folder.glob("*.pptx"))
+
+
 def check_dir(folder: Path | None) -> list[tuple[Path, list[Finding]]]:
-    """Check every .docx in ``folder`` (default: the packaged templates, French and English)."""
+    """Check every .docx and .pptx in ``folder`` (default: the packaged templates, French and
+    English): the deliverables', the invoice's and the workshop kit's."""
     if folder is None:
-        files = sorted(packaged_dir("fr").glob("*.docx")) + sorted(
-            packaged_dir("en").glob("*.docx")
-        )
+        files = _templates_in(packaged_dir("fr")) + _templates_in(packaged_dir("en"))
     else:
         if not folder.exists():
             raise FileProblem(f"{folder}: no such folder")
-        files = [folder] if folder.is_file() else sorted(folder.glob("*.docx"))
+        files = [folder] if folder.is_file() else _templates_in(folder)
         if not files:
-            raise FileProblem(f"{folder}: no .docx templates in this folder")
+            raise FileProblem(f"{folder}: no .docx or .pptx templates in this folder")
     return [(path, check_file(path)) for path in files if not path.name.startswith("~$")]

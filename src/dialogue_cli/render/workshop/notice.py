@@ -48,7 +48,7 @@ def build_notice(engagement: Engagement, f: Fmt) -> Notice:
     def listed(values: list[str], field: str) -> str:
         kept = [f.t(v) for v in values if v.strip()]
         if kept:
-            return "\u00a0; ".join(kept) if f.language == "fr" else "; ".join(kept)
+            return (" ; " if f.language == "fr" else "; ").join(kept)
         missing.append(field)
         return todo
 
@@ -83,7 +83,7 @@ def build_notice(engagement: Engagement, f: Fmt) -> Notice:
     if processor:
         recipients.append(str(words["processor"]).format(name=f.t(processor)))
     if recipients:
-        recipients_text = ("\u00a0; " if f.language == "fr" else "; ").join(recipients)
+        recipients_text = (" ; " if f.language == "fr" else "; ").join(recipients)
     else:
         recipients_text = todo
         missing.append("privacy.recipients")

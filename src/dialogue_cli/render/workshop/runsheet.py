@@ -158,7 +158,7 @@ def _questions(info: SessionInfo, results: Results, f: Fmt) -> dict[str, Any]:
             ]
             items.append({"title": f.t(f"{item.id} · {item.title}"), "lines": lines})
         return {"intro": "", "prompts": [], "criteria": "", "items": items}
-    separator = "\u00a0; " if f.language == "fr" else "; "
+    separator = " ; " if f.language == "fr" else "; "
     criteria = separator.join(
         f"{c.id} : {f.t(c.label)}" if f.language == "fr" else f"{c.id}: {f.t(c.label)}"
         for c in results.engagement.grid.criteria

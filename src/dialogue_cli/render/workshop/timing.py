@@ -121,6 +121,8 @@ def _timing(
             else "no option to work on: add scenarios to the engagement"
         )
     leftover = minutes - sum(sizes.values()) - each * count
+    if leftover < 0:  # no scenario, and even the fixed sequences do not fit
+        return _proportional(kind, minutes, items, head + pause + tail, tuple(warnings))
     sizes["synthesis"] += leftover
     keys = [key for key, _i, _l in fixed]
     return Timing(minutes, tuple(_steps(kind, keys, sizes, items, each)), tuple(warnings))

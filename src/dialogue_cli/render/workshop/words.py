@@ -25,7 +25,7 @@ KIT_WORDS: dict[str, dict[str, Any]] = {
         "date_unknown": "Date à fixer",
         "place_unknown": "Lieu à fixer",
         "time_span": "{start} – {end}",
-        "minutes": "{n} min",
+        "minutes": "{n}\u00a0min",
         "duration": "{n} minutes",
         "relative": "Horaires comptés depuis le début de la séance : heure de début à fixer (time).",
         "default_duration": "Durée par défaut : {n} minutes (duration).",
@@ -88,9 +88,9 @@ KIT_WORDS: dict[str, dict[str, Any]] = {
                         "+ ce qui semble positif, − ce qui déplaît, ? une question ou une inquiétude, idée une "
                         "proposition. Le preneur de notes reporte chaque post-it sur la fiche du scénario, avec son "
                         "intensité (1 faible, 2 moyenne, 3 forte) et les critères de la grille qu’il touche.",
-            "scenario_time": "Temps prévu : {minutes} min ({span}) : présentation {present} min, écriture "
-                             "individuelle {write} min, tour de table {exchange} min.",
-            "scenario_time_short": "Temps prévu : {minutes} min ({span}).",
+            "scenario_time": "Temps prévu : {minutes}\u00a0min ({span}) : présentation {present}\u00a0min, écriture "
+                             "individuelle {write}\u00a0min, tour de table {exchange}\u00a0min.",
+            "scenario_time_short": "Temps prévu : {minutes}\u00a0min ({span}).",
             "scenario": "Présenter le scénario sans le défendre, puis poser la question : « {question} »",
             "prompts": "Relances :",
             "criteria": "Critères de la grille, à cocher sur la fiche {code} :",
@@ -99,8 +99,8 @@ KIT_WORDS: dict[str, dict[str, Any]] = {
             "thanks": "Rappeler comment joindre la collectivité ; ramasser les fiches et la feuille d’émargement.",
             "results": "Présenter le classement sans le commenter. Une option non viable n’est pas écartée : "
                        "la séance cherche comment lever ce qui la bloque.",
-            "option_time": "Temps prévu : {minutes} min ({span}) : rappel du verdict et du défi {recall} min, "
-                           "idées en sous-groupes {ideas} min, mise en commun {share} min.",
+            "option_time": "Temps prévu : {minutes}\u00a0min ({span}) : rappel du verdict et du défi {recall}\u00a0min, "
+                           "idées en sous-groupes {ideas}\u00a0min, mise en commun {share}\u00a0min.",
             "option": "Faire produire des solutions qui répondent au défi ; pour chacune, noter sur la fiche {code} "
                       "ce qu’elle change dans l’option.",
             "ideas": "Pistes déjà proposées en atelier :",
@@ -127,8 +127,8 @@ KIT_WORDS: dict[str, dict[str, Any]] = {
             "opening": "Mot d’accueil ; rappeler l’objectif de la démarche, ce qui est ouvert à la discussion et ce "
                        "qui ne l’est pas, les engagements de réponse.",
             "question": "Expliquer le code des post-it (+, −, ?, idée) et le rôle du preneur de notes.",
-            "scenario": "Présenter ({present} min), écriture individuelle ({write} min), tour de table "
-                        "({exchange} min) ; fiche de saisie {code}.",
+            "scenario": "Présenter ({present}\u00a0min), écriture individuelle ({write}\u00a0min), tour de table "
+                        "({exchange}\u00a0min) ; fiche de saisie {code}.",
             "scenario_short": "Présenter, recueillir les post-it ; fiche de saisie {code}.",
             "transversal": "Recueillir ce qui vaut pour tous les dispositifs ; fiche {codes}.",
             "pause": "",
@@ -136,8 +136,8 @@ KIT_WORDS: dict[str, dict[str, Any]] = {
                          "qu’ils ont été bien compris.",
             "close": "Annoncer la suite et les délais de réponse ; remercier ; ramasser les fiches.",
             "results": "Présenter le classement et le verdict de chaque option.",
-            "option": "Rappeler le verdict et le défi ({recall} min), idées en sous-groupes ({ideas} min), mise en "
-                      "commun ({share} min) ; fiche {code}.",
+            "option": "Rappeler le verdict et le défi ({recall}\u00a0min), idées en sous-groupes ({ideas}\u00a0min), mise en "
+                      "commun ({share}\u00a0min) ; fiche {code}.",
             "option_short": "Rappeler le verdict et le défi, chercher des solutions ; fiche {code}.",
             "test": "Chaque groupe dit, pour chaque solution : + favorable, = réservé, − défavorable.",
         },
@@ -237,7 +237,7 @@ KIT_WORDS: dict[str, dict[str, Any]] = {
         "date_unknown": "Date to be set",
         "place_unknown": "Venue to be set",
         "time_span": "{start}–{end}",
-        "minutes": "{n} min",
+        "minutes": "{n}\u00a0min",
         "duration": "{n} minutes",
         "relative": "Times counted from the start of the session: start time to be set (time).",
         "default_duration": "Default length: {n} minutes (duration).",
@@ -296,9 +296,9 @@ KIT_WORDS: dict[str, dict[str, Any]] = {
                         "positive, − what they dislike, ? a question or a worry, idea a suggestion. The note-taker copies "
                         "each note onto the scenario's sheet, with its intensity (1 low, 2 medium, 3 high) and the grid "
                         "criteria it touches.",
-            "scenario_time": "Time: {minutes} min ({span}): presentation {present} min, individual writing {write} min, "
-                             "round table {exchange} min.",
-            "scenario_time_short": "Time: {minutes} min ({span}).",
+            "scenario_time": "Time: {minutes}\u00a0min ({span}): presentation {present}\u00a0min, individual writing {write}\u00a0min, "
+                             "round table {exchange}\u00a0min.",
+            "scenario_time_short": "Time: {minutes}\u00a0min ({span}).",
             "scenario": "Present the scenario without defending it, then ask: “{question}”",
             "prompts": "Follow-up questions:",
             "criteria": "The grid's criteria, to tick on sheet {code}:",
@@ -307,8 +307,8 @@ KIT_WORDS: dict[str, dict[str, Any]] = {
             "thanks": "Recall how to reach the public body; collect the sheets and the attendance sheet.",
             "results": "Present the ranking without commenting on it. A non-viable option is not dropped: the session "
                        "looks for ways to lift what blocks it.",
-            "option_time": "Time: {minutes} min ({span}): verdict and challenge {recall} min, ideas in small groups "
-                           "{ideas} min, sharing {share} min.",
+            "option_time": "Time: {minutes}\u00a0min ({span}): verdict and challenge {recall}\u00a0min, ideas in small groups "
+                           "{ideas}\u00a0min, sharing {share}\u00a0min.",
             "option": "Have the groups produce solutions that meet the challenge; for each, note on sheet {code} what "
                       "it changes in the option.",
             "ideas": "Ideas already put forward in the workshops:",
@@ -334,7 +334,7 @@ KIT_WORDS: dict[str, dict[str, Any]] = {
             "opening": "Welcome; recall the purpose of the engagement, what is open for discussion and what is not, "
                        "the commitments to answer.",
             "question": "Explain the sticky-note code (+, −, ?, idea) and the note-taker's role.",
-            "scenario": "Present ({present} min), individual writing ({write} min), round table ({exchange} min); "
+            "scenario": "Present ({present}\u00a0min), individual writing ({write}\u00a0min), round table ({exchange}\u00a0min); "
                         "capture sheet {code}.",
             "scenario_short": "Present, collect the sticky notes; capture sheet {code}.",
             "transversal": "Collect what holds for every scheme; sheet {codes}.",
@@ -342,8 +342,8 @@ KIT_WORDS: dict[str, dict[str, Any]] = {
             "synthesis": "Read back the main points heard, scenario by scenario; check they were understood.",
             "close": "Announce the next steps and the deadlines to answer; thank everyone; collect the sheets.",
             "results": "Present the ranking and the verdict of each option.",
-            "option": "Recall the verdict and the challenge ({recall} min), ideas in small groups ({ideas} min), "
-                      "sharing ({share} min); sheet {code}.",
+            "option": "Recall the verdict and the challenge ({recall}\u00a0min), ideas in small groups ({ideas}\u00a0min), "
+                      "sharing ({share}\u00a0min); sheet {code}.",
             "option_short": "Recall the verdict and the challenge, look for solutions; sheet {code}.",
             "test": "For each solution, each group says: + in favour, = with reservations, − against.",
         },
