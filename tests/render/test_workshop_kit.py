@@ -179,7 +179,7 @@ def test_the_creativity_deck_has_one_slide_per_option_with_its_verdict_and_chall
 def test_a_blocked_option_asks_how_to_lift_the_services_reservation(tmp_path: Path) -> None:
     """The example's option blocked by one group only reads as the issue words it."""
     folder = tmp_path / "ormessac"
-    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("livrables"))
+    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("livrables", "ateliers"))
     services = folder / "feedback" / "services.csv"
     # Services say a strong no on the panel's workload; the other groups are positive.
     services.write_text(
@@ -203,7 +203,7 @@ def test_a_scenario_picture_is_on_its_slide_with_its_alternative_text(tmp_path: 
     from PIL import Image
 
     folder = tmp_path / "ormessac"
-    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("livrables"))
+    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("livrables", "ateliers"))
     Image.new("RGB", (400, 200), "orange").save(folder / "bp.png")
     path = folder / "engagement.yaml"
     text = path.read_text(encoding="utf-8")
@@ -234,7 +234,7 @@ def test_a_missing_scenario_picture_is_located_in_the_engagement(
     from dialogue_cli.common.errors import LocatedError
 
     folder = tmp_path / "ormessac"
-    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("livrables"))
+    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("livrables", "ateliers"))
     path = folder / "engagement.yaml"
     anchor = "  - id: BP\n    title: Budget participatif\n"
     path.write_text(
@@ -338,7 +338,7 @@ def test_the_attendance_sheet_has_the_notice_and_no_personal_data(ormessac: Path
 
 def test_the_notice_says_what_the_privacy_section_says(tmp_path: Path) -> None:
     folder = tmp_path / "ormessac"
-    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("livrables"))
+    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("livrables", "ateliers"))
     privacy = """
 privacy:
   controller: {email: rgpd@ormessac.example}
@@ -364,7 +364,7 @@ privacy:
 
 def test_the_run_sheet_times_every_sequence_from_the_start_and_duration(tmp_path: Path) -> None:
     folder = tmp_path / "ormessac"
-    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("livrables"))
+    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("livrables", "ateliers"))
     path = folder / "engagement.yaml"
     anchor = "    place: Salle du conseil, hôtel de ville\n"
     path.write_text(

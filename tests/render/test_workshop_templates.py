@@ -25,7 +25,7 @@ HOSTILE = 'Budget & <participatif> "citoyen" l\'été 🎉🌳 ' + "Anticonstitu
 
 def _copy(tmp_path: Path) -> Path:
     folder = tmp_path / "ormessac"
-    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("livrables"))
+    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("livrables", "ateliers"))
     return folder
 
 
@@ -213,3 +213,68 @@ def test_text_sizes_are_chosen_to_fit_the_box() -> None:
     assert fit_size([("x" * 200, 0, False)], width, height, 24, 12) == 18
     # Far too much text: the smallest size.
     assert fit_size([("x" * 5000, 0, False)], width, height, 24, 12) == 12
+
+
+# ---------------------------------------------------------------- the default templates
+
+
+def _kit_builder() -> object:
+    import importlib.util
+    import sys
+
+    from tests.conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location(
+        "build_kit_templates", ROOT / "scripts" / "build_kit_templates.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_kits_templates_are_built_reproducibly_and_the_committed_ones_are_current(
+    tmp_path: Path,
+) -> None:
+    from dialogue_cli.render.templates import packaged_dir
+
+    builder = _kit_builder()
+    first = builder.build(tmp_path / "a")  # type: ignore[attr-defined]
+    second = builder.build(tmp_path / "b")  # type: ignore[attr-defined]
+    assert len(first) == 10  # the deck and four sheets, in French and in English
+    for one, two in zip(first, second, strict=True):
+        assert one.read_bytes() == two.read_bytes(), one.name
+        committed = packaged_dir() / one.relative_to(tmp_path / "a")
+        assert one.read_bytes() == committed.read_bytes(), (
+            f"{committed}: run scripts/build_kit_templates.py"
+        )
+
+
+def test_the_kit_page_documents_the_contexts_as_they_are() -> None:
+    from tests.conftest import ROOT
+
+    page = (ROOT / "docs" / "workshop.md").read_text(encoding="utf-8")
+    assert page == _kit_builder().context_docs(page), (  # type: ignore[attr-defined]
+        "run: python scripts/build_kit_templates.py --docs"
+    )
+
+
+def test_the_default_deck_is_16_9_in_the_deliverables_font() -> None:
+    import re
+
+    from dialogue_cli.render.templates import packaged_dir
+
+    builder = _kit_builder()
+    for language in ("fr", "en"):
+        path = packaged_dir(language) / "atelier-diaporama.pptx"
+        prs = Presentation(str(path))
+        assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)
+        names = [layout.name for layout in prs.slide_layouts]
+        assert {"Title Slide", "Title and Content", "Comparison", "Picture with Caption"} <= set(names)
+        with zipfile.ZipFile(path) as archive:
+            theme = archive.read("ppt/theme/theme1.xml").decode()
+        font = builder.FONT  # type: ignore[attr-defined]
+        assert re.findall(r'<a:latin typeface="([^"]*)"', theme)[:2] == [font, font]
+        assert '<a:accent1><a:srgbClr val="1F4E79"/></a:accent1>' in theme
+        assert check_deck_template(path.read_bytes(), path.name) == []
