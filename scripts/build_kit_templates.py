@@ -71,6 +71,7 @@ class KitBuilder(Builder):
         self.language = base.LANGUAGE
         self.deliverable = as_deliverable(piece)
         self.doc = Document()
+        self._level = 0  # the last heading's level: a heading goes one level deeper at most
         self._styles()
         self._page(False)
         if landscape:
@@ -488,6 +489,14 @@ def deck_template(language: str) -> bytes:
     )
     blob = blob.replace(b'name="Office Theme"', b'name="dialogue"')
     theme._blob = blob
+    # The notes pages (the facilitator's prompts, printed from the deck) in the same font:
+    # python-pptx's own notes master names Calibri; it is made here so that the deck has it.
+    notes_theme = prs.notes_master.part.part_related_by(RT.THEME)
+    for latin in notes_theme._element.iter(_a("latin")):  # an XmlPart: its tree is saved
+        latin.set("typeface", FONT)
+    # Bullets drawn in the text's font (Carlito has the bullet), not in Arial.
+    for bullet in master._element.iter(_a("buFont")):
+        bullet.set("typeface", "+mn-lt")
     # The master: titles left-aligned in the primary colour, body text dark grey, footers white
     # on a band of the primary colour.
     lang = "en-GB" if language == "en" else "fr-FR"

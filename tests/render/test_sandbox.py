@@ -387,7 +387,6 @@ def test_the_shipped_templates_pass_the_audit_with_nothing_allowed_for_them() ->
     from dialogue_cli.render.invoice import INVOICE
     from dialogue_cli.render.schema import CONTEXTS
     from dialogue_cli.render.templates import forbidden, open_template, package, packaged_dir, parse
-
     from dialogue_cli.render.workshop.schema import KIT_CONTEXTS
 
     known = {**BY_FILENAME, INVOICE.filename: INVOICE}

@@ -132,12 +132,12 @@ def test_every_slide_carries_the_footer_and_its_number(ormessac: Path) -> None:
     path = ormessac / "ateliers" / "AT-ELUS" / "diaporama-AT-ELUS.pptx"
     deck = Presentation(str(path))
     for slide in deck.slides:
-        assert any("Ville d'Ormessac · Atelier des élus" in t for t in texts(slide))
+        assert any("Ville d’Ormessac · Atelier des élus" in t for t in texts(slide))
     with zipfile.ZipFile(path) as archive:
         slide_xml = archive.read("ppt/slides/slide3.xml").decode()
     assert 'type="slidenum"' in slide_xml
     assert deck.core_properties.language == "fr-FR"
-    assert deck.core_properties.title == "Atelier des élus – Ville d'Ormessac"
+    assert deck.core_properties.title == "Atelier des élus – Ville d’Ormessac"
 
 
 # ---------------------------------------------------------------- the creativity session's deck
@@ -312,7 +312,7 @@ def test_the_attendance_sheet_has_the_notice_and_no_personal_data(ormessac: Path
                   "Base légale", "Destinataires", "Durée de conservation", "Vos droits",
                   "Réclamation"):  # fmt: skip
         assert label in text
-    assert "Ville d'Ormessac (à compléter)" in text  # the controller, its contact still empty
+    assert "Ville d’Ormessac (à compléter)" in text  # the controller, its contact still empty
     assert "Marchal Concertation, prestataire chargé de l’animation (sous-traitant)" in text
     assert "article 6, paragraphe 1, point e, du RGPD" in text
     assert "À compléter" in text
@@ -351,8 +351,8 @@ privacy:
     path.write_text(path.read_text(encoding="utf-8") + privacy, encoding="utf-8")
     build(folder, "AT-ELUS")
     text = docx_text(folder / "ateliers" / "AT-ELUS" / "emargement-AT-ELUS.docx")
-    assert "Ville d'Ormessac (rgpd@ormessac.example)" in text
-    assert "Délégué mutualisé du Val d'Orme (dpo@valdorme.example)" in text
+    assert "Ville d’Ormessac (rgpd@ormessac.example)" in text
+    assert "Délégué mutualisé du Val d’Orme (dpo@valdorme.example)" in text
     assert "Attester la tenue des ateliers\u202f; Inviter les participants à la restitution" in text
     assert "1 an après la fin de la démarche" in text
     assert "en écrivant au délégué à la protection des données (dpo@valdorme.example)" in text
@@ -435,3 +435,50 @@ def test_the_command_default_for_lines_is_the_kits() -> None:
     from dialogue_cli.render.workshop.codes import DEFAULT_LINES
 
     assert LINES_DEFAULT == DEFAULT_LINES
+
+
+# ---------------------------------------------------------------- accessible, in the shipped font
+
+
+def test_every_sheet_is_accessible_and_set_in_the_shipped_font(ormessac: Path) -> None:
+    """RGAA as for the deliverables: alt text, headings in order, heading rows marked; Carlito."""
+    from dialogue_cli.common.fonts import FAMILY
+    from dialogue_cli.render.accessibility import problems, unmarked_heading_rows
+    from dialogue_cli.render.fonts import named_fonts
+
+    sheets = sorted((ormessac / "ateliers").glob("*/*.docx"))
+    assert len(sheets) == 3 * 3 + 3  # three sheets for each workshop and the creativity session
+    for path in sheets:
+        data = path.read_bytes()
+        assert problems(data) == [], path.name
+        assert unmarked_heading_rows(data) == 0
+        assert named_fonts(data) == {FAMILY}, path.name
+
+
+def test_every_deck_names_only_the_shipped_font_and_marks_its_language(ormessac: Path) -> None:
+    import re
+    import zipfile
+
+    from dialogue_cli.common.fonts import FAMILY
+
+    for path in sorted((ormessac / "ateliers").glob("*/*.pptx")):
+        with zipfile.ZipFile(path) as archive:
+            themes = [archive.read(n).decode() for n in archive.namelist() if "/theme/" in n]
+            master = archive.read("ppt/slideMasters/slideMaster1.xml").decode()
+        assert len(themes) == 2  # the slides' and the notes pages'
+        for theme in themes:
+            assert re.findall(r'<a:latin typeface="([^"]*)"', theme) == [FAMILY, FAMILY]
+        assert "Arial" not in master and 'lang="fr-FR"' in master
+
+
+def test_the_kit_speaks_french_typography_and_no_field_names(ormessac: Path) -> None:
+    """’ and « » in what the participants and the facilitator read; no YAML key in English."""
+    from pptx import Presentation
+
+    deck = Presentation(str(ormessac / "ateliers" / "AT-ELUS" / "diaporama-AT-ELUS.pptx"))
+    slides = "\n".join(t for slide in deck.slides for t in texts(slide))
+    run = docx_text(ormessac / "ateliers" / "AT-ELUS" / "deroule-AT-ELUS.docx")
+    for text in (slides, run):
+        assert "'" not in text and "(time)" not in text and "(duration)" not in text
+        assert "qu’est-ce qui vous semble positif" in text.lower()
+    assert "«\u00a0Budget participatif\u00a0»" in run

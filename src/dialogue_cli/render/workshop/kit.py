@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...common.errors import FileProblem
 from ...common.files import display_name
-from ..values import Fmt
+from ..values import Fmt, engagement_names
 from .catalog import DEFAULT_FOLDER, FEEDBACK, Piece, as_deliverable, file_name, pieces
 from .codes import DEFAULT_LINES, SOLUTION_LINES, capture_codes, prefilled_feedback
 from .info import SessionInfo, build_info
@@ -124,7 +124,7 @@ def render_kit(
         edited = manifest.edited(names)
         if edited:
             raise EditedOutput(edited)
-    f = Fmt(project.engagement.language)
+    f = Fmt(project.engagement.language, engagement_names(project.engagement))
     result = KitResult([])
     rendered: dict[str, bytes] = {}
     by_session: dict[str, list[KitFile]] = {}
@@ -249,11 +249,12 @@ def _pictures(project: Project, info: SessionInfo) -> dict[str, Picture]:
     from ..results import picture_bytes
 
     e = project.engagement
+    f = Fmt(e.language, engagement_names(e))
     out = {}
     for index, scenario in enumerate(e.scenarios):
         if scenario.picture and any(item.id == scenario.id for item in info.items):
             data = picture_bytes(project, scenario.picture, ("scenarios", index, "picture"))
-            alt = Fmt(e.language).t(scenario.picture_alt or scenario.title)
+            alt = f.t(scenario.picture_alt or scenario.title)
             out[scenario.id] = Picture(data, alt)
     return out
 
@@ -285,8 +286,9 @@ def _word_bytes(project: Project, kit_file: KitFile, context: dict[str, Any]) ->
 
     assert kit_file.template is not None
     source = Source(as_deliverable(kit_file.piece), kit_file.template, kit_file.default)
-    tpl = render_one(source, context, project)
-    fit_column_loops(tpl.docx.element.body)
+    tpl = render_one(
+        source, context, project, before_layout=lambda docx: fit_column_loops(docx.element.body)
+    )
     data = to_bytes(tpl.save)
     validate_docx(data, Path(kit_file.name).name)
     return data
