@@ -460,6 +460,7 @@ def test_every_deck_names_only_the_shipped_font_and_marks_its_language(ormessac:
     import zipfile
 
     from dialogue_cli.common.fonts import FAMILY
+    from dialogue_cli.render.fonts import deck_fonts
 
     for path in sorted((ormessac / "ateliers").glob("*/*.pptx")):
         with zipfile.ZipFile(path) as archive:
@@ -469,6 +470,21 @@ def test_every_deck_names_only_the_shipped_font_and_marks_its_language(ormessac:
         for theme in themes:
             assert re.findall(r'<a:latin typeface="([^"]*)"', theme) == [FAMILY, FAMILY]
         assert "Arial" not in master and 'lang="fr-FR"' in master
+        assert deck_fonts(path.read_bytes()) == {FAMILY}
+
+
+def test_a_deck_template_in_calibri_is_named_by_its_fonts() -> None:
+    """What --pdf checks with fc-match before converting a consultant's own deck."""
+    import io
+
+    from pptx import Presentation
+
+    from dialogue_cli.render.fonts import deck_fonts
+
+    buffer = io.BytesIO()
+    Presentation().save(buffer)  # python-pptx's own template: Calibri
+    assert deck_fonts(buffer.getvalue()) == {"Calibri"}
+    assert deck_fonts(b"not a zip") == set()
 
 
 def test_the_kit_speaks_french_typography_and_no_field_names(ormessac: Path) -> None:

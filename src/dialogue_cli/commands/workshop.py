@@ -122,6 +122,7 @@ def workshop(
             pdf=pdf,
             lines=lines,
             on_rendered=advance,
+            on_warning=lambda line: say(f"warning: {line}", err=True),
         )
     for warning in result.warnings:
         say(f"warning: {warning}", err=True)

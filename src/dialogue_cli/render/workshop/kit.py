@@ -27,6 +27,7 @@ from .codes import DEFAULT_LINES, SOLUTION_LINES, capture_codes, prefilled_feedb
 from .info import SessionInfo, build_info
 from .sessions import Session
 from .slides import Deck, Picture, build_deck
+from .text import KitFmt
 
 if TYPE_CHECKING:
     from ...engagement.loader import Project
@@ -98,8 +99,13 @@ def render_kit(
     pdf: bool = False,
     lines: int = DEFAULT_LINES,
     on_rendered: Callable[[str], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> KitResult:
     """Render and write the kit of ``sessions`` into ``out_dir``; return what was written.
+
+    With ``pdf``, the documents are converted as the deliverables are (tagged PDF/UA, the
+    shipped fonts given to LibreOffice); ``on_warning`` gets the line naming the fonts
+    LibreOffice would replace, if any, before it starts.
 
     Raises:
         EditedOutput: a file was edited since dialogue wrote it (and ``force`` is false).
@@ -124,7 +130,7 @@ def render_kit(
         edited = manifest.edited(names)
         if edited:
             raise EditedOutput(edited)
-    f = Fmt(project.engagement.language, engagement_names(project.engagement))
+    f = KitFmt(project.engagement.language, engagement_names(project.engagement))
     result = KitResult([])
     rendered: dict[str, bytes] = {}
     by_session: dict[str, list[KitFile]] = {}
@@ -146,7 +152,9 @@ def render_kit(
         # session's code, so they never clash once out of their folders.
         documents = [name for name in rendered if name.endswith((".pptx", ".docx"))]
         folder_of = {Path(name).stem: Path(name).parent.as_posix() for name in documents}
-        converted = to_pdf({Path(name).name: rendered[name] for name in documents})
+        converted = to_pdf(
+            {Path(name).name: rendered[name] for name in documents}, on_warning=on_warning
+        )
         for pdf_file, data in converted.items():
             pdfs[f"{folder_of[Path(pdf_file).stem]}/{pdf_file}"] = data
         if on_rendered is not None:
@@ -249,7 +257,7 @@ def _pictures(project: Project, info: SessionInfo) -> dict[str, Picture]:
     from ..results import picture_bytes
 
     e = project.engagement
-    f = Fmt(e.language, engagement_names(e))
+    f = KitFmt(e.language, engagement_names(e))
     out = {}
     for index, scenario in enumerate(e.scenarios):
         if scenario.picture and any(item.id == scenario.id for item in info.items):
