@@ -225,7 +225,7 @@ def fiches_solutions() -> Builder:
     for index, cell in enumerate(body.cells):
         b.cell(cell, [V("r.code")] if index == 0 else [], "Small")
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    _height(body, 1.6)
+    _height(body, 1.35)  # the eight lines of an option on one landscape page
     _cant_split(body)
     b.cell(end.cells[0], [T("{%tr endfor %}")])
     b.tag("{%p endfor %}")
