@@ -355,16 +355,19 @@ def fit_column_loops(body: Any) -> None:
 
 
 def _notice_warnings(project: Project, session: Session, f: Fmt, already: list[str]) -> list[str]:
-    """Once per kit: the fields of the personal-data notice that read « À compléter »."""
+    """Once per kit: the fields of the personal-data notice that read « À compléter » (or its
+    English)."""
     from .notice import build_notice
+    from .words import KIT_WORDS
 
     if any(line.startswith("attendance sheets:") for line in already):
         return []
     missing = build_notice(project.engagement, f).missing
     if not missing:
         return []
+    todo = KIT_WORDS[f.language]["notice"]["todo"]  # what the sheet prints, in its language
     return [
-        "attendance sheets: the personal-data notice reads 'À compléter' for "
+        f"attendance sheets: the personal-data notice reads '{todo}' for "
         + ", ".join(missing)
         + " (fill in the privacy section of the engagement)"
     ]
