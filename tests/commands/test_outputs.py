@@ -181,7 +181,8 @@ def test_templates_export_never_over_an_input_but_over_templates_with_force(
     # Replacing the templates themselves is what --force is for.
     result = runner.invoke(app, ["templates", "export", "ormessac/templates", "--force"])
     assert result.exit_code == 0, result.output
-    assert len(list((full_example / "templates").glob("*.docx"))) == 8  # with the public forms
+    # The six deliverables', the press release and easy-to-read draft, the kit's four sheets.
+    assert len(list((full_example / "templates").glob("*.docx"))) == 8 + 4
 
 
 def test_feedback_template_still_creates_a_new_file(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,8 +72,12 @@ def check(
     errors: list[LocatedError] = []
     accumulator = Accumulator(project.engagement)
     remarks, published = Remarks(), Pool()
+    pending: Counter[str] = Counter()  # rows of a capture sheet's file not transcribed yet
     try:
-        tally = FeedbackTally.of(_scored(project.feedback(), accumulator, remarks, published))
+        tally = FeedbackTally.of(
+            _scored(project.feedback(pending), accumulator, remarks, published)
+        )
+        tally.pending = pending
     except LocatedError as error:
         errors.append(error)
     try:
@@ -241,6 +246,12 @@ def _print(name: str, status: object) -> None:
     out.print(
         f"Feedback: {counts['feedback']} items ({markup(workshops)}); unclassified: {counts['unclassified']}"
     )
+    waiting = counts["pending"]
+    if waiting:  # the capture sheets' lines whose polarity is not typed yet
+        lines = ", ".join(f"{wid} {n}" for wid, n in waiting.items())
+        out.print(
+            f"Not transcribed yet: {sum(waiting.values())} pre-printed lines ({markup(lines)})"
+        )
     out.print(f"Solutions: {counts['solutions']} ({counts['retained']} retained)")
     steps = status.next_steps()
     if status.current_phase is None:

@@ -20,13 +20,14 @@ app.add_typer(templates_app, name="templates")
 @templates_app.command("export")
 @reports_errors
 def export(
-    folder: Path = typer.Argument(..., help="Folder to copy the six default templates into."),
+    folder: Path = typer.Argument(..., help="Folder to copy the default templates into."),
     force: bool = typer.Option(False, "--force", help="Overwrite templates already in the folder."),
     language: str = typer.Option(
         "fr", "--language", "-l", help="Language of the templates: fr or en."
     ),
 ) -> None:
-    """Copy the six default templates into FOLDER, to edit them in Word or LibreOffice.
+    """Copy the default templates into FOLDER, to edit them in Word or LibreOffice: the six
+    deliverables' and the workshop kit's (its slide deck and its four sheets).
 
     Put the edited files in templates/ beside engagement.yaml (or pass --templates to
     render): each one overrides the default of the same name.
@@ -34,15 +35,14 @@ def export(
     Example: dialogue templates export examples/ormessac/templates
     """
     from ..common.errors import FileProblem
-    from ..render.catalog import DELIVERABLES
-    from ..render.writer import export_defaults
+    from ..render.writer import export_defaults, exported_templates
 
     if language not in ("fr", "en"):
         raise FileProblem(f"--language {language}: choose fr or en")
     # Never over an input of the engagement around FOLDER (or of the current folder); its
     # templates are the exception: replacing them is what --force asks for.
     guard_outputs(
-        [("", folder / d.filename) for d in DELIVERABLES],
+        [("", folder / name) for name in exported_templates()],
         instead="another folder",
         check_path=False,
         with_templates=False,

@@ -8,6 +8,12 @@ Longer than 600 lines: the header mapping, the cached checks of each cell and th
 validates a row of a CSV or XLSX file belong together (the loop is the hot path of a million
 rows, and splitting it across modules would cost a call per row).
 
+A row that holds only what a capture sheet pre-prints (its id, scenario and workshop) and
+nothing yet in the columns a transcriber fills (polarity, intensity, criteria, theme, verbatim,
+author) is *not transcribed yet*: it is skipped, not refused, and counted per workshop in
+``References.pending`` (``dialogue check`` reports the count). A row with anything typed in
+those columns is validated as any other: a verbatim without a polarity is still an error.
+
 A CSV file's messages give the line a text editor shows (a verbatim with line breaks takes
 several lines for one row). A quote that opens a cell and runs over rows that look like rows of
 the file (a stray ``"``, which would silently swallow them) is reported where it opens.
@@ -114,6 +120,8 @@ class References:
     # Files that several workshops read: each row must then say whose it is (atelier column).
     shared_files: frozenset[Path] = frozenset()
     reported: set[str] = field(default_factory=set)  # shared files already checked once
+    # Pre-printed rows not transcribed yet (see the module's docstring), per workshop id.
+    pending: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def of(cls, engagement: Engagement) -> References:
@@ -181,9 +189,15 @@ def iter_all(
     base_dir: Path,
     display: Callable[[Path], str] = str,
     engagement_source: str = "engagement.yaml",
+    pending: Counter[str] | None = None,
 ) -> Iterator[Feedback]:
-    """Every feedback item of every workshop, collecting the problems of all files before raising."""
+    """Every feedback item of every workshop, collecting the problems of all files before raising.
+
+    ``pending``, when given, counts the rows not transcribed yet, per workshop id.
+    """
     refs = References.of(engagement)
+    if pending is not None:
+        refs.pending = pending
     readers = Counter(feedback_path(base_dir, w) for w in engagement.workshops)
     refs.shared_files = frozenset(p for p, n in readers.items() if p is not None and n > 1)
     errors: list[LocatedError] = []
@@ -497,6 +511,7 @@ def _validate_rows(
         default_publish = workshop.publish
         seen = refs.seen_ids
         add_seen = seen.add
+        pending = refs.pending
         make = Feedback._make
         filter_rows = "workshop" in index
         if shared and not filter_rows:
@@ -566,6 +581,11 @@ def _validate_rows(
                 # Slow path, once per distinct raw value: check, explain, remember.
                 if not any(cell.strip() for cell in row):
                     continue  # a blank row
+                if not raw_pol.strip() and not any(
+                    cell.strip() for cell in (raw_int, raw_crit, theme, text, author)
+                ):
+                    pending[workshop_id] += 1  # pre-printed, not transcribed yet
+                    continue
                 s_v = checks.scenario(raw_scen) if scenario is None else scenario
                 p_v = checks.polarity(raw_pol) if polarity is None else polarity
                 i_v = checks.intensity(raw_int) if intensity is None else intensity

@@ -468,6 +468,12 @@ LOGO_UNREADABLE = "not a readable picture (PNG, JPEG, GIF, BMP or TIFF)"
 
 def _logo_bytes(project: Project, relative: str, loc: tuple[str, ...] = ("brand", "logo")) -> bytes:
     """The logo's bytes, parsed as Word will (python-docx's image reader) before any render."""
+    return picture_bytes(project, relative, ("brand", "logo"))
+
+
+def picture_bytes(project: Project, relative: str, loc: tuple[int | str, ...]) -> bytes:
+    """A picture's bytes (the logo, a scenario's picture), parsed as Word and PowerPoint will
+    (python-docx's image reader) before any render; a problem is located at ``loc``."""
     from ..common.errors import FileProblem
     from ..common.files import read_bytes
     from ..engagement.locate import located_error
