@@ -55,7 +55,7 @@ def test_the_kit_of_every_session_is_written_beside_the_engagement(
     assert "Templates: the built-in ones (French)." in out
     assert "19 files for 4 sessions in" in out
     assert "diaporama-AT-ELUS.pptx" in out and "retours-AT-SERVICES.csv" in out
-    assert "privacy.dpo" in result.stderr  # the notice's fields still to fill in
+    assert "privacy" not in result.stderr  # the example's notice is complete
     manifest = json.loads((kit / ".dialogue-manifest.json").read_text(encoding="utf-8"))
     assert "AT-ELUS/diaporama-AT-ELUS.pptx" in manifest["files"]
 
@@ -197,4 +197,16 @@ def test_out_and_templates_export_carry_the_kit(
     assert (tmp_path / "modeles" / "atelier-diaporama.pptx").is_file()
     checked = runner.invoke(app, ["templates", "check", str(tmp_path / "modeles")])
     assert checked.exit_code == 0, checked.output
-    assert "11 templates checked: 0 error(s), 0 warning(s)" in checked.stdout
+    # six deliverables, press release, easy read and the kit's five
+    assert "13 templates checked: 0 error(s), 0 warning(s)" in checked.stdout
+
+
+def test_the_kit_names_the_notice_fields_still_to_fill_in(runner: CliRunner, example: Path) -> None:
+    path = example / "engagement.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\n  dpo:")  # the example's DPO, removed
+    end = text.index("\n  purposes:")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = runner.invoke(app, ["workshop", str(example), "AT-ELUS"])
+    assert result.exit_code == 0, result.output
+    assert "privacy.dpo" in result.stderr

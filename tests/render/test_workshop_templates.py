@@ -111,7 +111,7 @@ def test_an_english_engagement_gets_an_english_kit(tmp_path: Path) -> None:
     header = (kit / "AT-ELUS" / "feedback-AT-ELUS.csv").read_text(encoding="utf-8-sig")
     assert (
         header.splitlines()[0]
-        == "id;workshop;scenario;polarity;intensity;criteria;theme;text;author"
+        == "id;workshop;scenario;polarity;intensity;criteria;theme;text;author;publish"
     )
     attendance = Document(str(kit / "AT-ELUS" / "attendance-AT-ELUS.docx"))
     assert "Your personal data" in [p.text for p in attendance.paragraphs]
