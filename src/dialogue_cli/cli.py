@@ -40,7 +40,13 @@ def _root(
     """Run a citizen-dialogue strategy engagement (stratégie de dialogue citoyen) from one YAML file.
 
     Every command takes the engagement file, or the folder that holds engagement.yaml
-    (default: the current folder).
+    (default: the current folder). Exit status: 0 done, 1 a problem in the engagement's files
+    or in a value given on the command line (one line per problem), 2 a malformed command line.
+
+    Examples:
+        dialogue init bellerive --client "Ville de Bellerive"
+        dialogue check examples/ormessac
+        dialogue render examples/ormessac --only devis
     """
 
 

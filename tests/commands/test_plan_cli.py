@@ -200,7 +200,7 @@ def test_missing_output_folder(
 def test_plan_has_help_with_an_example(runner: CliRunner) -> None:
     result = runner.invoke(app, ["plan", "--help"])
     assert result.exit_code == 0
-    assert "Example: dialogue plan" in result.stdout
+    assert "  Example:\n    dialogue plan examples/ormessac --ics" in result.stdout
 
 
 def test_gantt_is_byte_stable_and_follows_the_language(example: Path) -> None:

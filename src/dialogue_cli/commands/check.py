@@ -41,13 +41,14 @@ def check(
         "--date",
         metavar="YYYY-MM-DD",
         formats=["%Y-%m-%d"],
-        help="Check the story at this document date (YYYY-MM-DD); default: "
+        help="Check the story at this document date; default: "
         "engagement.document_date, else today.",
     ),
 ) -> None:
-    """Validate the engagement (and its feedback files) and show a one-screen overview.
+    """Validate the engagement and show where it stands.
 
-    Every problem is listed at once as file:line:col: field: message; exit status 1 if any.
+    Checks engagement.yaml and its feedback files, then shows a one-screen overview: the
+    phases, the counts, what is missing next. Every problem is listed at once as file:line:col: field: message; exit status 1 if any.
     Then the warnings, located the same way (exit status 0): what the file says that the
     document date contradicts (results of a phase still todo, a done phase dated later, a past
     event in a phase still todo) and retained solutions that the decision rule does not allow

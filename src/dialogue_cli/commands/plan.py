@@ -9,6 +9,7 @@ import typer
 
 from ._common import (
     app,
+    bad_value,
     engagement_argument,
     guard_outputs,
     load_project,
@@ -42,15 +43,14 @@ def plan(
         None, "--gantt", metavar="FILE", help="Also draw a Gantt chart (.png, .svg or .pdf)."
     ),
 ) -> None:
-    """Lay the six phases on French working days and show the workshops on the calendar.
+    """Lay the six phases on French working days.
 
-    Starts from engagement.start and each phase's planned days, keeps any phase dates set in
+    Shows the phases and the workshops on the calendar. Starts from engagement.start and each phase's planned days, keeps any phase dates set in
     the file, skips weekends and public holidays, and warns about conflicts (fixed dates too
     short for the planned days, a workshop outside the ateliers phase, a date on a day off).
 
     Example: dialogue plan examples/ormessac --ics ormessac.ics --gantt calendrier.png
     """
-    from ..common.errors import FileProblem
     from ..planning.plan import build_plan
 
     project = load_project(path)
@@ -58,7 +58,7 @@ def plan(
     if gantt is not None:
         chart_format = _CHART_FORMATS.get(gantt.suffix.lower())
         if chart_format is None:
-            raise FileProblem(f"{gantt}: give the chart a .png, .svg or .pdf name")
+            bad_value("--gantt", gantt, "give the chart a .png, .svg or .pdf name")
         output_path(gantt, "--gantt")
     if ics is not None:
         output_path(ics, "--ics")
