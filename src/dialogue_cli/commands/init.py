@@ -132,5 +132,10 @@ def _ask(question: str, default: str, read: Callable[[str], T], interactive: boo
         except ValueError as error:
             raise typer.BadParameter(str(error)) from None
 
-    value: T = typer.prompt(question, default=default, show_default=bool(default), value_proc=check)
+    try:
+        value: T = typer.prompt(
+            question, default=default, show_default=bool(default), value_proc=check
+        )
+    except typer.Abort:  # click's word for Ctrl-C, or the end of input, at a prompt
+        raise KeyboardInterrupt from None
     return value

@@ -117,9 +117,10 @@ def _check(section: str, data: dict[str, Any], field: str) -> None:
             if detail["type"] in ("greater_than_equal", "less_than_equal"):
                 low = detail["type"] == "greater_than_equal"
                 bound = bounds["ge" if low else "le"]
-                if isinstance(bound, dt.date):
+                if isinstance(bound, (dt.date, str)):
                     word = "from" if low else "until"
-                    raise ValueError(f"out of range: a date {word} {bound.isoformat()}") from None
+                    shown = bound.isoformat() if isinstance(bound, dt.date) else bound
+                    raise ValueError(f"out of range: a date {word} {shown}") from None
                 shown = f"{bound:,}".replace(",", " ")
                 raise ValueError(f"must be {shown} or {'more' if low else 'less'}") from None
             raise ValueError(error_message(detail, detail["loc"]).split(", got ")[0]) from None
