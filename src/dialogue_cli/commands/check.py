@@ -57,7 +57,7 @@ def check(
     Example: dialogue check examples/ormessac
     """
     from ..analysis.scoring import Accumulator
-    from ..common.errors import LocatedError
+    from ..common.errors import LocatedError, Problem
     from ..engagement.locate import located_error
     from ..engagement.status import FeedbackTally, build_status, personal_data_warnings
     from ..planning.timeline import document_date
@@ -67,8 +67,9 @@ def check(
     project = load_project(path)
     errors: list[LocatedError] = []
     accumulator = Accumulator(project.engagement)
+    odd: list[Problem] = []
     try:
-        tally = FeedbackTally.of(_scored(project.feedback(), accumulator))
+        tally = FeedbackTally.of(_scored(project.feedback(odd), accumulator))
     except LocatedError as error:
         errors.append(error)
     try:
@@ -84,6 +85,8 @@ def check(
     warned = terms_warnings(project.engagement)
     for problem in located_error(project, warned).problems if warned else []:
         typer.echo(f"warning: {problem}", err=True)
+    for problem in odd:
+        say(f"warning: {problem}", err=True)
     status = build_status(project.engagement, tally)
     personal = personal_data_warnings(project, tally)
     day = document_date(project, on.date() if on else None)

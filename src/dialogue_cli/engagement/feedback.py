@@ -88,6 +88,8 @@ class References:
     # Files that several workshops read: each row must then say whose it is (atelier column).
     shared_files: frozenset[Path] = frozenset()
     reported: set[str] = field(default_factory=set)  # shared files already checked once
+    # What is odd but not wrong (a header that looks like a misspelt column), for `check`.
+    warnings: list[Problem] = field(default_factory=list)
 
     @classmethod
     def of(cls, engagement: Engagement) -> References:
@@ -154,9 +156,15 @@ def iter_all(
     base_dir: Path,
     display: Callable[[Path], str] = str,
     engagement_source: str = "engagement.yaml",
+    warnings: list[Problem] | None = None,
 ) -> Iterator[Feedback]:
-    """Every feedback item of every workshop, collecting the problems of all files before raising."""
+    """Every feedback item of every workshop, collecting the problems of all files before raising.
+
+    ``warnings``, when given, receives what is odd but not wrong (see :func:`map_header`).
+    """
     refs = References.of(engagement)
+    if warnings is not None:
+        refs.warnings = warnings
     readers = Counter(feedback_path(base_dir, w) for w in engagement.workshops)
     refs.shared_files = frozenset(p for p, n in readers.items() if p is not None and n > 1)
     errors: list[LocatedError] = []
@@ -286,15 +294,36 @@ def _not_utf8(error: UnicodeDecodeError) -> str:
 
 
 def map_header(header: list[str], name: str, refs: References | None = None) -> dict[str, int]:
-    """Column name -> index, from a header row in English or French."""
+    """Column name -> index, from a header row in English or French.
+
+    A header that names no column but looks like the name of one that is missing
+    (``Critères de la grille`` for ``criteres``) is a warning in ``refs.warnings``: without it,
+    every item would be read without criteria, unscored. A missing required column is an
+    error naming the header that looks like it.
+    """
     index: dict[str, int] = {}
+    unknown: list[tuple[int, str]] = []
     for position, raw in enumerate(header):
-        key = fold(raw).replace(" ", "_").replace("-", "_")
-        if key in IGNORED_HEADERS:
+        key = _header_key(raw)
+        if key in IGNORED_HEADERS or not key:
             continue
         column = HEADER_ALIASES.get(key) or HEADER_ALIASES.get(key.rstrip("s"))
         if column and column not in index:
             index[column] = position
+        elif not column and len(unknown) < 50:
+            unknown.append((position, raw.strip()))
+    guesses = {
+        position: guess
+        for position, raw in unknown
+        if (guess := _looks_like(raw, index)) is not None
+    }
+    if refs is not None and name not in refs.reported:
+        for position, guess in guesses.items():
+            raw = header[position].strip()
+            refs.warnings.append(
+                Problem(name, 1, 0, "header", f"column {shown(raw)} is not one dialogue reads "
+                        f"(did you mean {guess!r}?): it is ignored, so {_without(guess)}")
+            )  # fmt: skip
     missing = [column for column in REQUIRED_COLUMNS if column not in index]
     if missing:
         cells = [cell.strip() for cell in header]
@@ -310,14 +339,58 @@ def map_header(header: list[str], name: str, refs: References | None = None) -> 
             )
         else:
             found = [h if len(h) <= 40 else h[:39] + "…" for h in header[:50] if h]
+            named = [
+                f"{shown(header[position].strip())} (did you mean {guess!r}?)"
+                for position, guess in guesses.items()
+                if HEADER_ALIASES.get(_header_key(guess)) in missing
+            ]
             message = (
                 "missing column "
                 + ", ".join(repr(m) for m in missing)
+                + (f"; {', '.join(named)} is not a column name" if named else "")
                 + f"; found: {', '.join(found)}"
                 + (f" and {len(header) - 50} more" if len(header) > 50 else "")
             )
         raise LocatedError([Problem(name, 1, 0, "header", message)])
     return index
+
+
+def _header_key(raw: str) -> str:
+    return fold(raw).replace(" ", "_").replace("-", "_").replace("'", "_")
+
+
+# The French header of each column, as `feedback template` writes it (suggestions name these).
+_FRENCH = dict(zip(COLUMNS, TEMPLATE_HEADERS["fr"], strict=True)) | {"workshop": "atelier"}
+
+
+def _looks_like(raw: str, index: dict[str, int]) -> str | None:
+    """The header of a missing column that ``raw`` looks like: a word of it, or a near spelling."""
+    import difflib
+
+    key = _header_key(raw)
+    words = [word.rstrip("s") for word in key.split("_") if word]
+    for alias, column in HEADER_ALIASES.items():
+        if column in index or column == "workshop":
+            continue
+        if alias.rstrip("s") in words and len(alias) > 3:
+            return _FRENCH[column]
+    close = difflib.get_close_matches(key, list(HEADER_ALIASES), n=1, cutoff=0.75)
+    if close and HEADER_ALIASES[close[0]] not in index and HEADER_ALIASES[close[0]] != "workshop":
+        return _FRENCH[HEADER_ALIASES[close[0]]]
+    return None
+
+
+def _without(header: str) -> str:
+    """What reading a file without the column ``header`` does."""
+    effects = {
+        "criteres": "no item gets a criterion and none is scored",
+        "intensite": "every item has intensity 1",
+        "id": "ids are made from the workshop and the row",
+        "verbatim": "no item has a text",
+        "theme": "no item has a theme",
+        "auteur": "no item has an author",
+    }
+    return effects.get(header, "the column is left out")
 
 
 class _Checks:
