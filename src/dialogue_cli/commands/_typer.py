@@ -309,6 +309,9 @@ def _usage_pieces(command: click.core.Command, ctx: click.Context) -> list[str]:
 class DialogueCommand(TyperCommand):
     """A command in the house style (see the module's docstring)."""
 
+    def get_params(self, ctx: click.Context) -> list[click.core.Parameter]:
+        return _with_values(super().get_params(ctx))
+
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         return _usage_pieces(self, ctx)
 
@@ -325,6 +328,10 @@ class DialogueGroup(TyperGroup):
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         _upgrade(self)
+
+    def get_params(self, ctx: click.Context) -> list[click.core.Parameter]:
+        # The help option is made on demand; the completion options are added late.
+        return _with_values(super().get_params(ctx))
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
         return [*_usage_pieces(self, ctx), self.subcommand_metavar]
@@ -384,11 +391,17 @@ def _upgrade(group: TyperGroup) -> None:
 
 
 def _install_values(command: click.core.Command) -> None:
-    for param in command.params:
+    _with_values(command.params)
+
+
+def _with_values(params: list[click.core.Parameter]) -> list[click.core.Parameter]:
+    """``params``, each with its light converter (see :class:`_Value`) when it can have one."""
+    for param in params:
         if isinstance(param, (TyperArgument, TyperOption)) and param._runtime_param is None:
             value = _light_value(param)
             if value is not None:
                 param._runtime_param = value  # type: ignore[assignment]
+    return params
 
 
 class DialogueTyper(typer.Typer):

@@ -22,6 +22,15 @@ from typing import IO, Any, NamedTuple, Protocol, TypeVar
 
 from ..common.errors import LocatedError, Problem, shown
 from ..common.suggest import suggest
+
+# The header vocabulary lives in feedback_columns; these names are read from here too.
+from .feedback_columns import COLUMNS as COLUMNS
+from .feedback_columns import HEADER_ALIASES as HEADER_ALIASES
+from .feedback_columns import IGNORED_HEADERS as IGNORED_HEADERS
+from .feedback_columns import PROVENANCE_HEADERS as PROVENANCE_HEADERS
+from .feedback_columns import REQUIRED_COLUMNS as REQUIRED_COLUMNS
+from .feedback_columns import TEMPLATE_HEADERS as TEMPLATE_HEADERS
+from .feedback_columns import map_header as map_header
 from .feedback_limits import FIELD_LIMIT, ID_LENGTH, LINE_LENGTH, TEXT_LENGTH, RowShape, too_long
 from .model import POLARITIES, Engagement, Workshop, fold, normalize_polarity
 
@@ -30,34 +39,6 @@ MAX_PROBLEMS_PER_FILE = 50
 LINE_LIMIT = 2 * FIELD_LIMIT
 CACHE_LIMIT = 10_000  # distinct raw values remembered per column
 
-COLUMNS = ("id", "scenario", "polarity", "intensity", "criteria", "theme", "text", "author")
-REQUIRED_COLUMNS = ("scenario", "polarity")
-# Headers accepted for each column, compared after `fold` (lower case, no accents, no spaces).
-HEADER_ALIASES: dict[str, str] = {
-    "id": "id", "identifiant": "id", "ref": "id", "reference": "id",
-    "scenario": "scenario", "scenarios": "scenario", "scenario_id": "scenario",
-    "option": "scenario",
-    "polarity": "polarity", "polarite": "polarity", "avis": "polarity", "type": "polarity",
-    "intensity": "intensity", "intensite": "intensity", "force": "intensity",
-    "criteria": "criteria", "criterion": "criteria", "critere": "criteria",
-    "criteres": "criteria", "grille": "criteria",
-    "theme": "theme", "themes": "theme", "sujet": "theme",
-    "text": "text", "verbatim": "text", "texte": "text", "commentaire": "text", "propos": "text",
-    "author": "author", "auteur": "author", "participant": "author",
-    "atelier": "workshop", "workshop": "workshop", "groupe": "workshop", "group": "workshop",
-}  # fmt: skip
-# What `dialogue feedback template` writes, per language.
-TEMPLATE_HEADERS = {
-    "fr": ("id", "scenario", "polarite", "intensite", "criteres", "theme", "verbatim", "auteur"),
-    "en": COLUMNS,
-}
-# Provenance columns of a file written by `dialogue feedback import`: where each item came from.
-# The reader accepts and ignores them, and never takes one of them for a column of COLUMNS.
-PROVENANCE_HEADERS = {
-    "fr": ("plateforme_source", "id_source", "lien_source", "date_source"),
-    "en": ("source_platform", "source_id", "source_url", "source_date"),
-}
-IGNORED_HEADERS = frozenset(header for names in PROVENANCE_HEADERS.values() for header in names)
 T = TypeVar("T")
 _INTENSITIES = {"": 1, "1": 1, "2": 2, "3": 3, "1.0": 1, "2.0": 2, "3.0": 3}
 
@@ -291,106 +272,6 @@ def _not_utf8(error: UnicodeDecodeError) -> str:
         f"not UTF-8 text (byte 0x{error.object[error.start]:02x}): "
         "save it as 'CSV UTF-8' (Excel) or UTF-8 text"
     )
-
-
-def map_header(header: list[str], name: str, refs: References | None = None) -> dict[str, int]:
-    """Column name -> index, from a header row in English or French.
-
-    A header that names no column but looks like the name of one that is missing
-    (``Critères de la grille`` for ``criteres``) is a warning in ``refs.warnings``: without it,
-    every item would be read without criteria, unscored. A missing required column is an
-    error naming the header that looks like it.
-    """
-    index: dict[str, int] = {}
-    unknown: list[tuple[int, str]] = []
-    for position, raw in enumerate(header):
-        key = _header_key(raw)
-        if key in IGNORED_HEADERS or not key:
-            continue
-        column = HEADER_ALIASES.get(key) or HEADER_ALIASES.get(key.rstrip("s"))
-        if column and column not in index:
-            index[column] = position
-        elif not column and len(unknown) < 50:
-            unknown.append((position, raw.strip()))
-    guesses = {
-        position: guess
-        for position, raw in unknown
-        if (guess := _looks_like(raw, index)) is not None
-    }
-    if refs is not None and name not in refs.reported:
-        for position, guess in guesses.items():
-            raw = header[position].strip()
-            refs.warnings.append(
-                Problem(name, 1, 0, "header", f"column {shown(raw)} is not one dialogue reads "
-                        f"(did you mean {guess!r}?): it is ignored, so {_without(guess)}")
-            )  # fmt: skip
-    missing = [column for column in REQUIRED_COLUMNS if column not in index]
-    if missing:
-        cells = [cell.strip() for cell in header]
-        looks_like_data = refs is not None and any(
-            cell in refs.scenarios or normalize_polarity(cell) in POLARITIES for cell in cells
-        )
-        if not any(cells):
-            message = "no header row: the first row must name the columns (scenario, polarite, ...)"
-        elif looks_like_data and not index:
-            message = (
-                "no header row: the first row holds data; add a first row naming the columns: "
-                + ";".join(TEMPLATE_HEADERS["fr"])
-            )
-        else:
-            found = [h if len(h) <= 40 else h[:39] + "…" for h in header[:50] if h]
-            named = [
-                f"{shown(header[position].strip())} (did you mean {guess!r}?)"
-                for position, guess in guesses.items()
-                if HEADER_ALIASES.get(_header_key(guess)) in missing
-            ]
-            message = (
-                "missing column "
-                + ", ".join(repr(m) for m in missing)
-                + (f"; {', '.join(named)} is not a column name" if named else "")
-                + f"; found: {', '.join(found)}"
-                + (f" and {len(header) - 50} more" if len(header) > 50 else "")
-            )
-        raise LocatedError([Problem(name, 1, 0, "header", message)])
-    return index
-
-
-def _header_key(raw: str) -> str:
-    return fold(raw).replace(" ", "_").replace("-", "_").replace("'", "_")
-
-
-# The French header of each column, as `feedback template` writes it (suggestions name these).
-_FRENCH = dict(zip(COLUMNS, TEMPLATE_HEADERS["fr"], strict=True)) | {"workshop": "atelier"}
-
-
-def _looks_like(raw: str, index: dict[str, int]) -> str | None:
-    """The header of a missing column that ``raw`` looks like: a word of it, or a near spelling."""
-    import difflib
-
-    key = _header_key(raw)
-    words = [word.rstrip("s") for word in key.split("_") if word]
-    for alias, column in HEADER_ALIASES.items():
-        if column in index or column == "workshop":
-            continue
-        if alias.rstrip("s") in words and len(alias) > 3:
-            return _FRENCH[column]
-    close = difflib.get_close_matches(key, list(HEADER_ALIASES), n=1, cutoff=0.75)
-    if close and HEADER_ALIASES[close[0]] not in index and HEADER_ALIASES[close[0]] != "workshop":
-        return _FRENCH[HEADER_ALIASES[close[0]]]
-    return None
-
-
-def _without(header: str) -> str:
-    """What reading a file without the column ``header`` does."""
-    effects = {
-        "criteres": "no item gets a criterion and none is scored",
-        "intensite": "every item has intensity 1",
-        "id": "ids are made from the workshop and the row",
-        "verbatim": "no item has a text",
-        "theme": "no item has a theme",
-        "auteur": "no item has an author",
-    }
-    return effects.get(header, "the column is left out")
 
 
 class _Checks:
