@@ -32,6 +32,8 @@ from docx.text.paragraph import Paragraph
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from dialogue_cli.common.fonts import ALTERNATE, FAMILY  # noqa: E402
+from dialogue_cli.common.formatting import typography  # noqa: E402
 from dialogue_cli.render.catalog import BY_NAME  # noqa: E402
 from dialogue_cli.render.invoice import INVOICE  # noqa: E402
 
@@ -40,7 +42,9 @@ TINT = "DCE6F1"
 GREY = "595959"
 RULE = "BFBFBF"
 TEXT_WIDTH = 17.0  # cm: A4 minus 2 cm margins
-FONT = "Calibri"
+# The documents' font: open (OFL), shipped with dialogue, metric-compatible with Calibri, which
+# Word shows where Carlito is not installed (fontTable's altName): the lines break the same.
+FONT = FAMILY
 FIXED_DATE = (2026, 1, 1, 0, 0, 0)
 LANGUAGE = "fr"  # the language of the templates being built (build() sets it)
 ENGLISH: dict[str, str] = {}
@@ -88,10 +92,14 @@ TODO = "À compléter : "  # the start of every placeholder of a draft
 
 
 def typo(text: str) -> str:
-    """French typography of the static text: no-break spaces before ; : ! ? » and after «."""
+    """French typography of the static text: ’, « » (“ ” inside), no-break spaces before ; : ! ? ».
+
+    A piece of static text may start with the space before a mark (`` : `` between two values):
+    that space is made a no-break one here, as the piece does not start a line.
+    """
     text = re.sub(r" ([;!?])", "\u202f\\1", text)
     text = re.sub(r" ([:»])", "\u00a0\\1", text)
-    return text.replace("« ", "«\u00a0")
+    return typography(text.replace("« ", "«\u00a0"), "fr")
 
 
 def _shade(cell: _Cell, fill: str) -> None:
@@ -115,6 +123,74 @@ def _border(
         edge.set(qn("w:color"), color)
         box.append(edge)
     element.append(box)
+
+
+def _callout(style: object) -> None:
+    """A box that reads as meant even around one line: tinted, padded, a bar on its left.
+
+    The padding is made of borders in the tint (a border's ``w:space`` pads the shading); the
+    paragraph is kept on one page. Consecutive callouts share one box.
+    """
+    layout = style.paragraph_format  # type: ignore[attr-defined]
+    layout.left_indent = Cm(0.35)
+    layout.right_indent = Cm(0.3)
+    layout.space_before = Pt(8)
+    layout.space_after = Pt(10)
+    layout.keep_together = True
+    p_pr = style.element.get_or_add_pPr()  # type: ignore[attr-defined]
+    box = OxmlElement("w:pBdr")
+    for side, color, size, space in (
+        ("top", TINT, 4, 5),
+        ("left", PRIMARY, 24, 7),
+        ("bottom", TINT, 4, 5),
+        ("right", TINT, 4, 7),
+    ):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "single")
+        edge.set(qn("w:sz"), str(size))
+        edge.set(qn("w:space"), str(space))
+        edge.set(qn("w:color"), color)
+        box.append(edge)
+    shade = OxmlElement("w:shd")
+    shade.set(qn("w:val"), "clear")
+    shade.set(qn("w:color"), "auto")
+    shade.set(qn("w:fill"), TINT)
+    # Schema order of w:pPr: ... numPr, suppressLineNumbers, pBdr, shd, tabs, ... spacing, ind ...
+    p_pr.insert_element_before(box, *_AFTER_SHD)
+    p_pr.insert_element_before(shade, *_AFTER_SHD)
+
+
+_AFTER_SHD = tuple(
+    f"w:{name}"
+    for name in [
+        "tabs",
+        "suppressAutoHyphens",
+        "kinsoku",
+        "wordWrap",
+        "overflowPunct",
+        "topLinePunct",
+        "autoSpaceDE",
+        "autoSpaceDN",
+        "bidi",
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    ]
+)
 
 
 def _field(paragraph: Paragraph, instruction: str) -> None:
@@ -147,7 +223,12 @@ class Builder:
         self.language = LANGUAGE
         self.deliverable = INVOICE if name == INVOICE.name else BY_NAME[name]
         self.doc = Document()
+        self._level = (
+            0  # the level of the last heading written: a heading goes one level deeper at most
+        )
         self._styles()
+        if not cover:  # a quote or an invoice: its title is the Title, its sections small headings
+            self._compact_headings()
         self._page(cover)
         if cover:
             self._cover()
@@ -161,6 +242,9 @@ class Builder:
         normal.font.size = Pt(10.5)
         normal.paragraph_format.space_after = Pt(6)
         normal.paragraph_format.line_spacing = 1.15
+        normal.paragraph_format.widow_control = (
+            True  # no line alone at the top or the foot of a page
+        )
         r_pr = normal.element.get_or_add_rPr()
         fonts = r_pr.find(qn("w:rFonts"))
         for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
@@ -225,8 +309,7 @@ class Builder:
                 style.paragraph_format.left_indent = Cm(0.8)
                 style.paragraph_format.space_after = Pt(4)
             if name == "Callout":
-                style.paragraph_format.left_indent = Cm(0.3)
-                _border(style.element.get_or_add_pPr(), "w:pBdr", ["left"], PRIMARY, 18)
+                _callout(style)
         for name in ("List Bullet", "List Number"):
             styles[name].paragraph_format.space_after = Pt(3)
         caption = styles["Caption"]
@@ -343,9 +426,27 @@ class Builder:
         if text not in ENGLISH:
             MISSING.append(text)
             return text
-        return ENGLISH[text]
+        return typography(ENGLISH[text], "en")
+
+    def _compact_headings(self) -> None:
+        """Heading 1 with the look of a sub-heading, for the documents whose title is on page 1."""
+        heading = self.doc.styles["Heading 1"]
+        heading.font.size = Pt(11.5)
+        heading.font.color.rgb = RGBColor.from_string("262626")
+        heading.paragraph_format.space_before = Pt(10)
+        p_pr = heading.element.get_or_add_pPr()
+        for border in p_pr.findall(qn("w:pBdr")):
+            p_pr.remove(border)
 
     def p(self, *parts: Part, style: str | None = None) -> Paragraph:
+        if style and style.startswith("Heading "):
+            level = int(style.removeprefix("Heading "))
+            if level > self._level + 1:
+                raise SystemExit(
+                    f"{self.deliverable.name}: a Heading {level} after a Heading {self._level} "
+                    f"skips a level (RGAA 9.1): {parts!r}"
+                )
+            self._level = level
         paragraph = self.doc.add_paragraph(style=style)
         self._runs(paragraph, parts)
         return paragraph
@@ -436,7 +537,9 @@ class Builder:
     def picture(self, expr: str, caption: str | V) -> None:
         """A centred picture and its caption, both left out when there is no picture."""
         self.tag("{%p if " + expr + " %}")
-        self.p(V(expr)).alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture = self.p(V(expr))
+        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        picture.paragraph_format.keep_with_next = True  # never a caption alone atop a page
         self.p(caption, style="Caption").alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.tag("{%p endif %}")
 
@@ -612,14 +715,38 @@ def _cant_split(row: object) -> None:
 
 
 def _reproducible_zip(data: bytes, path: Path) -> None:
-    """Rewrite the package with fixed dates so that building twice gives the same bytes."""
+    """Rewrite the package with fixed dates so that building twice gives the same bytes.
+
+    The theme's fonts become :data:`FONT` too (a style that names a theme font gets it), and the
+    font table says which font Word shows where :data:`FONT` is not installed.
+    """
     source = zipfile.ZipFile(io.BytesIO(data))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "word/theme/theme1.xml":
+                content = re.sub(
+                    rb'<a:latin typeface="[^"]*"', f'<a:latin typeface="{FONT}"'.encode(), content
+                )
+            elif info.filename == "word/fontTable.xml":
+                content = _font_table(content)
+            target.writestr(entry, content)
+
+
+def _font_table(xml: bytes) -> bytes:
+    """The font table with :data:`FONT` first: Calibri's panose and ranges, Calibri as altName."""
+    entry = (
+        f'<w:font w:name="{FONT}"><w:altName w:val="{ALTERNATE}"/>'
+        '<w:panose1 w:val="020F0502020204030204"/><w:charset w:val="00"/>'
+        '<w:family w:val="swiss"/><w:pitch w:val="variable"/>'
+        '<w:sig w:usb0="E10002FF" w:usb1="4000ACFF" w:usb2="00000009" w:usb3="00000000" '
+        'w:csb0="0000019F" w:csb1="00000000"/></w:font>'
+    )
+    head, sep, tail = xml.partition(b"<w:font ")
+    return head + entry.encode() + sep + tail
 
 
 # ====================================================================== the six templates
@@ -669,7 +796,7 @@ def cahier_des_charges() -> Builder:
         ("Ce qui n'est pas négociable", "engagement.non_negotiable"),
     ):
         b.tag("{%p if " + items + " %}")
-        b.h3(heading)
+        b.h2(heading)
         b.each("item in " + items, [V("item")])
         b.tag("{%p endif %}")
     b.h1("3. Objectifs et niveau de participation")
@@ -735,7 +862,7 @@ def cahier_des_charges() -> Builder:
             ]
         )
         b.tag("{%p if governance.roles %}")
-        b.h3("Le rôle de chacun")
+        b.h2("Le rôle de chacun")
         b.table(
             "r in governance.roles",
             [("Partie", 3.5, [B(V("r.group"))]), ("Rôle dans le dispositif", 13.5, [V("r.role")])],
@@ -821,7 +948,7 @@ def cahier_des_charges() -> Builder:
     )
     b.picture("calendar.gantt", V("calendar.caption"))
     b.tag("{%p if calendar.workshops %}")
-    b.h3("Ateliers et séance de créativité")
+    b.h2("Ateliers et séance de créativité")
     b.table(
         "w in calendar.workshops",
         [
@@ -863,7 +990,7 @@ def communication_interne() -> Builder:
     b.when("engagement.context", lambda: b.p(V("engagement.context")))
 
     def objectives() -> None:
-        b.h3("Nos objectifs")
+        b.h2("Nos objectifs")
         b.each(
             "o in objectives",
             [B(V("o.label")), T("{% if o.details %}"), " : ", V("o.details"), T("{% endif %}")],
@@ -878,7 +1005,7 @@ def communication_interne() -> Builder:
     b.when("decision.todo", lambda: b.todo_value("decision.todo"))
     b.when("decision.intro", lambda: b.p(V("decision.intro")))
     b.tag("{%p for s in solutions %}")
-    b.h3(V("s.title"))
+    b.h2(V("s.title"))
     b.when("s.description", lambda: b.p(V("s.description")))
     b.p(B("D'où elle vient : "), V("s.origin"))
     b.when("s.changes", lambda: b.p(B("Ce qui change : "), V("s.changes")))
@@ -951,7 +1078,7 @@ def communication_interne() -> Builder:
 
     b.either("faq", faq, "aucune question n'a encore été recueillie en atelier.")
     b.tag("{%p for f in faq %}")
-    b.h3(V("f.scenario"))
+    b.h2(V("f.scenario"))
     b.each("q in f.questions", [V("q.text"), I(" ("), I(V("q.group")), I(")")])
     b.tag("{%p endfor %}")
     return b
@@ -996,7 +1123,7 @@ def communication_externe() -> Builder:
     )
 
     def fixed() -> None:
-        b.h3("Ce qui ne l'est pas")
+        b.h2("Ce qui ne l'est pas")
         b.each("item in non_negotiable", [V("item")])
 
     b.when("non_negotiable", fixed)
@@ -1239,7 +1366,7 @@ def synthese_ateliers() -> Builder:
         )  # fmt: skip
 
     b.when("brief.ranking", brief)
-    b.h3("Ce qui a été retenu")
+    b.h2("Ce qui a été retenu")
     b.when("decision.todo", lambda: b.todo_value("decision.todo"))
     b.each("s in retained", [B(V("s.title")), " — ", V("s.summary"), "."])
     b.when("brief.weak", lambda: b.p(V("brief.weak"), style="Small"))
@@ -1339,7 +1466,7 @@ def synthese_ateliers() -> Builder:
     b.when("decision.todo", lambda: b.todo_value("decision.todo"))
     b.when("decision.intro", lambda: b.p(V("decision.intro")))
     b.tag("{%p for s in retained %}")
-    b.h3(V("s.title"))
+    b.h2(V("s.title"))
     b.p(V("s.origin"))
     b.when("s.changes", lambda: b.p(B("Ce qui change : "), V("s.changes")))
     b.when("s.tests", lambda: b.p(V("s.tests_line")))
@@ -1354,7 +1481,7 @@ def synthese_ateliers() -> Builder:
 
 def _package_content(b: Builder) -> None:
     """What the package holds: its phases (days, planned dates), workshops and deliverables."""
-    b.h3("Contenu du forfait")
+    b.h1("Contenu du forfait")
     b.table(
         "ph in quote.package_content.phases",
         [
@@ -1551,7 +1678,7 @@ def devis() -> Builder:
     b.p("").paragraph_format.space_after = Pt(2)
     b.when("quote.vat_exemption", lambda: b.p(B(V("quote.vat_exemption"))))
     b.when("quote.package_content.phases", lambda: _package_content(b))
-    b.h3("Échéancier prévisionnel")
+    b.h1("Échéancier prévisionnel")
     b.table(
         "i in quote.schedule",
         [
@@ -1569,7 +1696,7 @@ def devis() -> Builder:
         right=(2, 3, 4),
         keep=True,
     )
-    b.h3("Conditions")
+    b.h1("Conditions")
     b.each("m in quote.mentions", [V("m")], style="Mention")
     b.when("quote.procurement_note", lambda: b.p(I(V("quote.procurement_note")), style="Mention"))
     sign = b.doc.add_table(rows=1, cols=2)
@@ -1746,7 +1873,7 @@ def facture() -> Builder:
         ),
     )
     b.when("invoice.vat_exemption", lambda: b.p(B(V("invoice.vat_exemption"))))
-    b.h3("Mentions")
+    b.h1("Mentions")
     b.each("m in invoice.mentions", [V("m")], style="Mention")
     return b
 
@@ -2130,7 +2257,26 @@ file names in both folders.
   is well formed, the Jinja parses (a syntax error shows the surrounding text), every variable
   exists in the context documented below (an unknown one is a warning with a suggestion: likely
   a typo), no Jinja in the document properties (File > Properties: dialogue sets them), and
-  the styles used exist.
+  the styles used exist. It warns, too, on what would make the documents inaccessible (RGAA):
+  a picture without alternative text (in Word: right-click > Edit Alt Text) and a heading that
+  skips a level (a Heading 3 right under a Heading 1).
+
+## Accessible, print-perfect documents
+
+- **Fonts.** The defaults are set in Carlito (SIL Open Font License), metric-compatible with
+  Calibri, which Word shows where Carlito is not installed: lines break the same. dialogue ships
+  Carlito and gives it to LibreOffice for `render --pdf`; before converting, it checks with
+  `fc-match` that every font a document names resolves to itself and prints one line naming
+  what to install when one does not. Table columns are widened, when rendering, to hold their
+  longest word in Carlito and in DejaVu Sans (LibreOffice's usual fallback), taking the width
+  from the columns with room to spare: no word breaks inside a cell.
+- **Structure.** Headings go down one level at a time (Heading 1, 2, 3); table heading rows are
+  marked to repeat on each page; every picture has an alternative text. `render --pdf` writes
+  tagged PDF/UA (title shown, language set); `--pdfa` makes them PDF/A-2b as well.
+- **Typography.** Text is set with the typographic apostrophe ’, guillemets « » with “ ” inside
+  them and no-break spaces, no capital after a colon inside a sentence (a name keeps its own),
+  numbers and phone numbers kept on one line, headings kept with what follows, no widow or
+  orphan line. A consultant's template gets the apostrophes too.
 
 ## Writing tags
 
@@ -2148,8 +2294,11 @@ file names in both folders.
   `{%p if heatmap %}` ... `{%p endif %}`.
 - The external communication kit never receives personal data: no stakeholder contact, no
   feedback author, no internal note is in its context at all.
-- Charts are PNG pictures drawn at 200 dpi and inserted 160 mm wide (the Gantt chart of the
-  calendar 170 mm, the whole text width). They are cached in `~/.cache/dialogue/charts` (or
+- Charts are PNG pictures drawn at 200 dpi at the size they are printed (the map and the Gantt
+  chart 170 mm wide, the whole text width; the heatmap 160 mm): no text in them is under 8 pt on
+  paper, labels are wrapped, never cut. Each carries an alternative text computed from the same
+  results ('Carte des parties prenantes : 15 acteurs…'), Word's description of the picture and
+  the PDF's `/Alt`. They are cached in `~/.cache/dialogue/charts` (or
   `$DIALOGUE_CACHE/charts`): a render whose map, scores and plan did not change reuses them and
   does not even load matplotlib.
 - The calendar of the specification (`calendar`) comes from the same plan as `dialogue plan`:

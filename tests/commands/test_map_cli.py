@@ -201,13 +201,14 @@ def test_png_is_a_sensible_image(runner: CliRunner, example: Path) -> None:
     run(runner, str(example), "--png", str(target))
     with Image.open(target) as image:
         assert image.format == "PNG"
-        assert image.size == (1600, 1400)  # 8 x 7 inches at 200 dpi
+        # Drawn at its printed size: 17 cm wide; 8 inches tall for the example's names to fit.
+        assert image.size == (1338, 1600)
         colours = image.convert("RGB").getcolors(maxcolors=1_000_000)
         assert colours is not None and len(colours) > 50  # not a blank page
     small_png = example / "small.png"
     run(runner, str(example), "--png", str(small_png), "--dpi", "100")
     with Image.open(small_png) as image:
-        assert image.size == (800, 700)
+        assert image.size == (669, 800)
 
 
 def test_svg_has_every_label(runner: CliRunner, example: Path) -> None:

@@ -149,7 +149,7 @@ def test_gantt_png(runner: CliRunner, example: Path, tmp_path: Path) -> None:
     data = target.read_bytes()
     assert data.startswith(PNG)
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-    assert width > 1500 and height > 700  # 200 dpi
+    assert width == 1338 and height > 700  # 17 cm (its printed width) at 200 dpi
 
 
 def test_gantt_svg_and_bad_suffix(runner: CliRunner, example: Path, tmp_path: Path) -> None:

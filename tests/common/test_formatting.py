@@ -65,3 +65,47 @@ def test_french_spaces_is_idempotent_and_only_touches_spaces(text: str) -> None:
     assert french_spaces(once) == once
     strip = str.maketrans("", "", " \u00a0\u202f")
     assert once.translate(strip) == text.translate(strip)
+
+
+def test_typography_sets_apostrophes_quotes_and_spaces() -> None:
+    from dialogue_cli.common.formatting import typography
+
+    assert typography("l'avis d'Ormessac") == "l’avis d’Ormessac"
+    assert typography('il dit "refonder la démocratie"') == (
+        f"il dit «{NBSP}refonder la démocratie{NBSP}»"
+    )
+    # A quotation inside a quotation takes “ ”, without spaces inside.
+    assert typography("« Il a dit « oui » hier »") == f"«{NBSP}Il a dit “oui” hier{NBSP}»"
+    assert typography("Tél. 01 23 45 67 89") == f"Tél. 01{NBSP}23{NBSP}45{NBSP}67{NBSP}89"
+    assert typography("https://ormessac.fr/l'agenda") == "https://ormessac.fr/l'agenda"
+    assert typography('the citizens\' panel said "yes"', "en") == (
+        "the citizens’ panel said \u201cyes\u201d"
+    )
+    assert typography('"a "b" c"', "en") == "\u201ca \u2018b\u2019 c\u201d"
+
+
+@given(st.text(max_size=60))
+def test_typography_is_idempotent(text: str) -> None:
+    from dialogue_cli.common.formatting import typography
+
+    for language in ("fr", "en"):
+        once = typography(text, language)
+        assert typography(once, language) == once
+
+
+def test_no_capital_after_a_colon_except_on_a_name() -> None:
+    from dialogue_cli.common.formatting import after_colon, proper_nouns
+
+    names = proper_nouns(["la Ville d'Ormessac", "Cinq conseils. Les Tilleuls vivent"])
+    assert names == frozenset({"Ville", "Ormessac", "Tilleuls"})
+    assert (
+        after_colon("Cinq conseils, participation en baisse")
+        == "cinq conseils, participation en baisse"
+    )
+    assert after_colon("Vécue comme tardive") == "vécue comme tardive"
+    assert after_colon("L’avis des habitants") == "l’avis des habitants"
+    assert after_colon("Ormessac compte cinq quartiers", names) == "Ormessac compte cinq quartiers"
+    assert after_colon("QPV des Tilleuls") == "QPV des Tilleuls"
+    assert after_colon("McKinsey") == "McKinsey"
+    assert after_colon("« Refonder »") == "« Refonder »"
+    assert after_colon("") == ""

@@ -51,8 +51,8 @@ def test_the_same_lines_labels_and_basis_everywhere(
     for amount in (f"843,75{NBSP}€", f"16{NNBSP}411,25{NBSP}€", f"19{NNBSP}693,50{NBSP}€"):
         assert amount in word and amount in terminal.stdout, amount
     # duration with the options' days: 12 + 2 + 4 x 0.25 + 2 x 0.5 + 1.5 = 17.5
-    assert "17,5 jours d'intervention (12 jours du forfait et 5,5 jours pour les options)" in word
+    assert "17,5 jours d’intervention (12 jours du forfait et 5,5 jours pour les options)" in word
     assert "Durée totale : 17,5 jours d'intervention" in " ".join(terminal.stdout.split())
-    assert "Période d'exécution prévue\u00a0: du 11 janvier 2027 au 12 mars 2027" in word
+    assert "Période d’exécution prévue\u00a0: du 11 janvier 2027 au 12 mars 2027" in word
     assert "Contenu du forfait" in word and "atelier élus (2 février 2027)" in word
     assert "Échéancier prévisionnel" in word

@@ -50,7 +50,7 @@ def test_pdf_of_every_document_holds_its_text(runner: CliRunner, example: Path) 
                 text=True,
                 check=True,
             ).stdout
-            assert "Ville d'Ormessac" in text, name
+            assert "Ville d’Ormessac" in text, name
             assert "{{" not in text and "{%" not in text
             assert f"Page {pages} / {pages}" in text, name  # the fields were computed
     assert "Pages" in result.stdout

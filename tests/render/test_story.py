@@ -132,7 +132,7 @@ def test_both_ranking_tables_say_the_same(story: Story) -> None:
     report = rows(story.path("synthese-ateliers"), "Rang")
     kit = rows(story.path("kit-roi-citoyen"), "Rang")
     assert report == kit
-    expected = [(str(s.rank), s.title) for s in story.results.scores.options]
+    expected = [(str(s.rank), Fmt("fr").t(s.title)) for s in story.results.scores.options]
     assert [(row[0], row[1]) for row in report] == expected
     brief = story.texts["synthese-ateliers"]
     for row in report:  # and the executive summary lists the same verdicts
@@ -168,7 +168,7 @@ def test_every_session_has_one_date_in_every_document(story: Story) -> None:
     assert specification == {label: plain(f.day(day)) for label, day in expected.items()}
     memo = story.texts["communication-interne"]
     for label, day in expected.items():
-        assert re.search(rf"{label} : (s'est tenue?|aura lieu) le {plain(f.day(day))}\b", memo)
+        assert re.search(rf"{label} : (s’est tenue?|aura lieu) le {plain(f.day(day))}\b", memo)
     report = {row[0]: row[1] for row in rows(story.path("synthese-ateliers"), "Atelier")}
     assert report == {k: plain(date(v)) for k, v in expected.items() if k != "Séance de créativité"}
     for event in story.results.timeline.upcoming:  # residents are told the meetings ahead
@@ -180,12 +180,12 @@ def test_the_quote_s_totals_and_days_agree(story: Story) -> None:
     devis = story.texts["devis"]
     for amount in (quote.total_ht, quote.total_ttc):
         assert plain(money(amount)) in devis
-    assert f"Durée totale : {number(quote.days)} jours d'intervention" in devis
+    assert f"Durée totale : {number(quote.days)} jours d’intervention" in devis
     package = story.results.engagement.pricing.package.days
     assert (
         f"conformément au forfait de {number(package)} jours" in story.texts["cahier-des-charges"]
     )
-    assert f"{number(package)} jours d'intervention" in devis
+    assert f"{number(package)} jours d’intervention" in devis
 
 
 # ---------------------------------------------------------------- the tense at the document date
@@ -195,7 +195,7 @@ def test_a_past_and_a_future_event_change_tense_with_the_document_date(tmp_path:
     early = render(FINISHED, tmp_path / "early", "--date", "2026-10-05")
     memo = docx_text(early / "livrables" / "communication-interne.docx")
     # 5 October 2026: the élus met on 1 October, the citizens meet on 6 October.
-    assert "Atelier des élus : s'est tenu le jeudi 1er octobre 2026, 12 participants" in memo
+    assert "Atelier des élus : s’est tenu le jeudi 1er octobre 2026, 12 participants" in memo
     assert "Atelier des citoyens : aura lieu le mardi 6 octobre 2026" in memo
     assert "Séance de créativité : aura lieu le mardi 17 novembre 2026" in memo
     external = docx_text(early / "livrables" / "communication-externe.docx")
@@ -215,16 +215,16 @@ def test_a_past_and_a_future_event_change_tense_with_the_document_date(tmp_path:
     # 1 December 2026, the engagement's own date: both are past, the session too.
     late = render(FINISHED, tmp_path / "late")
     memo = docx_text(late / "livrables" / "communication-interne.docx")
-    assert "Atelier des élus : s'est tenu le jeudi 1er octobre 2026, 12 participants" in memo
-    assert "Atelier des citoyens : s'est tenu le mardi 6 octobre 2026, 27 participants" in memo
-    assert "Séance de créativité : s'est tenue le mardi 17 novembre 2026, 21 participants" in memo
+    assert "Atelier des élus : s’est tenu le jeudi 1er octobre 2026, 12 participants" in memo
+    assert "Atelier des citoyens : s’est tenu le mardi 6 octobre 2026, 27 participants" in memo
+    assert "Séance de créativité : s’est tenue le mardi 17 novembre 2026, 21 participants" in memo
     specification = docx_text(late / "livrables" / "cahier-des-charges.docx")
-    assert "La mission s'est déroulée du 7 septembre 2026 au 20 novembre 2026" in specification
+    assert "La mission s’est déroulée du 7 septembre 2026 au 20 novembre 2026" in specification
     assert "Calendrier de la mission : phases" in specification
 
 
 def test_the_analysis_under_way_is_provisional(story: Story) -> None:
-    note = "Résultats provisoires : l'analyse est en cours au"
+    note = "Résultats provisoires : l’analyse est en cours au"
     under_way = story.results.timeline.state("analyse") == "ongoing"
     for name in ("synthese-ateliers", "kit-roi-citoyen"):
         assert (note in story.texts[name]) is under_way
@@ -298,7 +298,7 @@ def test_an_english_engagement_is_entirely_in_english(tmp_path: Path) -> None:
     assert "MANDAT" not in " ".join(row[2] for row in conditions)  # labels, not codes
     assert "Version 1.0, 1 December 2026" in kit and "1er" not in kit
     external = docx_text(folder / "livrables" / "external-communication.docx")
-    assert "The Communauté d'agglomération du Val d'Orme has run a citizen dialogue" in external
+    assert "The Communauté d’agglomération du Val d’Orme has run a citizen dialogue" in external
     memo = docx_text(folder / "livrables" / "internal-communication.docx")
     assert "Never promise a decision that belongs to the community council." in memo
     # Our own words are English; only the engagement's data (titles, verbatims) is French.

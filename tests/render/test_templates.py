@@ -205,3 +205,25 @@ def test_tint_is_lighter_and_keeps_hue() -> None:
     assert (
         tint("1F4E79") == "D7DFE7"
     )  # 31 + 224 x 0.82 = 214.7 -> D7; 78 + 177 x 0.82 -> DF; 121 + 134 x 0.82 -> E7
+
+
+def test_check_warns_on_a_picture_without_text_and_a_skipped_heading(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    folder = tmp_path / "t"
+    folder.mkdir()
+    Image.new("RGB", (8, 8), "blue").save(folder / "logo.png")
+    document = Document()
+    document.add_paragraph("Le contexte", style="Heading 1")
+    document.add_picture(str(folder / "logo.png"))  # python-docx leaves descr empty
+    document.add_paragraph("Un détail", style="Heading 3")
+    document.add_paragraph("{{ client.name }}")
+    document.save(str(folder / "synthese-ateliers.docx"))
+    result = runner.invoke(app, ["templates", "check", str(folder)])
+    assert result.exit_code == 0, result.output  # warnings: the template still renders
+    out = " ".join(result.stdout.split())
+    assert "picture 'Picture 1' has no alternative text" in out
+    assert "heading level 3 after a heading of level 1: « Un détail » skips a level" in out
+    assert "0 error(s), 2 warning(s)" in out

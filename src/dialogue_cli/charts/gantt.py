@@ -9,6 +9,7 @@ from . import style
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
     from ..planning.plan import Plan, PlannedPhase
 
@@ -96,6 +97,11 @@ def draw_gantt(plan: Plan, title: str, language: str, fmt: str = "png", dpi: int
     Returns:
         The picture's bytes, identical for an identical plan.
     """
+    return style.save(gantt_figure(plan, title, language), fmt, dpi)
+
+
+def gantt_figure(plan: Plan, title: str, language: str) -> Figure:
+    """The Gantt chart as a matplotlib figure, drawn at its printed width (see :func:`draw_gantt`)."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -108,9 +114,10 @@ def draw_gantt(plan: Plan, title: str, language: str, fmt: str = "png", dpi: int
 
     first = plan.start - dt.timedelta(days=2)
     last = plan.end + dt.timedelta(days=3)
-    span_days = (last - first).days
-    width = min(max(8.0, 6.0 + span_days / 15), 13.0)
-    fig = style.new_figure(width, 1.9 + 0.52 * len(phases))
+    width = style.inches(style.GANTT_WIDTH_MM)
+    columns = 3  # of the legends
+    rows_of_events = -(-len(plan.events) // columns)
+    fig = style.new_figure(width, 2.0 + 0.42 * len(phases) + 0.2 * rows_of_events)
     ax = fig.add_subplot(1, 1, 1)
     _shade_days_off(ax, first, last)
 
@@ -165,7 +172,7 @@ def draw_gantt(plan: Plan, title: str, language: str, fmt: str = "png", dpi: int
                 markeredgecolor="white",
                 linestyle="none",
                 markersize=size * 0.8,
-                label=f"{event.label} ({when})",
+                label=style.label(f"{event.label} ({when})", lang),
             )
         )
     statuses = {p.status for p in phases if not p.empty}
@@ -176,7 +183,12 @@ def draw_gantt(plan: Plan, title: str, language: str, fmt: str = "png", dpi: int
         keys.insert(len(keys) - 1, Patch(facecolor=BAR_LATER, label=text["later"]))
 
     ax.set_ylim(len(phases) - 0.4, -0.6)
-    ax.set_yticks(range(len(phases)), [p.label for p in phases], fontsize=9.5, color=style.INK)
+    ax.set_yticks(
+        range(len(phases)),
+        [style.label(p.label, lang) for p in phases],
+        fontsize=9,
+        color=style.INK,
+    )
     ax.tick_params(axis="y", length=0, pad=8)
     ax.set_xlim(_x(first), _x(last) + 1)
     ticks = [d for d in _ticks(first, last) if d < last]
@@ -189,31 +201,31 @@ def draw_gantt(plan: Plan, title: str, language: str, fmt: str = "png", dpi: int
     years = sorted({plan.start.year, plan.end.year})
     ax.set_xlabel(" – ".join(str(y) for y in years), color=style.MUTED, fontsize=8.5)
 
-    ax.set_title(title, loc="left", fontsize=12.5, fontweight="bold", color=style.INK, pad=22)
+    heading = style.wrap(style.label(title, lang), width * 72 * 0.8, 11.5, bold=True)
+    ax.set_title(heading, loc="left", fontsize=11.5, fontweight="bold", color=style.INK, pad=20)
     subtitle = text["subtitle"].format(
         planned=number(plan.planned_days, lang),
         package=number(plan.package_days, lang),
         start=date(plan.start, lang),
         end=date(plan.end, lang),
     )
-    ax.text(0, 1.02, subtitle, transform=ax.transAxes, fontsize=8.5, color=style.MUTED, va="bottom")
+    ax.text(0, 1.02, subtitle, transform=ax.transAxes, fontsize=8, color=style.MUTED, va="bottom")
     if handles:
         events = ax.legend(
             handles=handles,
             loc="upper center",
-            bbox_to_anchor=(0.5, -0.15),
-            ncols=min(len(handles), 4),
+            bbox_to_anchor=(0.5, -0.12),
+            ncols=min(len(handles), columns),
             frameon=False,
             fontsize=8,
             handletextpad=0.4,
             columnspacing=1.8,
         )
         ax.add_artist(events)
-    rows_of_events = -(-len(handles) // 4)
     ax.legend(
         handles=keys,
         loc="upper center",
-        bbox_to_anchor=(0.5, -0.15 - 0.075 * rows_of_events),
+        bbox_to_anchor=(0.5, -0.12 - 0.075 * rows_of_events),
         ncols=3,
         frameon=False,
         fontsize=8,
@@ -221,4 +233,4 @@ def draw_gantt(plan: Plan, title: str, language: str, fmt: str = "png", dpi: int
         columnspacing=1.8,
     )
     fig.tight_layout()
-    return style.save(fig, fmt, dpi)
+    return fig

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..common.labels import group_names
-from .style import INK, MUTED, new_figure, save
+from .style import HEATMAP_WIDTH_MM, INK, MUTED, inches, label, new_figure, save, wrap
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
     from ..analysis.scoring import ScoreReport
 
 GROUPS = ("elus", "citoyens", "services")
@@ -58,6 +60,24 @@ def draw_heatmap(
     Returns:
         The picture, identical bytes for identical input.
     """
+    return save(heatmap_figure(report, language), fmt, dpi)
+
+
+# Sizes on paper, in points (the figure is drawn at its printed width).
+LABEL_PT = 9.0
+COUNT_PT = 8.0
+CAPTION_PT = 8.0
+TITLE_PT = 11.0
+LABELS_SHARE = 0.40  # of the width, for the row labels
+LINE_EMS = 1.2
+
+
+def heatmap_figure(report: ScoreReport, language: str = "fr") -> Figure:
+    """The heatmap as a matplotlib figure, before saving (see :func:`draw_heatmap`).
+
+    Row labels are wrapped on as many lines as they need (never cut); each row is tall enough
+    for its label, and the figure for its rows and its caption.
+    """
     import numpy as np
     from matplotlib import colormaps
     from matplotlib.colors import Normalize
@@ -73,19 +93,34 @@ def draw_heatmap(
         dtype=float,
     ).reshape(len(scenarios), len(GROUPS))
 
-    height = 1.6 + 0.55 * max(len(scenarios), 1)
-    fig = new_figure(8.0, height)
-    ax = fig.add_axes((0.40, 0.16, 0.42, 0.70))
-    cmap = colormaps["RdBu"].with_extremes(bad="#E6E6E6")
-    image = ax.imshow(np.ma.masked_invalid(values), cmap=cmap, norm=Normalize(-1, 1), aspect="auto")
-    ax.set_xticks(range(len(GROUPS)), [names[g] for g in GROUPS])
-    ax.xaxis.tick_top()
+    width = inches(HEATMAP_WIDTH_MM)
+    label_width = (LABELS_SHARE - 0.04) * width * 72  # points, the ticks' pad left out
     row_labels = []
     for s in scenarios:
-        title = s.title if len(s.title) <= 30 else s.title[:29] + "…"
         rank = f"{s.rank}." if s.rank is not None else "–"
-        row_labels.append(f"{rank} {s.id} · {title}")
-    ax.set_yticks(range(len(scenarios)), row_labels)
+        row_labels.append(
+            wrap(label(f"{rank} {s.id} · {s.title}", language), label_width, LABEL_PT)
+        )
+    lines = max((row.count("\n") + 1 for row in row_labels), default=1)
+    row_h = max(0.5, (lines * LINE_EMS + 0.5) * LABEL_PT / 72)
+    caption = wrap(
+        label(text["caption"].format(min_items=report.min_items), language),
+        0.96 * width * 72,
+        CAPTION_PT,
+    )
+    caption_h = (caption.count("\n") + 1) * LINE_EMS * CAPTION_PT / 72 + 0.15
+    top_h, bottom_h = 0.75, 0.1 + caption_h
+    grid_h = row_h * max(len(scenarios), 1)
+    height = top_h + grid_h + bottom_h
+    fig = new_figure(width, height)
+    ax = fig.add_axes((LABELS_SHARE, bottom_h / height, 0.42, grid_h / height))
+    cmap = colormaps["RdBu"].with_extremes(bad="#E6E6E6")
+    image = ax.imshow(np.ma.masked_invalid(values), cmap=cmap, norm=Normalize(-1, 1), aspect="auto")
+    ax.set_xticks(
+        range(len(GROUPS)), [label(names[g], language) for g in GROUPS], fontsize=LABEL_PT
+    )
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(scenarios)), row_labels, fontsize=LABEL_PT)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -97,20 +132,27 @@ def draw_heatmap(
         for col, g in enumerate(GROUPS):
             value = s.groups[g].shown
             if value is None:
-                ax.text(col, row, text["none"], ha="center", va="center", color=MUTED)
+                ax.text(
+                    col, row, text["none"], ha="center", va="center", color=MUTED, fontsize=LABEL_PT
+                )
             else:
                 cell = s.groups[g]
                 color = "white" if abs(value) >= 0.6 else INK
                 ax.text(
-                    col, row - 0.13, _number(value, language), ha="center", va="center", color=color
-                )
+                    col, row - 0.15, _number(value, language), ha="center", va="center",
+                    color=color, fontsize=LABEL_PT,
+                )  # fmt: skip
                 count = text["weak" if s.weak(cell) else "items"].format(n=cell.count)
-                ax.text(col, row + 0.24, count, ha="center", va="center", color=color, fontsize=7.5)
+                ax.text(
+                    col, row + 0.22, count, ha="center", va="center", color=color, fontsize=COUNT_PT
+                )
     bar = fig.colorbar(image, ax=ax, fraction=0.08, pad=0.04, ticks=[-1, -0.5, 0, 0.5, 1])
-    bar.ax.set_yticklabels([_number(t, language) for t in (-1, -0.5, 0, 0.5, 1)])
-    bar.set_label(text["scale"], color=INK)
+    bar.ax.set_yticklabels([_number(t, language) for t in (-1, -0.5, 0, 0.5, 1)], fontsize=COUNT_PT)
+    scale = wrap(text["scale"], (grid_h - 0.1) * 72, COUNT_PT)
+    bar.set_label(scale, color=INK, fontsize=COUNT_PT)
     bar.outline.set_visible(False)
-    fig.suptitle(text["title"], x=0.02, ha="left", fontsize=11, color=INK)
-    caption = text["caption"].format(min_items=report.min_items)
-    fig.text(0.02, 0.03, caption, ha="left", fontsize=7, color=MUTED, wrap=True)
-    return save(fig, fmt, dpi)
+    fig.suptitle(label(text["title"], language), x=0.02, y=1 - 0.12 / height, ha="left",
+                 va="top", fontsize=TITLE_PT, color=INK)  # fmt: skip
+    fig.text(0.02, 0.08 / height, caption, ha="left", va="bottom", fontsize=CAPTION_PT, color=MUTED,
+             linespacing=LINE_EMS)  # fmt: skip
+    return fig

@@ -3,7 +3,9 @@
 Actors sharing a cell (same influence, same interest) are stacked inside the cell by
 :func:`layout`, a pure function: same map, same positions, no overlapping labels. Names are used
 while every one fits whole (the page grows from 7 to 10 inches tall for that, see :func:`fit`);
-a crowded map (from about 30-40 actors) falls back to ids, in columns.
+a crowded map (from about 30-40 actors) falls back to ids, in columns. The figure is drawn at
+its printed width (:data:`~.style.MAP_WIDTH_MM`): every text is at least 8 pt on paper, names
+are wrapped, never cut.
 """
 
 from __future__ import annotations
@@ -30,22 +32,21 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-# Page geometry, in inches: an 8-inch figure prints well at 16 cm wide in a Word report.
-FIG_W, FIG_H = 8.0, 7.0
-# A crowded map grows taller (up to 10 in, still one A4 page at 16 cm wide) before names give way.
-HEIGHTS = (7.0, 8.0, 9.0, 10.0)
+# Page geometry, in inches, at the printed size (16 cm wide in the specification).
+FIG_W, FIG_H = style.inches(style.MAP_WIDTH_MM), 6.4
+# A crowded map grows taller (up to 9.4 in, one A4 page with its caption) before names give way.
+HEIGHTS = (6.4, 7.2, 8.0, 8.8, 9.4)
 AX_LEFT, AX_RIGHT = 0.075, 0.985  # of the width
 MARGIN_TOP, MARGIN_BOTTOM = 0.8, 0.875  # inches: title above, axis labels and legend below
 BAND = 0.42  # height, in score units, of the band holding a quadrant's name above/below the grid
-PAD_X, PAD_Y = 0.06, 0.04  # inner margin of a cell, inches
-NAME_SIZES = (7.5, 7.0, 6.5)
-MAX_LINES = 3  # of a name
-GAP = 0.35  # between two names in a cell, in ems
+PAD_X, PAD_Y = 0.045, 0.04  # inner margin of a cell, inches
+NAME_SIZES = (8.5, 8.0)  # points on paper: never below style.MIN_TEXT_PT
+MAX_LINES = 5  # of a name
+GAP = 0.28  # between two names in a cell, in ems
 COL_GAP = 0.08  # between two columns of ids, inches
-ID_SIZES = (7.0, 6.5, 6.0, 5.5, 5.0)
+ID_SIZES = (8.0,)
 LINE = 1.25  # line height, in ems (text is drawn with linespacing 1.15)
 BOLD = 1.1  # bold text is about 10 % wider
-MAX_ID = 10  # longer ids are shortened with an ellipsis
 
 CRITICAL = "#B3261E"  # ring around the point of an actor opposed to the project
 
@@ -113,28 +114,11 @@ class Layout:
     overflow: tuple[Overflow, ...]
 
 
-# DejaVu Sans advances in ems, rounded up by class: labels are measured without a renderer.
-_NARROW = frozenset("fijlrtI!'’.,:;|()[]")
-_WIDE = frozenset("mwMW@%")
-
-
-def _char_width(char: str) -> float:
-    if char in " \u00a0":
-        return 0.32
-    if char in _NARROW:
-        return 0.4
-    if char in _WIDE:
-        return 1.0
-    if char.isupper():
-        return 0.8
-    if char.isdigit():
-        return 0.64
-    return 0.64 if ord(char) < 0x2E80 else 1.0  # CJK and the like are full width
-
-
 def text_width(text: str) -> float:
-    """The width of one line of text, in ems of DejaVu Sans (slightly overestimated)."""
-    return sum(_char_width(char) for char in text)
+    """The width of one line of text, in ems of the charts' font (Carlito, its metrics)."""
+    from ..common.fonts import text_width as measured
+
+    return measured(text, 1.0) * 1.02  # kerning and rounding left out: a little more
 
 
 def _words(text: str) -> list[str]:
@@ -177,7 +161,8 @@ def _wrap(text: str, width: float, max_lines: int) -> list[str]:
 
 
 def _short_id(value: str) -> str:
-    return value if len(value) <= MAX_ID else value[: MAX_ID - 1] + "…"
+    """An id as it is shown: whole (a cut id would name no one)."""
+    return value
 
 
 def _cells(smap: StakeholderMap) -> dict[tuple[int, int], list[MappedStakeholder]]:
@@ -188,7 +173,11 @@ def _cells(smap: StakeholderMap) -> dict[tuple[int, int], list[MappedStakeholder
 
 
 def _names_in_cell(
-    items: Sequence[MappedStakeholder], size: float, cell_w: float, cell_h: float
+    items: Sequence[MappedStakeholder],
+    size: float,
+    cell_w: float,
+    cell_h: float,
+    language: str = "fr",
 ) -> tuple[list[list[str]], int] | None:
     """Wrapped names for one cell and how many were shortened; None if they cannot fit.
 
@@ -199,8 +188,9 @@ def _names_in_cell(
     avail_w = cell_w - 2 * PAD_X - 1.2 * em
     avail_h = cell_h - 2 * PAD_Y + (LINE - 1) * em  # the last line needs no leading
     width = avail_w / em
-    full = [_wrap(item.name, width, MAX_LINES) for item in items]
-    wrapped = [_wrap(item.name, width, 1) for item in items]
+    names = [style.label(item.name, language) for item in items]
+    full = [_wrap(name, width, MAX_LINES) for name in names]
+    wrapped = [_wrap(name, width, 1) for name in names]
     gaps = (len(items) - 1) * GAP * em
 
     def height(blocks: list[list[str]]) -> float:
@@ -225,7 +215,7 @@ def _ids_grid(longest: float, size: float, cell_w: float, cell_h: float) -> tupl
     return cols, rows
 
 
-def layout(smap: StakeholderMap, cell_w: float, cell_h: float) -> Layout:
+def layout(smap: StakeholderMap, cell_w: float, cell_h: float, language: str = "fr") -> Layout:
     """Place every actor inside its cell so that no two labels overlap.
 
     Args:
@@ -241,7 +231,10 @@ def layout(smap: StakeholderMap, cell_w: float, cell_h: float) -> Layout:
     # Names at the largest size where every one fits whole (up to three lines); a name cut to
     # make room would no longer tell two actors apart, so ids are clearer then.
     for size in NAME_SIZES:
-        fitted = {key: _names_in_cell(items, size, cell_w, cell_h) for key, items in cells.items()}
+        fitted = {
+            key: _names_in_cell(items, size, cell_w, cell_h, language)
+            for key, items in cells.items()
+        }
         blocks = {key: value[0] for key, value in fitted.items() if value and not value[1]}
         if len(blocks) == len(cells):
             return _place_names(cells, blocks, size, cell_w, cell_h)
@@ -345,9 +338,11 @@ def cell_size(threshold: int = 3, height: float = FIG_H) -> tuple[float, float]:
     )
 
 
-def fit(smap: StakeholderMap) -> tuple[float, Layout]:
+def fit(smap: StakeholderMap, language: str = "fr") -> tuple[float, Layout]:
     """The page height and the layout: names on the shortest page where they fit, else ids."""
-    layouts = [(height, layout(smap, *cell_size(smap.threshold, height))) for height in HEIGHTS]
+    layouts = [
+        (height, layout(smap, *cell_size(smap.threshold, height), language)) for height in HEIGHTS
+    ]
     for height, placed in layouts:
         if placed.mode == "names":
             return height, placed
@@ -386,10 +381,10 @@ def _draw_quadrants(ax: Axes, threshold: int, language: str, y_low: float, y_hig
         avail = ((x1 - x0) * x_scale - 0.12) * 72  # points
         size = min(8.5, avail / (BOLD * text_width(label)))
         title = label
-        if size < 6.5:
-            size = 6.5
-            title = "\n".join(_wrap(label, avail / (BOLD * size), 2))
-            label_y -= 0.06
+        if size < style.MIN_TEXT_PT:
+            size = style.MIN_TEXT_PT
+            title = "\n".join(_wrap(label, avail / (BOLD * size), 3))
+            label_y -= 0.06 * (title.count("\n"))
         level = text["level"].format(level=level_label(RECOMMENDED_LEVEL[name], language))
         ax.text(
             (x0 + x1) / 2,
@@ -409,7 +404,7 @@ def _draw_quadrants(ax: Axes, threshold: int, language: str, y_low: float, y_hig
             level,
             ha="center",
             va="top",
-            fontsize=min(7.5, size),
+            fontsize=style.MIN_TEXT_PT,
             color=ink,
             style="italic",
             zorder=3,
@@ -446,7 +441,7 @@ def map_figure(smap: StakeholderMap, title: str, language: str = "fr") -> Figure
     threshold = smap.threshold
     y_low, y_high = _y_range(threshold)
 
-    height, placed = fit(smap)
+    height, placed = fit(smap, language)
     fig = style.new_figure(FIG_W, height)
     bottom, top = MARGIN_BOTTOM / height, 1 - MARGIN_TOP / height
     ax = fig.add_axes((AX_LEFT, bottom, AX_RIGHT - AX_LEFT, top - bottom))
@@ -519,14 +514,15 @@ def map_figure(smap: StakeholderMap, title: str, language: str = "fr") -> Figure
             zorder=6,
         )
 
+    heading = style.wrap(style.label(title, language), 0.96 * FIG_W * 72, 12, bold=True)
     fig.text(
-        0.02, 1 - 0.245 / height, title, ha="left", va="center", fontsize=13, fontweight="bold"
+        0.02, 1 - 0.245 / height, heading, ha="left", va="center", fontsize=12, fontweight="bold"
     )
     subtitle = f"{text['subtitle']} · {text['threshold'].format(t=threshold)}"
     if placed.mode == "ids":
         subtitle += f" · {text['ids']}"
     fig.text(
-        0.02, 1 - 0.525 / height, subtitle, ha="left", va="center", fontsize=9, color=style.MUTED
+        0.02, 1 - 0.525 / height, subtitle, ha="left", va="center", fontsize=8.5, color=style.MUTED
     )
 
     present = [g for g in (*style.GROUP_COLORS,) if g != "none" and smap.groups.get(g)]
@@ -542,7 +538,7 @@ def map_figure(smap: StakeholderMap, title: str, language: str = "fr") -> Figure
             markersize=7,
             markerfacecolor=style.group_color(group),
             markeredgecolor="white",
-            label=f"{names[group]} ({counts[group]})",
+            label=f"{style.label(names[group], language)} ({counts[group]})",
         )
         for group in present
     ]
@@ -567,8 +563,8 @@ def map_figure(smap: StakeholderMap, title: str, language: str = "fr") -> Figure
             bbox_to_anchor=(AX_LEFT, 0.035 / height),
             ncol=len(handles),
             frameon=False,
-            fontsize=8.5,
+            fontsize=8,
             handletextpad=0.3,
-            columnspacing=1.4,
+            columnspacing=1.0,
         )
     return fig

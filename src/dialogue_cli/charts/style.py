@@ -1,13 +1,21 @@
-"""The shared look of every chart: Agg backend, DejaVu Sans, group colours, byte-stable output.
+"""The shared look of every chart: Agg backend, the documents' font, group colours, stable bytes.
 
-matplotlib is imported inside the functions, so importing this module stays cheap.
+Charts are drawn at the size they are printed (:data:`MAP_WIDTH_MM`...), so that a size in
+points is the size on paper: no text is smaller than :data:`MIN_TEXT_PT`. They use the
+documents' font, Carlito (shipped with dialogue), with DejaVu Sans (shipped with matplotlib)
+for the glyphs Carlito lacks; a character neither has is written as its name
+(:func:`label`). matplotlib is imported inside the functions, so importing this module stays
+cheap.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
+
+from ..common.fonts import FALLBACK, FAMILY, coverage, drawable, shipped_fonts
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -20,14 +28,20 @@ GROUP_COLORS: Mapping[str, str] = {
     "partenaires": "#B07AA1",
     "none": "#8C8C8C",
 }
+# The width each chart is printed at in the documents (the text width of an A4 page with 2 cm
+# margins is 170 mm): the figure is drawn at that width, so its sizes are printed sizes.
+MAP_WIDTH_MM = 170
+HEATMAP_WIDTH_MM = 160
+GANTT_WIDTH_MM = 170
+MIN_TEXT_PT = 8.0  # the smallest text on paper (deliverables.md section 5)
 INK = "#2B2B2B"  # titles and labels
 MUTED = "#6B6B6B"  # axes, captions
 GRID = "#D9D9D9"
 
-# Same input, same bytes: fixed SVG ids, text drawn as paths with the bundled font.
+# Same input, same bytes: fixed SVG ids, text drawn as paths with the shipped fonts. A glyph
+# Carlito lacks is taken from DejaVu Sans (matplotlib's font fallback along font.family).
 _RC: Mapping[str, Any] = {
-    "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans"],
+    "font.family": [FAMILY, FALLBACK],
     "font.size": 9,
     "svg.hashsalt": "dialogue",
     "svg.fonttype": "path",
@@ -53,19 +67,71 @@ def group_color(group: str | None) -> str:
     return GROUP_COLORS.get(group or "none", GROUP_COLORS["none"])
 
 
+def inches(mm: float) -> float:
+    return mm / 25.4
+
+
 def new_figure(width: float = 8.0, height: float = 6.0) -> Figure:
     """A blank figure in the house style (size in inches), drawn with Agg, no pyplot.
 
     The style is applied to matplotlib's global settings, so it holds for every artist the
-    caller adds afterwards.
+    caller adds afterwards; the shipped fonts are registered on first use.
     """
     import matplotlib
 
     matplotlib.use("Agg")
+    _register_fonts()
     matplotlib.rcParams.update(cast(Any, _RC))
     from matplotlib.figure import Figure
 
     return Figure(figsize=(width, height))
+
+
+@lru_cache(maxsize=1)
+def _register_fonts() -> None:
+    from matplotlib import font_manager
+
+    for path in shipped_fonts():
+        font_manager.fontManager.addfont(str(path))
+
+
+@lru_cache(maxsize=1)
+def _covered() -> frozenset[int]:
+    """The characters the charts' fonts draw (Carlito, then DejaVu Sans), every face alike."""
+    return coverage(FAMILY) | coverage(FALLBACK)
+
+
+def wrap(text: str, width_pt: float, size_pt: float, bold: bool = False) -> str:
+    """``text`` broken into lines at most ``width_pt`` wide at ``size_pt`` (Carlito), never cut.
+
+    A word longer than a line stays whole on a line of its own (the caller sizes for it).
+    """
+    from ..common.fonts import Face, text_width
+
+    face = Face(bold=bold)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            candidate = f"{current} {word}" if current else word
+            if current and text_width(candidate, size_pt, FAMILY, face) > width_pt:
+                lines.append(current)
+                current = word
+            else:
+                current = candidate
+        lines.append(current)
+    return "\n".join(lines)
+
+
+def label(text: str, language: str = "fr") -> str:
+    """Text for a chart: typography of the documents (’, « », spaces), symbols it cannot draw named.
+
+    ``Collectif Vélo 🚲`` -> ``Collectif Vélo [vélo]``: no font of the chart has the emoji, and
+    an empty box would say nothing.
+    """
+    from ..common.formatting import typography
+
+    return drawable(typography(text, language), _covered(), language)
 
 
 def save(fig: Figure, fmt: str = "png", dpi: int = 200) -> bytes:

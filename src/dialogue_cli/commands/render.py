@@ -50,7 +50,12 @@ def render(
         metavar="DIR",
         help="Folder of templates overriding the defaults by file name.",
     ),
-    pdf: bool = typer.Option(False, "--pdf", help="Also write PDFs through LibreOffice (soffice)."),
+    pdf: bool = typer.Option(
+        False, "--pdf", help="Also write tagged PDFs (PDF/UA) through LibreOffice (soffice)."
+    ),
+    pdfa: bool = typer.Option(
+        False, "--pdfa", help="Write the PDFs as PDF/A-2b too, for archiving (implies --pdf)."
+    ),
     force: bool = typer.Option(
         False, "--force", help="Overwrite outputs edited since dialogue wrote them."
     ),
@@ -89,6 +94,7 @@ def render(
     from ..render.documents import default_out, render_documents, select
     from ..render.results import Results
 
+    pdf = pdf or pdfa
     project = load_project(path)
     results = Results(project, today=on.date() if on else None, cache=chart_cache_dir())
     chosen = select(only)
@@ -128,6 +134,8 @@ def render(
             on_rendered=advance,
             results=results,
             pdf=pdf,
+            pdfa=pdfa,
+            on_warning=lambda line: say(f"warning: {line}", err=True),
         )
     # The PDFs were written with their documents (all or none).
     pdfs = {w.path.stem: w.path.with_suffix(".pdf") for w in written} if pdf else {}

@@ -117,3 +117,128 @@ def _space(text: str, before_text: str) -> str:
         return ("\u202f" if mark in ";!?" else "\u00a0") + mark
 
     return _AFTER.sub("«\u00a0", _BEFORE.sub(before, text))
+
+
+# ---------------------------------------------------------------- typography
+
+_APOSTROPHE = re.compile(r"(?<=\w)'")
+# A single quote that opens a quotation: at the start or after a space, before a letter.
+_OPENING_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[«“]))'(?=\w)")
+_STRAIGHT_QUOTE = '"'
+# Opens a quotation: what may stand before an opening straight double quote.
+_OPENERS = " \t\n\u00a0\u202f([{«“‘—–-/"
+
+
+def typography(text: str, language: str = "fr") -> str:
+    """The typographer's characters in ``text``: apostrophes, quotation marks, French spacing.
+
+    In both languages an apostrophe after a letter becomes ’ (``l'avis`` -> ``l’avis``,
+    ``citizens'`` -> ``citizens’``), a single quote opening a word ‘, and a space between two digits a no-break space (a phone
+    number, a SIRET never split across lines). Straight double quotes become « » in French and “ ” in
+    English; a quotation inside a quotation takes the second-level marks: “ ” inside « » in
+    French (no spaces inside them), ‘ ’ inside “ ” in English. French text then gets its
+    no-break spaces (:func:`french_spaces`). URLs, e-mail addresses, entities and paths are
+    left as they are. Idempotent.
+    """
+    out = []
+    last = 0
+    for match in _PROTECTED.finditer(text):
+        out.append(_marks(text[last : match.start()], language))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_marks(text[last:], language))
+    result = "".join(out)
+    return french_spaces(result) if language == "fr" else result
+
+
+# A space between two digits (a phone number, a SIRET, a number's groups) must not break.
+_DIGIT_SPACE = re.compile(r"(?<=\d) (?=\d)")
+
+
+def _marks(text: str, language: str) -> str:
+    text = _APOSTROPHE.sub("\u2019", _OPENING_SINGLE.sub("\u2018", text))
+    text = _DIGIT_SPACE.sub("\u00a0", text)
+    if _STRAIGHT_QUOTE not in text and text.count("«") < 2 and "“" not in text:
+        return text
+    # Straight double quotes: opening after a space or an opening mark, else closing.
+    chars = list(text)
+    for index, char in enumerate(chars):
+        if char == _STRAIGHT_QUOTE:
+            opening = index == 0 or chars[index - 1] in _OPENERS
+            if language == "fr":
+                chars[index] = "«" if opening else "»"
+            else:
+                chars[index] = "“" if opening else "”"
+    return _nest("".join(chars), language)
+
+
+def _nest(text: str, language: str) -> str:
+    """Quotation marks by depth: « “ ” » in French, “ ‘ ’ ” in English (« » read as level 1)."""
+    if language == "fr":
+        first, second, opening, closing = ("«", "»"), ("“", "”"), {"«", "“"}, {"»", "”"}
+    else:  # English leaves guillemets (a French name quoted) as they are
+        first, second, opening, closing = ("“", "”"), ("‘", "’"), {"“"}, {"”"}
+    out: list[str] = []
+    depth = 0
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char in opening:
+            mark = first[0] if depth == 0 else second[0]
+            depth += 1
+            out.append(mark)
+            if depth > 1 and language == "fr":  # no space inside “ ”
+                while index + 1 < len(text) and text[index + 1] in " \u00a0\u202f":
+                    index += 1
+        elif char in closing and depth > 0:
+            depth -= 1
+            if depth >= 1 and language == "fr":
+                while out and out[-1] in (" ", "\u00a0", "\u202f"):
+                    out.pop()
+            out.append(first[1] if depth == 0 else second[1])
+        else:
+            out.append(char)
+        index += 1
+    return "".join(out)
+
+
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def proper_nouns(texts: list[str]) -> frozenset[str]:
+    """The capitalised words of ``texts`` that are not only capitalised at a sentence's start.
+
+    ``Ormessac`` in « la Ville d’Ormessac » is a name; ``Cinq`` in « Cinq conseils... » is not:
+    a word written with a capital where a sentence does not start is taken as a proper noun.
+    """
+    names: set[str] = set()
+    for text in texts:
+        for match in _WORD.finditer(text):
+            word = match.group(0)
+            if not word[0].isupper():
+                continue
+            before = text[: match.start()].rstrip(' \u00a0\u202f«“"(')
+            if before and before[-1] not in ".!?:;\n—–-•":
+                names.add(word)
+    return frozenset(names)
+
+
+def after_colon(text: str, names: frozenset[str] = frozenset()) -> str:
+    """``text`` as it reads after a colon inside a sentence: no capital unless it is a name.
+
+    ``Cinq conseils`` -> ``cinq conseils``. The capital stays on a name (in ``names``, see
+    :func:`proper_nouns`), an acronym (``QPV``), a word with a capital or a digit inside
+    (``McKinsey``, ``A2``), a quotation and a one-letter word other than « À ».
+    """
+    match = _WORD.match(text)
+    if match is None:
+        return text
+    word = match.group(0)
+    if not word[0].isupper() or word in names:
+        return text
+    elided = text[len(word) : len(word) + 1] in ("’", "'")
+    if any(c.isupper() or c.isdigit() for c in word[1:]) or (
+        len(word) == 1 and word not in "ÀA" and not elided
+    ):
+        return text
+    return word[0].lower() + text[1:]

@@ -17,7 +17,7 @@ from .catalog import BY_ANY_NAME, DELIVERABLES, NAMES, Deliverable
 from .chart_cache import chart_cache_dir
 from .contexts import build_context
 from .environment import TemplateProblem, make_environment
-from .layout import keep_tables_together
+from .layout import finish
 from .results import Results
 from .templates import (
     Source,
@@ -97,6 +97,8 @@ def render_documents(
     on_rendered: Callable[[str], None] | None = None,
     results: Results | None = None,
     pdf: bool = False,
+    pdfa: bool = False,
+    on_warning: Callable[[str], None] | None = None,
 ) -> list[Written]:
     """Render the chosen deliverables into ``out_dir``; return what was written, in order.
 
@@ -107,7 +109,9 @@ def render_documents(
     that must not have been edited by hand. ``results`` lets the
     caller share the computed results (plan, scores, charts) with what it shows afterwards, such
     as the plan's warnings; ``today`` and ``use_cache`` then do not apply. ``on_rendered`` is
-    called with each file name once its document (or PDF) is ready in memory.
+    called with each file name once its document (or PDF) is ready in memory. The PDFs are
+    tagged PDF/UA, PDF/A-2b too with ``pdfa``; ``on_warning`` gets, once and before LibreOffice
+    starts, the line naming the fonts it would replace (:func:`.pdf.to_pdf`).
 
     Raises:
         EditedOutput: an output was edited since the tool wrote it (and ``force`` is false).
@@ -157,7 +161,7 @@ def render_documents(
     if pdf:
         from .pdf import to_pdf
 
-        pdfs = to_pdf(files)
+        pdfs = to_pdf(files, pdfa=pdfa, on_warning=on_warning)
         files.update(pdfs)
         if on_rendered is not None:
             for name in pdfs:
@@ -249,7 +253,7 @@ def render_one(
         raise TemplateProblem(label, f"the template is too complex to run: {error.msg}") from None
     except Exception as error:  # what the template's own computation raised (a bad argument...)
         raise TemplateProblem(label, f"template error: {type(error).__name__}: {error}") from None
-    keep_tables_together(tpl.docx.element.body)
+    finish(tpl.docx)
     _properties(tpl, context)
     return tpl
 

@@ -65,22 +65,16 @@ def invoice_context(
     invoice: Invoice, engagement: Engagement, f: Fmt, logo: Any = ""
 ) -> dict[str, Any]:
     """The plain-data context of ``facture.docx``: every value ready to print."""
-    from ..engagement.model.identity import format_iban, format_siren, format_siret
+    from ..engagement.model.identity import format_siren, format_siret
     from ..pricing.invoice_mentions import invoice_notes, invoice_title
     from ..pricing.mentions import discount_label
     from ..pricing.quote import unit_label
+    from .contexts.shared import consultant_identity
 
     quote = invoice.quote
     c = engagement.consultant
     client = engagement.client
     pricing = engagement.pricing
-    legal = ""
-    if c.legal_form:
-        legal = (
-            f.words["capital"].format(form=c.legal_form, capital=c.capital)
-            if c.capital
-            else c.legal_form
-        )
     title = invoice_title(invoice)
     brand_name = engagement.brand.name or c.company or c.name
 
@@ -124,19 +118,7 @@ def invoice_context(
             "color": engagement.brand.primary_color.lstrip("#").upper(),
             "logo": logo,
         },
-        "consultant": {
-            "name": f.t(c.name),
-            "company": f.t(c.company or c.name),
-            "legal": f.t(legal),
-            "address": f.t(c.address),
-            "email": f.t(c.email),
-            "phone": f.t(c.phone),
-            "siret": format_siret(c.siret) if c.siret else "",
-            "rcs": f.t(c.rcs),
-            "vat_number": f.t(c.vat_number),
-            "iban": format_iban(c.iban),
-            "bic": f.t(c.bic),
-        },
+        "consultant": consultant_identity(c, f),
         "invoice": {
             "title": f.t(title),
             "number": f.t(invoice.number),
@@ -187,12 +169,20 @@ def to_pdfa(docx: bytes, name: str, soffice: str | None = None) -> bytes:
         profile = folder / f"profile-{uuid.uuid4().hex}"
         out = folder / "out"
         out.mkdir()
+        from .fonts import environment, fontconfig_file
+
+        env = environment(fontconfig_file(folder))  # the fonts shipped with dialogue too
         command = [binary, "--headless", "--norestore", "--nolockcheck", "--nodefault",
                    f"-env:UserInstallation={profile.as_uri()}", "--convert-to", PDFA3_FILTER,
                    "--outdir", str(out), str(source)]  # fmt: skip
         try:
             result = subprocess.run(
-                command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+                command,
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_SECONDS,
+                check=False,
+                env=env,
             )
         except subprocess.TimeoutExpired:
             raise PdfError(

@@ -1,4 +1,9 @@
-"""Page layout of rendered tables: rows never split, small tables stay whole with their heading."""
+"""Page layout of a rendered document: tables kept together, columns fitted, apostrophes set.
+
+Rows never split, small tables stay whole with their heading (:func:`keep_tables_together`);
+columns are wide enough for their longest word (:mod:`.columns`); every ``'`` after a letter is
+the typographic ’ (:mod:`.typeset`). All run after the template's loops have made the rows.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,34 @@ from typing import Any
 
 # A table of at most this many rows (heading row included) is kept on one page.
 SMALL_TABLE_ROWS = 8
+
+
+def finish(document: Any) -> None:
+    """The passes every rendered document gets (a python-docx ``Document``), in order."""
+    from .columns import fit_columns
+    from .typeset import apostrophes
+
+    body = document.element.body
+    keep_tables_together(body)
+    fit_columns(body, document.styles.element)
+    for root in _header_footer_roots(document):
+        apostrophes(root)
+
+
+def _header_footer_roots(document: Any) -> list[Any]:
+    """The body and every header and footer of ``document``, once each."""
+    roots = [document.element.body]
+    seen = set()
+    for section in document.sections:
+        for part in (section.header, section.footer, section.first_page_header,
+                     section.first_page_footer, section.even_page_header, section.even_page_footer):  # fmt: skip
+            if part.is_linked_to_previous:
+                continue
+            element = part._element
+            if id(element) not in seen:
+                seen.add(id(element))
+                roots.append(element)
+    return roots
 
 
 def keep_tables_together(body: Any, small: int = SMALL_TABLE_ROWS) -> None:

@@ -23,7 +23,7 @@ import subprocess
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -43,6 +43,26 @@ INSTALL_HINT = (
 )
 
 
+# LibreOffice's PDF export options (writer_pdf_Export, as JSON since LibreOffice 7.4): tagged,
+# PDF/UA (its title shown, its structure checked by LibreOffice), bookmarks from the headings.
+PDFA_VERSION = 2  # --pdfa: PDF/A-2b, the archival level public bodies' records offices take
+
+
+def export_filter(pdfa: bool = False) -> str:
+    """The ``--convert-to`` argument: tagged PDF/UA, and PDF/A-2b with ``pdfa``."""
+    import json
+
+    options: dict[str, dict[str, str]] = {
+        "UseTaggedPDF": {"type": "boolean", "value": "true"},
+        "PDFUACompliance": {"type": "boolean", "value": "true"},
+        "ExportBookmarks": {"type": "boolean", "value": "true"},
+        "ExportNotes": {"type": "boolean", "value": "false"},
+    }
+    if pdfa:
+        options["SelectPdfVersion"] = {"type": "long", "value": str(PDFA_VERSION)}
+    return "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":"))
+
+
 class PdfError(DialogueError):
     """LibreOffice is missing or could not convert a document."""
 
@@ -57,7 +77,12 @@ def find_soffice() -> str:
 
 
 def convert(
-    documents: list[Path], out_dir: Path, soffice: str | None = None, *, force: bool = False
+    documents: list[Path],
+    out_dir: Path,
+    soffice: str | None = None,
+    *,
+    force: bool = False,
+    pdfa: bool = False,
 ) -> list[Path]:
     """Convert ``documents`` to PDF into ``out_dir`` with one LibreOffice run; return the PDFs.
 
@@ -86,15 +111,26 @@ def convert(
             contents[document.name] = document.read_bytes()
         except OSError as error:
             raise os_problem(document, "read it", error) from None
-    return write_recorded(to_pdf(contents, binary), manifest)
+    return write_recorded(to_pdf(contents, binary, pdfa=pdfa), manifest)
 
 
-def to_pdf(documents: Mapping[str, bytes], soffice: str | None = None) -> dict[str, bytes]:
+def to_pdf(
+    documents: Mapping[str, bytes],
+    soffice: str | None = None,
+    *,
+    pdfa: bool = False,
+    on_warning: Callable[[str], None] | None = None,
+    export: str | None = None,
+) -> dict[str, bytes]:
     """The PDF of each document (file name to .docx bytes), by one LibreOffice run.
 
     The documents are converted in a scratch folder of their own; the result maps each PDF's
     name (``devis.pdf``) to its bytes, in the order of ``documents``. Scratch folders and
     LibreOffice processes left by killed runs are removed first (:func:`clean_stale_runs`).
+    The PDFs are tagged PDF/UA (:func:`export_filter`; PDF/A-2b too with ``pdfa``; ``export``
+    replaces the whole filter argument). LibreOffice gets the fonts shipped with dialogue
+    (:mod:`.fonts`); before it starts, ``on_warning`` is called once with one line naming the
+    fonts the documents ask for that it would replace, if any.
 
     Raises:
         PdfError: LibreOffice is missing, too slow, or produced no PDF for a document.
@@ -112,6 +148,16 @@ def to_pdf(documents: Mapping[str, bytes], soffice: str | None = None) -> dict[s
             staging.mkdir()
         except OSError as error:
             raise os_problem(scratch, "create a folder here", error) from None
+        from .fonts import check_documents, environment, fontconfig_file
+
+        try:
+            config = fontconfig_file(scratch)
+        except OSError as error:
+            raise os_problem(scratch, "write the fonts' configuration", error) from None
+        if on_warning is not None:
+            warning = check_documents(documents, config)
+            if warning:
+                on_warning(warning)
         paths = []
         for name, data in documents.items():
             path = sources / name
@@ -128,12 +174,12 @@ def to_pdf(documents: Mapping[str, bytes], soffice: str | None = None) -> dict[s
             "--nodefault",
             f"-env:UserInstallation={profile.as_uri()}",
             "--convert-to",
-            "pdf",
+            export or export_filter(pdfa),
             "--outdir",
             str(staging),
             *(str(path) for path in paths),
         ]
-        returncode, output = _run(command, binary)
+        returncode, output = _run(command, binary, environment(config))
         pdfs = {}
         for path in paths:
             pdf = staging / f"{path.stem}.pdf"
@@ -148,7 +194,7 @@ def to_pdf(documents: Mapping[str, bytes], soffice: str | None = None) -> dict[s
         return pdfs
 
 
-def _run(command: list[str], binary: str) -> tuple[int, str]:
+def _run(command: list[str], binary: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     """Run LibreOffice in a process group of its own; kill the whole group if we stop early.
 
     ``soffice`` is a script that starts ``oosplash``, which starts ``soffice.bin``: killing the
@@ -161,6 +207,7 @@ def _run(command: list[str], binary: str) -> tuple[int, str]:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             stdin=subprocess.DEVNULL,
+            env=env,
             text=True,
             start_new_session=True,  # POSIX: its own process group, out of the terminal's reach
         )

@@ -78,6 +78,9 @@ class Pictures:
         def drawing(match: re.Match[str]) -> str:
             picture = self._by_marker[match.group(0)]
             inline = part.new_pic_inline(io.BytesIO(picture.data), Mm(picture.width_mm), None)
+            # What the picture shows, for who cannot see it (RGAA 1.1): Word's alternative text.
+            inline.docPr.set("name", picture.name)
+            inline.docPr.set("descr", picture.description or picture.name)
             return _DRAWING.format(inline.xml)
 
         return self._pattern.sub(drawing, xml)

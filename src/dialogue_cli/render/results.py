@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..charts.style import GANTT_WIDTH_MM, HEATMAP_WIDTH_MM, MAP_WIDTH_MM
 from ..planning.timeline import document_date
 from .chart_cache import _nothing, _warm_up_matplotlib, cached_chart, is_cached
 
@@ -34,19 +35,22 @@ if TYPE_CHECKING:
 VERBATIMS_PER_SCENARIO = 6
 
 
-CHART_WIDTH_MM = 160
-
-
-GANTT_WIDTH_MM = 170  # the whole text width of an A4 page with 2 cm margins: the chart is wide
+# Each chart is drawn at the width it is printed at (charts.style): its sizes are paper sizes.
+CHART_WIDTH_MM = MAP_WIDTH_MM
 
 
 @dataclass(frozen=True)
 class Picture:
-    """A PNG to insert at a fixed width (millimetres)."""
+    """A PNG to insert at a fixed width (millimetres), with the words of what it shows.
+
+    ``description`` is its alternative text (:mod:`.alt_text`): Word's ``descr``, the PDF's
+    ``/Alt``.
+    """
 
     data: bytes
     width_mm: int
     name: str
+    description: str = ""
 
     def __bool__(self) -> bool:
         return bool(self.data)
@@ -171,7 +175,12 @@ class Results:
         relative = self.engagement.brand.logo
         if not relative:
             return ""
-        return Picture(_logo_bytes(self.project, relative), 40, "logo")
+        from .alt_text import describe_logo
+
+        e = self.engagement
+        brand = e.brand.name or e.consultant.company or e.consultant.name
+        description = describe_logo(brand, e.language)
+        return Picture(_logo_bytes(self.project, relative), 40, "logo", description)
 
     @cached_property
     def participation(self) -> Participation:
@@ -310,7 +319,19 @@ class Results:
         if spec is None:
             return Picture(b"", width, kind)
         inputs, draw = spec
-        return Picture(cached_chart(kind, inputs, draw, self.cache), width, kind)
+        data = cached_chart(kind, inputs, draw, self.cache)
+        return Picture(data, width, kind, self.describe(kind))
+
+    def describe(self, kind: str) -> str:
+        """The alternative text of chart ``kind`` (``map``, ``heatmap``, ``gantt``)."""
+        from . import alt_text
+
+        language = self.engagement.language
+        if kind == "map":
+            return alt_text.describe_map(self.map, language)
+        if kind == "heatmap":
+            return alt_text.describe_heatmap(self.scores, language)
+        return alt_text.describe_gantt(self.plan, language)
 
     @cached_property
     def gantt_picture(self) -> Picture:
@@ -322,7 +343,7 @@ class Results:
 
     @cached_property
     def heatmap_picture(self) -> Picture:
-        return self._picture("heatmap", CHART_WIDTH_MM)
+        return self._picture("heatmap", HEATMAP_WIDTH_MM)
 
     def prefetch_charts(self, kinds: Sequence[str]) -> Callable[[], None]:
         """Start drawing the charts missing from the cache on both cores; return a ``join``.

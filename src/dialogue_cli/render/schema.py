@@ -160,7 +160,7 @@ CONTEXTS: dict[str, Schema] = {
         "objectives": [_ITEM],
         "scenarios": [_SCENARIO],
         "stakeholders": {
-            "picture": PICTURE + " The power/interest map, 160 mm wide.",
+            "picture": PICTURE + " The power/interest map, 170 mm wide (the text width).",
             "threshold": "Score from which influence or interest is high.",
             "rows": [
                 {

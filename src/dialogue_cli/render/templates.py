@@ -398,7 +398,8 @@ class Finding:
 
 def check_file(path: Path) -> list[Finding]:
     """Check one template: it opens within bounds, parses, touches only what the allow-list
-    allows, uses documented variables, keeps Jinja out of properties."""
+    allows, uses documented variables, keeps Jinja out of properties; warn on what would make
+    its documents inaccessible (a picture without alternative text, a skipped heading level)."""
 
     from .invoice import INVOICE
 
@@ -474,6 +475,11 @@ def check_file(path: Path) -> list[Finding]:
                 )
             )
     findings.extend(_styles(tpl, name))
+    from .accessibility import problems
+
+    # What its documents would lack for a reader with a screen reader (RGAA): the static order
+    # of the headings is the order every rendered document keeps.
+    findings.extend(Finding(name, "warning", message) for message in problems(data))
     return findings
 
 

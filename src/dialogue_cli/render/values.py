@@ -10,23 +10,60 @@ from .environment import clean_text
 from .words import WORDS
 
 
+def engagement_names(engagement: object) -> frozenset[str]:
+    """The proper nouns of an engagement's text (every string of its model): see :class:`Fmt`."""
+    from ..common.formatting import proper_nouns
+
+    texts: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+
+    dump = getattr(engagement, "model_dump", None)
+    walk(dump() if dump is not None else engagement)
+    return proper_nouns(texts)
+
+
 class Fmt:
     """Formatting in the engagement's language: text, money, dates, numbers, scores."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, names: frozenset[str] = frozenset()) -> None:
         self.language = "en" if language == "en" else "fr"
         self.words = WORDS[self.language]
+        # Words that keep their capital after a colon (see common.formatting.proper_nouns).
+        self.names = names
 
     def t(self, value: object) -> str:
-        """Clean text for a document: XML-safe, line ends normalised, French typography."""
+        """Clean text for a document: XML-safe, line ends normalised, typography.
+
+        Apostrophes ’, quotation marks (« » with “ ” inside in French, “ ” with ‘ ’ inside in
+        English) and French no-break spaces: :func:`~dialogue_cli.common.formatting.typography`.
+        """
         if value is None:
             return ""
         text = clean_text(str(value)).strip()
-        if self.language == "fr" and text:
-            from ..common.formatting import french_spaces
+        if text:
+            from ..common.formatting import typography
 
-            text = french_spaces(text)
+            text = typography(text, self.language)
         return text
+
+    def detail(self, value: object) -> str:
+        """Text printed after a label and a colon (« Label : détail »): :meth:`t`, no capital.
+
+        French writes no capital after a colon inside a sentence; a name keeps it (``names``).
+        """
+        from ..common.formatting import after_colon
+
+        text = self.t(value)
+        return after_colon(text, self.names) if self.language == "fr" else text
 
     def verbatim(self, value: object) -> str:
         """A participant's words for a document: cleaned like :meth:`t`, personal data masked.
@@ -122,7 +159,10 @@ class Fmt:
 
     def quoted(self, title: str) -> str:
         """A title quoted inside a sentence: « Panel citoyen » in French, “Citizens' panel” in English."""
-        return f"« {title} »" if self.language == "fr" else f"\u201c{title}\u201d"
+        from ..common.formatting import typography
+
+        quoted = f"« {title} »" if self.language == "fr" else f"\u201c{title}\u201d"
+        return typography(quoted, self.language)  # a quotation inside the title nests
 
     def join(self, items: Iterable[str]) -> str:
         values = [item for item in items if item]

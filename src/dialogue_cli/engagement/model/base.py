@@ -90,6 +90,16 @@ Label = Annotated[str, Field(min_length=1, max_length=LABEL_LENGTH)]
 Line = Annotated[str, Field(max_length=LINE_LENGTH)]
 
 
+def _an_email(value: str) -> str:
+    if value and ("@" not in value or value.startswith("@") or value.endswith("@")):
+        raise ValueError(f"{value!r} is not an e-mail address")
+    return value
+
+
+# An e-mail address, or nothing.
+Email = Annotated[str, Field(max_length=LINE_LENGTH), AfterValidator(_an_email)]
+
+
 def _not_a_boolean(value: Any) -> Any:
     """Refuse ``true``/``false`` where a number is expected (pydantic would read them as 1 and 0)."""
     if isinstance(value, bool):

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from .base import Int, Line, Name, Strict
+from .base import Email, Int, Line, Name, Strict
 
 
 class Contact(Strict):
@@ -14,34 +14,20 @@ class Contact(Strict):
 
     name: Name = ""
     role: Line = ""
-    email: Line = ""
+    email: Email = ""
     phone: Line = ""
-
-    @field_validator("email")
-    @classmethod
-    def _check_email(cls, value: str) -> str:
-        if value and ("@" not in value or value.startswith("@") or value.endswith("@")):
-            raise ValueError(f"{value!r} is not an e-mail address")
-        return value
 
 
 class PublicContact(Strict):
     """How residents reach the collectivité about the scheme: printed in the public documents."""
 
     address: Line = ""
-    email: Line = ""
+    email: Email = ""
     website: Line = ""
     phone: Line = ""
     hours: Line = Field(
         default="", description="Opening hours, e.g. « du lundi au vendredi, 9 h – 17 h »."
     )
-
-    @field_validator("email")
-    @classmethod
-    def _check_email(cls, value: str) -> str:
-        if value and ("@" not in value or value.startswith("@") or value.endswith("@")):
-            raise ValueError(f"{value!r} is not an e-mail address")
-        return value
 
 
 PUBLIC_KINDS = ("commune", "intercommunalite", "departement", "region", "autre")
@@ -115,7 +101,7 @@ class Consultant(Strict):
     legal_form: Line = ""
     capital: Line = ""
     address: Line = ""
-    email: Line = ""
+    email: Email = ""
     phone: Line = ""
     siret: str = ""
     rcs: Line = ""

@@ -91,7 +91,8 @@ class Advance(Strict):
     recovery_from: Percent = Field(
         default=Decimal("65"),
         description="Recovery starts when the services invoiced reach this share of the total "
-        "(percent); set it as the contract does.",
+        "(percent): 65 by the code for an avance of at most 30 %, 0 (the first invoice) above "
+        "(R2191-11); set it as the contract does.",
     )
     recovery_until: Percent = Field(
         default=Decimal("80"),
@@ -100,6 +101,9 @@ class Advance(Strict):
 
     @model_validator(mode="after")
     def _check_window(self) -> Self:
+        if "recovery_from" not in self.model_fields_set and self.percent > 30:
+            # R2191-11: an avance above 30 % is recovered from the first payment on.
+            object.__setattr__(self, "recovery_from", Decimal("0"))
         if self.recovery_until < self.recovery_from:
             raise ValueError(
                 f"recovery_until ({self.recovery_until}) comes before recovery_from "

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Line, Strict, Text
+from .base import Email, Line, Strict, Text
 
 
 class PrivacyContact(Strict):
     """Who to write to: a name or service, and how to reach it."""
 
     name: Line = Field(default="", description="A person, a service or a function.")
-    email: Line = ""
+    email: Email = ""
     address: Line = ""
     phone: Line = ""
 

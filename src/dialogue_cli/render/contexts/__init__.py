@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..results import Results
-from ..values import Fmt
+from ..values import Fmt, engagement_names
 from .cahier_des_charges import cahier_des_charges
 from .communication_externe import communication_externe
 from .communication_interne import communication_interne
@@ -34,4 +34,5 @@ BUILDERS: dict[str, Callable[[Results, Fmt], Context]] = {
 
 def build_context(name: str, results: Results) -> Context:
     """The context of deliverable ``name`` (see docs/templates.md)."""
-    return BUILDERS[name](results, Fmt(results.engagement.language))
+    e = results.engagement
+    return BUILDERS[name](results, Fmt(e.language, engagement_names(e)))

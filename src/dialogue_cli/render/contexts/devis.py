@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .shared import Context, _common
+from .shared import Context, _common, consultant_identity
 
 if TYPE_CHECKING:
     from ...pricing.invoice import Basis
@@ -17,14 +17,7 @@ def devis(results: Results, f: Fmt) -> Context:
     e = results.engagement
     q = results.quote
     c = e.consultant
-    legal = ""
-    if c.legal_form:
-        legal = (
-            f.words["capital"].format(form=c.legal_form, capital=c.capital)
-            if c.capital
-            else c.legal_form
-        )
-    from ...engagement.model.identity import format_iban, format_siren, format_siret
+    from ...engagement.model.identity import format_siren, format_siret
     from ...pricing.invoice import schedule
     from ...pricing.mentions import discount_label
     from ...pricing.quote import unit_label
@@ -38,19 +31,7 @@ def devis(results: Results, f: Fmt) -> Context:
     options_days = q.days - q.package_days
     return {
         **_common("devis", results, f),
-        "consultant": {
-            "name": f.t(c.name),
-            "company": f.t(c.company or c.name),
-            "legal": f.t(legal),
-            "address": f.t(c.address),
-            "email": f.t(c.email),
-            "phone": f.t(c.phone),
-            "siret": format_siret(c.siret) if c.siret else "",
-            "rcs": f.t(c.rcs),
-            "vat_number": f.t(c.vat_number),
-            "iban": format_iban(c.iban),
-            "bic": f.t(c.bic),
-        },
+        "consultant": consultant_identity(c, f),
         "client_contact": {
             "name": f.t(e.client.contact.name),
             "role": f.t(e.client.contact.role),

@@ -12,7 +12,7 @@ from ..values import Fmt
 from ..words import CONDITION_ORDER
 
 if TYPE_CHECKING:
-    from ...engagement.model import Engagement
+    from ...engagement.model import Consultant, Engagement
     from ..results import Results
 
 Context = dict[str, Any]
@@ -78,7 +78,7 @@ def _common(name: str, results: Results, f: Fmt) -> Context:
 
 
 def _items(records: Iterable[Any], f: Fmt) -> list[Context]:
-    return [{"label": f.t(r.label), "details": f.t(r.details)} for r in records]
+    return [{"label": f.t(r.label), "details": f.detail(r.details)} for r in records]
 
 
 def _scenario_titles(e: Engagement) -> dict[str, str]:
@@ -87,7 +87,7 @@ def _scenario_titles(e: Engagement) -> dict[str, str]:
 
 def _commitments(e: Engagement, f: Fmt) -> list[Context]:
     return [
-        {"label": f.t(c.label), "delay": f.delay(c.delay_days), "details": f.t(c.details)}
+        {"label": f.t(c.label), "delay": f.delay(c.delay_days), "details": f.detail(c.details)}
         for c in e.commitments
     ]
 
@@ -186,4 +186,31 @@ def _calendar(results: Results, f: Fmt) -> Context:
         "caption": f.words["gantt_caption"][tense == "past"],
         "phases": phases,
         "workshops": events(results, f),
+    }
+
+
+def consultant_identity(c: Consultant, f: Fmt) -> Context:
+    """Who sells and is paid, as the devis and the invoices print it: one block for both."""
+    from ...engagement.model.identity import format_iban
+    from ...pricing.mentions import format_siret
+
+    legal = ""
+    if c.legal_form:
+        legal = (
+            f.words["capital"].format(form=c.legal_form, capital=c.capital)
+            if c.capital
+            else c.legal_form
+        )
+    return {
+        "name": f.t(c.name),
+        "company": f.t(c.company or c.name),
+        "legal": f.t(legal),
+        "address": f.t(c.address),
+        "email": f.t(c.email),
+        "phone": f.t(c.phone),
+        "siret": format_siret(c.siret) if c.siret else "",
+        "rcs": f.t(c.rcs),
+        "vat_number": f.t(c.vat_number),
+        "iban": format_iban(c.iban),
+        "bic": f.t(c.bic),
     }

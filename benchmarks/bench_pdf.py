@@ -1,0 +1,121 @@
+"""`dialogue render --pdf`: the six documents as tagged PDF/UA, beside a bare LibreOffice run.
+
+Figures, all measured in this run, on the Ormessac example (charts cached: the figure is the
+PDF's cost, not matplotlib's):
+
+- ``render six --pdf (cli)``: ``dialogue render examples/ormessac --pdf`` in a fresh process:
+  the six documents rendered (columns fitted, alternative texts), the font check (``fc-match``
+  for each font the documents name), then one LibreOffice run with a fresh profile, the shipped
+  fonts, tagged PDF/UA export; the PDFs and documents written together.
+- ``render six (cli)``: the same without ``--pdf``: what the PDFs add is the difference.
+- ``bare soffice --convert-to pdf``: the baseline: ``soffice --headless --convert-to pdf`` of the
+  same six .docx files (those the first run wrote), one run with a fresh profile, default
+  filter (untagged), system fonts only. The ratio is what dialogue adds to LibreOffice.
+- ``font check``: the ``fc-match`` calls alone, in process (cold cache).
+
+Run: python benchmarks/bench_pdf.py [--repeat 3] [--summary-json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ormessac"
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def dialogue_binary() -> list[str]:
+    found = Path(sys.executable).with_name("dialogue")
+    return [str(found)] if found.exists() else [sys.executable, "-m", "dialogue_cli"]
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--repeat", type=int, default=1 if os.environ.get("DIALOGUE_BENCH_QUICK") else 3
+    )
+    parser.add_argument("--summary-json", default=None)
+    args = parser.parse_args()
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        print("bench_pdf: LibreOffice (soffice) is not installed; nothing measured")
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-pdf-") as scratch:
+        root = Path(scratch)
+        project = root / "ormessac"
+        shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("livrables"))
+        env = {**os.environ, "DIALOGUE_CACHE": str(root / "cache")}
+        out = root / "out"
+        render = [*dialogue_binary(), "render", str(project), "--out", str(out), "--force"]
+        subprocess.run(render, check=True, capture_output=True, env=env)  # charts into the cache
+        documents = sorted(out.glob("*.docx"))
+        assert len(documents) == 6, documents
+        sources = root / "sources"
+        sources.mkdir()
+        for document in documents:
+            shutil.copy(document, sources / document.name)
+
+        with_pdf, without, bare = [], [], []
+        for index in range(args.repeat):
+            with_pdf.append(timed([*render, "--pdf"], env))
+            without.append(timed(render, env))
+            profile = root / f"profile-{index}"
+            bare_out = root / f"bare-{index}"
+            bare_command = [
+                soffice, "--headless", "--norestore", "--nolockcheck",
+                f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf",
+                "--outdir", str(bare_out), *(str(p) for p in sorted(sources.glob("*.docx"))),
+            ]  # fmt: skip
+            bare.append(timed(bare_command, env))
+            assert len(list(bare_out.glob("*.pdf"))) == 6
+        assert len(list(out.glob("*.pdf"))) == 6
+
+        from dialogue_cli.render.fonts import check_documents, fontconfig_file
+
+        start = time.perf_counter()
+        warning = check_documents(
+            {p.name: p.read_bytes() for p in documents}, fontconfig_file(root)
+        )
+        check = time.perf_counter() - start
+
+    pdf_s, plain_s, bare_s = (statistics.median(v) for v in (with_pdf, without, bare))
+    print(f"bench_pdf: median of {args.repeat} run(s), {os.cpu_count()} CPU(s)")
+    print(f"  {'render six --pdf (cli)':<44} {pdf_s:6.2f} s   tagged PDF/UA, shipped fonts")
+    print(f"  {'render six (cli)':<44} {plain_s:6.2f} s   the PDFs add {pdf_s - plain_s:.2f} s")
+    print(f"  {'bare soffice --convert-to pdf, same six':<44} {bare_s:6.2f} s   baseline")
+    print(f"  {'font check (fc-match)':<44} {check * 1000:6.0f} ms  {warning or 'no font missing'}")
+    print(
+        f"  LibreOffice's part: dialogue's PDF step costs {(pdf_s - plain_s) / bare_s:.2f} x bare soffice"
+    )
+
+    from run_all import figure, write_summary  # type: ignore[import-not-found]
+
+    write_summary(
+        [
+            figure("render six --pdf (cli)", round(pdf_s, 3), "s", None, "bare soffice --convert-to pdf", round(bare_s, 3)),
+            figure("PDF step of render (cli)", round(pdf_s - plain_s, 3), "s", None, "bare soffice --convert-to pdf", round(bare_s, 3)),
+            figure("render six (cli)", round(plain_s, 3), "s", None, None, None),
+            figure("font check", round(check * 1000, 1), "ms", None, None, None),
+        ],
+        ["--summary-json", args.summary_json] if args.summary_json else None,
+    )  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
