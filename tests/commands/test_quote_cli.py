@@ -429,7 +429,7 @@ def test_bad_input_is_located_and_nothing_written(
 
 
 CATALOG_CASES = [
-    ("broken-yaml", "options:\n  - {id: a, label: [A\n", "tarifs.yaml:3:", "YAML syntax"),
+    ("broken-yaml", "options:\n  - {id: a, label: [A\n", "tarifs.yaml:2:20:", "opened here"),
     ("unknown-key", "options:\n  - id: a\n    label: A\n    prix: 10\n", "tarifs.yaml:4:5: options[0].prix:",
      "unknown key 'prix'"),
     ("no-price", "options:\n  - id: a\n    label: A\n", "tarifs.yaml:2:5: options[0]:", "'unit_price'"),

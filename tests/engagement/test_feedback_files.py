@@ -407,7 +407,7 @@ def test_template_creates_the_feedback_folder(tmp_path: Path) -> None:
     ],
 )
 def test_has_formula_byte_search(xml: bytes, expected: bool) -> None:
-    from dialogue_cli.engagement.feedback_xlsx import _has_formula
+    from dialogue_cli.engagement.feedback_xlsx import _has_formula_or_error as _has_formula
 
     assert _has_formula(io.BytesIO(xml)) is expected
     # the same XML cut across the 1 MiB reads just after the "<" of the <f> tag
