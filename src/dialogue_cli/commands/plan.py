@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 _CHART_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 _BAR_WIDTH = 32
 
+_HOLIDAYS_LISTED = 24  # two years of them; past that, the count and the ends
+
 
 @app.command()
 @reports_errors
@@ -176,6 +178,12 @@ def _show(result: Plan) -> None:
         f"Calendar: {_day(result.start)} to {_day(result.end)}, {result.working_days} working days"
         + (" (start not set: planned from the next working day)" if result.start_is_default else "")
     )
-    if result.holidays:
+    if len(result.holidays) > _HOLIDAYS_LISTED:  # a calendar of years: the count, not a wall
+        (first, first_name), (last, last_name) = result.holidays[0], result.holidays[-1]
+        out.print(
+            f"Public holidays skipped: {len(result.holidays):,}, from "
+            f"{markup(first_name)} ({_day(first)}) to {markup(last_name)} ({_day(last)})"
+        )
+    elif result.holidays:
         names = markup(", ".join(f"{name} ({_day(day)})" for day, name in result.holidays))
         out.print(f"Public holidays skipped: {names}")
