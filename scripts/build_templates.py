@@ -340,8 +340,8 @@ class Builder:
         _field(footer, "NUMPAGES")
 
     def header_title(self) -> list[Part]:
-        if self.deliverable.name == "devis":  # no cover: the version line goes in the header
-            return ["Devis ", V("quote.number"), " · ", V("doc.version_line")]
+        if self.deliverable.name == "devis":  # no cover: the devis and its own date
+            return ["Devis n° ", V("quote.number"), " du ", V("quote.date")]
         if self.deliverable.name == INVOICE.name:
             return [V("invoice.title"), " n° ", V("invoice.number")]
         return [V("doc.title")]
@@ -1503,6 +1503,42 @@ def _package_content(b: Builder) -> None:
     )
 
 
+TotalRow = tuple[str | None, Sequence[Part], Sequence[Part], bool]
+
+
+def _totals(b: Builder, table: Table, rows: Sequence[TotalRow]) -> None:
+    """The totals block of the devis and the facture: label and amount, a row each, right-aligned.
+
+    A row is (condition, label, amount, strong): a condition wraps the row in ``{%tr if %}``;
+    a strong row (Total HT, Total TTC, Net à payer) is bold on a tint.
+    """
+    for condition, label, value, strong in rows:
+        if condition:
+            row = table.add_row()
+            b._fill(row.cells[0], [T(condition)], "Table Text")
+        row = table.add_row()
+        if strong:
+            _shade(row.cells[0], TINT)
+            _shade(row.cells[1], TINT)
+        b._fill(
+            row.cells[0],
+            [B(p) if strong and isinstance(p, str | V) else p for p in label],
+            "Table Text",
+        )
+        b._fill(
+            row.cells[1],
+            [B(p) if strong and isinstance(p, str | V) else p for p in value],
+            "Table Text",
+        )
+        row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if condition:
+            end = table.add_row()
+            b._fill(end.cells[0], [T("{%tr endif %}")], "Table Text")
+    b._fixed(table, [5.5, 3.5])
+    table.alignment = WD_TABLE_ALIGNMENT.RIGHT
+    b.p("").paragraph_format.space_after = Pt(2)
+
+
 def devis() -> Builder:
     b = Builder("devis", cover=False)
     b.p(V("brand.logo"))
@@ -1628,7 +1664,7 @@ def devis() -> Builder:
     )
     table = b.doc.add_table(rows=0, cols=2)
     b._grid(table)
-    rows: list[tuple[str | None, Sequence[Part], Sequence[Part], bool]] = []
+    rows: list[TotalRow] = []
     rows.append(
         ("{%tr if quote.discount %}", [V("quote.discount_label")], [V("quote.discount")], False)
     )
@@ -1651,31 +1687,7 @@ def devis() -> Builder:
         )
     )
     rows.append(("{%tr if quote.deposit %}", ["Solde à l'achèvement"], [V("quote.balance")], False))
-    for condition, label, value, strong in rows:
-        if condition:
-            row = table.add_row()
-            b._fill(row.cells[0], [T(condition)], "Table Text")
-        row = table.add_row()
-        if strong:
-            _shade(row.cells[0], TINT)
-            _shade(row.cells[1], TINT)
-        b._fill(
-            row.cells[0],
-            [B(p) if strong and isinstance(p, str | V) else p for p in label],
-            "Table Text",
-        )
-        b._fill(
-            row.cells[1],
-            [B(p) if strong and isinstance(p, str | V) else p for p in value],
-            "Table Text",
-        )
-        row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        if condition:
-            end = table.add_row()
-            b._fill(end.cells[0], [T("{%tr endif %}")], "Table Text")
-    b._fixed(table, [5.5, 3.5])
-    table.alignment = WD_TABLE_ALIGNMENT.RIGHT
-    b.p("").paragraph_format.space_after = Pt(2)
+    _totals(b, table, rows)
     b.when("quote.vat_exemption", lambda: b.p(B(V("quote.vat_exemption"))))
     b.when("quote.package_content.phases", lambda: _package_content(b))
     b.h1("Échéancier prévisionnel")
@@ -1814,7 +1826,7 @@ def facture() -> Builder:
     )
     table = b.doc.add_table(rows=0, cols=2)
     b._grid(table)
-    rows: list[tuple[str | None, Sequence[Part], Sequence[Part], bool]] = [
+    rows: list[TotalRow] = [
         (
             "{%tr if invoice.allowance %}",
             [V("invoice.allowance_label")],
@@ -1831,31 +1843,7 @@ def facture() -> Builder:
         (None, ["Total TTC"], [V("invoice.ttc")], True),
         ("{%tr if not invoice.credit_note %}", ["Net à payer"], [V("invoice.due_amount")], True),
     ]
-    for condition, label, value, strong in rows:
-        if condition:
-            row = table.add_row()
-            b._fill(row.cells[0], [T(condition)], "Table Text")
-        row = table.add_row()
-        if strong:
-            _shade(row.cells[0], TINT)
-            _shade(row.cells[1], TINT)
-        b._fill(
-            row.cells[0],
-            [B(p) if strong and isinstance(p, str | V) else p for p in label],
-            "Table Text",
-        )
-        b._fill(
-            row.cells[1],
-            [B(p) if strong and isinstance(p, str | V) else p for p in value],
-            "Table Text",
-        )
-        row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        if condition:
-            end = table.add_row()
-            b._fill(end.cells[0], [T("{%tr endif %}")], "Table Text")
-    b._fixed(table, [5.5, 3.5])
-    table.alignment = WD_TABLE_ALIGNMENT.RIGHT
-    b.p("").paragraph_format.space_after = Pt(2)
+    _totals(b, table, rows)
     b.when(
         "invoice.solde",
         lambda: b.p(
@@ -2054,7 +2042,6 @@ ENGLISH.update(
         ", ": ", ",
         "4. Idées transmises à la séance de créativité": "4. Ideas passed on to the creativity session",
         "Idée": "Idea",
-        "Devis ": "Quote ",
         "SIRET ": "SIRET ",
         "TVA intracommunautaire ": "EU VAT number ",
         "À l'attention de ": "For the attention of ",
