@@ -24,7 +24,7 @@ def runner() -> CliRunner:
 def example(tmp_path: Path) -> Path:
     """A private copy of the Ormessac example; returns its folder."""
     target = tmp_path / "ormessac"
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("livrables"))
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("livrables", "ateliers"))
     return target
 
 

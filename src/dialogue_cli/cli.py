@@ -19,6 +19,7 @@ from .commands._common import app
 from .commands import init as _init  # noqa: F401  isort: skip
 from .commands import check as _check  # noqa: F401  isort: skip
 from .commands import map as _map  # noqa: F401  isort: skip
+from .commands import workshop as _workshop  # noqa: F401  isort: skip
 from .commands import score as _score  # noqa: F401  isort: skip
 from .commands import feedback as _feedback  # noqa: F401  isort: skip
 from .commands import quote as _quote  # noqa: F401  isort: skip

@@ -63,7 +63,7 @@ def test_every_help_has_an_example_and_one_placeholder_style(words: tuple[str, .
     assert not re.search(r"<[a-z ]+>|\{[a-z]+\}", text), text
     usage = text.splitlines()[0]
     assert re.fullmatch(
-        r"Usage: dialogue[ a-z-]* \[OPTIONS\]( \[?[A-Z][A-Z-]*\]?)*( COMMAND \[ARGS\]\.\.\.)?",
+        r"Usage: dialogue[ a-z-]* \[OPTIONS\]( \[?[A-Z][A-Z-]*(\.\.\.)?\]?)*( COMMAND \[ARGS\]\.\.\.)?",
         usage,
     ), usage
     options = text.split("\nOptions:\n", 1)[-1].split("\nCommands:\n", 1)[0]
@@ -124,6 +124,10 @@ BAD_VALUES = [
     (["quote", "{ex}", "--dpgf", "dpgf.txt"], "--dpgf dpgf.txt: give the file a .csv or .xlsx name"),
     (["invoice", "{ex}", "--stage", "avanse"],
      "--stage avanse: not a stage (did you mean 'avance'?): avance, acompte or solde"),
+    (["workshop", "{ex}", "AT-ELU"],
+     "AT-ELU: no such session (did you mean 'AT-ELUS'?); choose from AT-ELUS, AT-CITOYENS, "
+     "AT-SERVICES, creativite"),
+    (["workshop", "{ex}", "--lines", "0"], "--lines 0: give a whole number from 1 to 200"),
     (["plan", "{ex}", "--gantt", "plan.gif"],
      "--gantt plan.gif: give the chart a .png, .svg or .pdf name"),
     (["render", "{ex}", "--only", "devs"],
@@ -237,6 +241,8 @@ def complete(runner: CliRunner, line: str, cwd: Path) -> list[str]:
         ("dialogue init x --language ", ["fr", "en"]),
         ("dialogue templates export x --language e", ["en"]),
         ("dialogue invoice --stage a", ["avance", "acompte"]),
+        ("dialogue workshop . AT-C", ["AT-CITOYENS"]),
+        ("dialogue workshop . cr", ["creativite"]),
         ("dialogue invoice --phases cadrage,pre", ["cadrage,preparation"]),
     ],
 )

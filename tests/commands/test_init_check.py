@@ -181,7 +181,7 @@ def test_version(runner: CliRunner) -> None:
     assert result.exit_code == 0 and result.stdout.strip() == f"dialogue {__version__}"
 
 
-HEAVY = ("docx", "docxtpl", "matplotlib", "openpyxl", "pandas", "babel", "lxml")
+HEAVY = ("docx", "docxtpl", "matplotlib", "openpyxl", "pandas", "babel", "lxml", "pptx")
 
 
 def _modules_after(code: str) -> set[str]:

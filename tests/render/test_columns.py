@@ -80,3 +80,26 @@ def test_a_narrow_column_is_widened_for_its_heading_word_from_its_neighbour() ->
     saved = io.BytesIO()
     document.save(saved)  # still a valid document
     assert fit_columns(document.element.body, document.styles.element) == 0  # fitted once
+
+
+def test_a_heading_written_upwards_asks_for_no_width() -> None:
+    """A tick column's heading runs bottom to top (the kit's capture sheets): its word is as
+    long as the row is high, so the narrow column stays narrow."""
+    from docx.oxml import OxmlElement
+
+    document = Document()
+    table = document.add_table(rows=2, cols=2)
+    table.autofit = False
+    for row in table.rows:
+        row.cells[0].width, row.cells[1].width = Cm(0.8), Cm(10.0)
+    grid = table._tbl.find(qn("w:tblGrid"))
+    for col, width in zip(grid.findall(qn("w:gridCol")), (454, 5670), strict=True):
+        col.set(qn("w:w"), str(width))
+    cell = table.rows[0].cells[0]
+    cell.paragraphs[0].add_run("INCLUSION").bold = True
+    direction = OxmlElement("w:textDirection")
+    direction.set(qn("w:val"), "btLr")
+    cell._tc.get_or_add_tcPr().append(direction)
+    assert fit_columns(document.element.body, document.styles.element) == 0
+    direction.set(qn("w:val"), "lrTb")  # the same heading written across: widened
+    assert fit_columns(document.element.body, document.styles.element) == 1

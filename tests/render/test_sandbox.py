@@ -387,14 +387,18 @@ def test_the_shipped_templates_pass_the_audit_with_nothing_allowed_for_them() ->
     from dialogue_cli.render.invoice import INVOICE
     from dialogue_cli.render.schema import CONTEXTS
     from dialogue_cli.render.templates import forbidden, open_template, package, packaged_dir, parse
+    from dialogue_cli.render.workshop.schema import KIT_CONTEXTS
 
     known = {**BY_FILENAME, INVOICE.filename: INVOICE}
+    schemas = {name: CONTEXTS[d.name] for name, d in known.items()}
+    schemas |= {f"{name}.docx": schema for name, schema in KIT_CONTEXTS.items()}
     paths = [p for language in ("fr", "en") for p in sorted(packaged_dir(language).glob("*.docx"))]
-    assert len(paths) == 2 * len(known)
+    # The deliverables, the invoice and the workshop kit's four sheets, in both languages.
+    assert len(paths) == 2 * (len(known) + 4) == 2 * len(schemas)
     for path in paths:
         tpl = open_template(package(path, path.name), path.name)
         trees = parse(tpl, path.name)
-        assert forbidden(trees, CONTEXTS[known[path.name].name]) == [], path
+        assert forbidden(trees, schemas[path.name]) == [], path
 
 
 # ---------------------------------------------------------------------- pictures are placed, inert

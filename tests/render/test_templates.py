@@ -41,10 +41,14 @@ def _builder() -> object:
 def test_export_copies_the_six_defaults_and_refuses_to_overwrite(
     runner: CliRunner, tmp_path: Path
 ) -> None:
+    from dialogue_cli.render.workshop.catalog import TEMPLATE_FILES
+
     target = tmp_path / "mes-modeles"
     result = runner.invoke(app, ["templates", "export", str(target)])
     assert result.exit_code == 0, result.output
-    assert sorted(p.stem for p in target.glob("*.docx")) == sorted(NAMES)
+    # The six deliverables' templates, and the workshop kit's (its deck and its four sheets).
+    exported = sorted(p.name for p in target.iterdir())
+    assert exported == sorted([f"{name}.docx" for name in NAMES] + list(TEMPLATE_FILES))
     again = runner.invoke(app, ["templates", "export", str(target)])
     assert again.exit_code == 1
     assert "--force" in again.stderr
@@ -54,7 +58,8 @@ def test_export_copies_the_six_defaults_and_refuses_to_overwrite(
 def test_check_passes_on_the_packaged_templates(runner: CliRunner) -> None:
     result = runner.invoke(app, ["templates", "check"])
     assert result.exit_code == 0, result.output
-    assert "14 templates checked: 0 error(s), 0 warning(s)" in result.stdout
+    # Seven Word templates (six deliverables and the invoice) and the kit's five, in two languages.
+    assert "24 templates checked: 0 error(s), 0 warning(s)" in result.stdout
 
 
 def _one(folder: Path, name: str, *lines: str, title: str = "") -> Path:

@@ -117,6 +117,12 @@ def workshops(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     return _matching(_ids(_data(ctx).get("workshops")), incomplete)
 
 
+def sessions(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """The workshops' ids, then the creativity session (what `dialogue workshop` prepares)."""
+    choices = [*_ids(_data(ctx).get("workshops")), ("creativite", "creativity session")]
+    return _matching(choices, incomplete)
+
+
 def groups(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """The three workshop groups, then the workshops' ids."""
     choices = [(group, "group") for group in GROUPS] + _ids(_data(ctx).get("workshops"))

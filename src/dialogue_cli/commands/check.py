@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -66,8 +67,10 @@ def check(
     errors: list[LocatedError] = []
     accumulator = Accumulator(project.engagement)
     odd: list[Problem] = []
+    pending: Counter[str] = Counter()  # rows of a capture sheet's file not transcribed yet
     try:
-        tally = FeedbackTally.of(_scored(project.feedback(odd), accumulator))
+        tally = FeedbackTally.of(_scored(project.feedback(odd, pending), accumulator))
+        tally.pending = pending
     except LocatedError as error:
         errors.append(error)
     try:
@@ -201,6 +204,10 @@ def _print(name: str, status: object) -> None:
     echo(
         f"Feedback: {counts['feedback']} items ({text(workshops)}); unclassified: {counts['unclassified']}"
     )
+    waiting = counts["pending"]
+    if waiting:  # the capture sheets' lines whose polarity is not typed yet
+        lines = ", ".join(f"{wid} {n}" for wid, n in waiting.items())
+        echo(f"Not transcribed yet: {sum(waiting.values())} pre-printed lines ({text(lines)})")
     echo(f"Solutions: {counts['solutions']} ({counts['retained']} retained)")
     steps = status.next_steps()
     if status.current_phase is None:

@@ -23,7 +23,7 @@ templates_app = sub_app(
 @reports_errors
 def export(
     folder: Path = typer.Argument(
-        ..., metavar="DIR", help="Folder to copy the six default templates into."
+        ..., metavar="DIR", help="Folder to copy the default templates into."
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite templates already in the folder."),
     language: str | None = typer.Option(
@@ -36,7 +36,10 @@ def export(
         autocompletion=complete.languages,
     ),
 ) -> None:
-    """Copy the six default templates into a folder, to edit them.
+    """Copy the default templates into a folder, to edit them.
+
+    The six deliverables' templates and the workshop kit's (its slide deck and its four
+    sheets).
 
     Edit them in Word or LibreOffice, then put them in templates/ beside engagement.yaml (or
     pass --templates to render): each one overrides the default of the same name. They are in
@@ -45,8 +48,7 @@ def export(
     Example: dialogue templates export examples/ormessac/templates
     """
     from ..common.errors import FileProblem
-    from ..render.catalog import DELIVERABLES
-    from ..render.writer import export_defaults
+    from ..render.writer import export_defaults, exported_templates
 
     if language is None:
         language = _engagement_language(folder)
@@ -61,7 +63,7 @@ def export(
     # Never over an input of the engagement around FOLDER (or of the current folder); its
     # templates are the exception: replacing them is what --force asks for.
     guard_outputs(
-        [("", folder / d.filename) for d in DELIVERABLES],
+        [("", folder / name) for name in exported_templates()],
         instead="another folder",
         check_path=False,
         with_templates=False,

@@ -4,6 +4,12 @@ Files are streamed row by row and never materialised as models: scoring a millio
 keeps the aggregates (see benchmarks/bench_score.py). Each raw cell value is checked once and
 the verdict cached, so a row costs a few dict look-ups.
 
+A row that holds only what a capture sheet pre-prints (its id, scenario and workshop) and
+nothing yet in the columns a transcriber fills (polarity, intensity, criteria, theme, verbatim,
+author) is *not transcribed yet*: it is skipped, not refused, and counted per workshop in
+``References.pending`` (``dialogue check`` reports the count). A row with anything typed in
+those columns is validated as any other: a verbatim without a polarity is still an error.
+
 A CSV file's messages give the line a text editor shows (a verbatim with line breaks takes
 several lines for one row). A quote that opens a cell and runs over rows that look like rows of
 the file (a stray ``"``, which would silently swallow them) is reported where it opens.
@@ -71,6 +77,8 @@ class References:
     reported: set[str] = field(default_factory=set)  # shared files already checked once
     # What is odd but not wrong (a header that looks like a misspelt column), for `check`.
     warnings: list[Problem] = field(default_factory=list)
+    # Pre-printed rows not transcribed yet (see the module's docstring), per workshop id.
+    pending: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def of(cls, engagement: Engagement) -> References:
@@ -138,14 +146,18 @@ def iter_all(
     display: Callable[[Path], str] = str,
     engagement_source: str = "engagement.yaml",
     warnings: list[Problem] | None = None,
+    pending: Counter[str] | None = None,
 ) -> Iterator[Feedback]:
     """Every feedback item of every workshop, collecting the problems of all files before raising.
 
-    ``warnings``, when given, receives what is odd but not wrong (see :func:`map_header`).
+    ``warnings``, when given, receives what is odd but not wrong (see :func:`map_header`);
+    ``pending`` counts the rows not transcribed yet, per workshop id.
     """
     refs = References.of(engagement)
     if warnings is not None:
         refs.warnings = warnings
+    if pending is not None:
+        refs.pending = pending
     readers = Counter(feedback_path(base_dir, w) for w in engagement.workshops)
     refs.shared_files = frozenset(p for p, n in readers.items() if p is not None and n > 1)
     errors: list[LocatedError] = []
@@ -412,6 +424,7 @@ def _validate_rows(
         intensity_ok, criteria_ok = checks.intensity_ok, checks.criteria_ok
         seen = refs.seen_ids
         add_seen = seen.add
+        pending = refs.pending
         make = Feedback._make
         filter_rows = "workshop" in index
         if shared and not filter_rows:
@@ -479,6 +492,11 @@ def _validate_rows(
                 # Slow path, once per distinct raw value: check, explain, remember.
                 if not any(cell.strip() for cell in row):
                     continue  # a blank row
+                if not raw_pol.strip() and not any(
+                    cell.strip() for cell in (raw_int, raw_crit, theme, text, author)
+                ):
+                    pending[workshop_id] += 1  # pre-printed, not transcribed yet
+                    continue
                 s_v = checks.scenario(raw_scen) if scenario is None else scenario
                 p_v = checks.polarity(raw_pol) if polarity is None else polarity
                 i_v = checks.intensity(raw_int) if intensity is None else intensity

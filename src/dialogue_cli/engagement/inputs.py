@@ -1,7 +1,8 @@
 """The files an engagement reads, so that no output ever replaces one of them.
 
 :func:`project_inputs` lists them for a loaded project: the engagement file, every feedback file,
-the catalog, the logo and the templates a render would use. :func:`inputs_near` finds the
+the catalog, the logo, the scenarios' pictures and the templates a render or the workshop kit
+would use. :func:`inputs_near` finds the
 engagements an output path could belong to (``engagement.yaml`` in the current folder, or in the
 output's folder or any folder above it, links followed) for the commands that run without one
 (``schema -o``, ``templates export``), and for an output aimed into another engagement's
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 ENGAGEMENT_FILE = "engagement.yaml"
 TEMPLATE_FOLDER = "templates"
-_TEMPLATE_SUFFIXES = (".docx", ".dotx")
+_TEMPLATE_SUFFIXES = (".docx", ".dotx", ".pptx", ".potx")
 
 
 def project_inputs(
@@ -52,6 +53,9 @@ def project_inputs(
         inputs.setdefault(base / engagement.pricing.catalog, "the catalog")
     if engagement.brand.logo:
         inputs.setdefault(base / engagement.brand.logo, "the logo")
+    for scenario in engagement.scenarios:
+        if scenario.picture:
+            inputs.setdefault(base / scenario.picture, f"the picture of scenario {scenario.id}")
     if engagement.pricing.buyer_sheet is not None:
         inputs.setdefault(base / engagement.pricing.buyer_sheet.file, "the buyer's workbook")
     inputs.setdefault(base / engagement.pricing.ledger, "the ledger of invoices")

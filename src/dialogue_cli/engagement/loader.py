@@ -47,15 +47,18 @@ class Project:
         """How to name a file in messages: relative to the working folder when it can."""
         return display_name(path)
 
-    def feedback(self, warnings: list[Problem] | None = None) -> Iterator[Feedback]:
+    def feedback(
+        self, warnings: list[Problem] | None = None, pending: Counter[str] | None = None
+    ) -> Iterator[Feedback]:
         """Every feedback item, inline and from files, validated as it is read.
 
         ``warnings``, when given, receives what is odd but not wrong in the files (a header
-        that looks like a misspelt column).
+        that looks like a misspelt column); ``pending`` counts per workshop the pre-printed
+        rows not transcribed yet.
         """
         from .feedback import iter_all
 
-        return iter_all(self.engagement, self.base_dir, display_name, self.name, warnings)
+        return iter_all(self.engagement, self.base_dir, display_name, self.name, warnings, pending)
 
 
 def resolve(path: Path) -> Path:
@@ -378,6 +381,10 @@ def check_references(engagement: Engagement, base_dir: Path) -> list[tuple[Loc, 
                 )
     if e.brand.logo:
         _check_file(issues, ("brand", "logo"), base_dir, e.brand.logo, "logo")
+    for s_index, scenario in enumerate(e.scenarios):
+        if scenario.picture:
+            loc = ("scenarios", s_index, "picture")
+            _check_file(issues, loc, base_dir, scenario.picture, "picture")
     if e.pricing.catalog:
         _check_file(issues, ("pricing", "catalog"), base_dir, e.pricing.catalog, "catalog")
     return issues

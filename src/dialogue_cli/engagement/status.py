@@ -31,6 +31,7 @@ MESSAGES = {
         "no_workshop": "aucun atelier {group} prévu (workshops)",
         "workshop_undated": "atelier {workshop} : date non fixée",
         "workshop_empty": "atelier {workshop} : aucun retour saisi",
+        "workshop_pending": "atelier {workshop} : {count} ligne(s) de la fiche de saisie pas encore saisie(s) (polarité vide)",
         "workshop_participants": "atelier {workshop} : nombre de participants non renseigné",
         "unclassified": "{count} retour(s) sans critère de la grille : à coder avant l'analyse",
         "unscored": "scénario {scenario} : aucun avis noté du groupe {group}",
@@ -57,6 +58,7 @@ MESSAGES = {
         "no_workshop": "no {group} workshop planned (workshops)",
         "workshop_undated": "workshop {workshop}: no date",
         "workshop_empty": "workshop {workshop}: no feedback entered",
+        "workshop_pending": "workshop {workshop}: {count} line(s) of the capture sheets not transcribed yet (no polarity)",
         "workshop_participants": "workshop {workshop}: number of participants not set",
         "unclassified": "{count} feedback item(s) without a grid criterion: code them before the analysis",
         "unscored": "scenario {scenario}: no scored opinion from the {group} group",
@@ -86,6 +88,8 @@ class FeedbackTally:
     # Items whose text seems to carry personal data: (item, kinds found), the first ones only.
     personal: list[tuple[Any, tuple[str, ...]]] = field(default_factory=list)
     personal_count: int = 0
+    # Pre-printed rows of a feedback file not transcribed yet (no polarity), per workshop.
+    pending: Counter[str] = field(default_factory=Counter)
 
     @classmethod
     def of(cls, items: Iterable[Any]) -> FeedbackTally:
@@ -199,7 +203,14 @@ def build_status(engagement: Engagement, tally: FeedbackTally) -> Status:
     for workshop in e.workshops:
         if workshop.date is None:
             add("ateliers", "workshop_undated", workshop=workshop.id)
-        if not tally.per_workshop[workshop.id]:
+        if tally.pending[workshop.id]:
+            add(
+                "ateliers",
+                "workshop_pending",
+                workshop=workshop.id,
+                count=tally.pending[workshop.id],
+            )
+        elif not tally.per_workshop[workshop.id]:
             add("ateliers", "workshop_empty", workshop=workshop.id)
         if not workshop.participants:
             add("ateliers", "workshop_participants", workshop=workshop.id)
@@ -257,6 +268,7 @@ def build_status(engagement: Engagement, tally: FeedbackTally) -> Status:
         "workshops": {w.id: tally.per_workshop[w.id] for w in e.workshops},
         "feedback": sum(tally.per_workshop.values()),
         "unclassified": tally.unclassified,
+        "pending": {w.id: tally.pending[w.id] for w in e.workshops if tally.pending[w.id]},
         "solutions": len(e.creativity.solutions),
         "retained": sum(1 for s in e.creativity.solutions if s.retained),
     }

@@ -8,6 +8,7 @@ takes where Carlito is missing (:mod:`dialogue_cli.common.fonts`), and widens th
 need it, taking the width from the columns with room to spare, in proportion to that room. The
 table keeps its total width and the template's widths wherever they already fit.
 
+A cell whose text runs vertically (a tick column's heading) asks for no width.
 A piece longer than :data:`MAX_SHARE` of the table (a URL, an e-mail address) is left to break:
 no column is made that wide for it.
 """
@@ -58,7 +59,7 @@ def fit_columns(body: Any, styles: Any) -> int:
         needs = [0.0] * len(widths)
         cells = list(_cells(table, len(widths)))
         for start, span, cell in cells:
-            if span != 1:
+            if span != 1 or _vertical(cell):
                 continue
             left, right = _cell_margins(cell, margins)
             longest = max((piece_width(p) for p in _paragraph_runs(cell, book)), default=0.0)
@@ -162,6 +163,15 @@ def _cells(table: Any, columns: int) -> Iterator[tuple[int, int, Any]]:
             if index + span <= columns:
                 yield index, span, cell
             index += span
+
+
+def _vertical(cell: Any) -> bool:
+    """Whether ``cell``'s text runs up or down (a narrow column's heading): its words are as
+    long as the row is high, whatever the column's width."""
+    from docx.oxml.ns import qn
+
+    direction = cell.find(f"{qn('w:tcPr')}/{qn('w:textDirection')}")
+    return direction is not None and direction.get(qn("w:val")) in ("btLr", "tbRl", "tbRlV")
 
 
 def _table_margins(table: Any) -> tuple[int, int]:

@@ -193,12 +193,17 @@ def pdf_name(filename: str) -> str:
 
 
 def render_one(
-    source: Source, context: dict[str, Any], project: Project | None = None
+    source: Source,
+    context: dict[str, Any],
+    project: Project | None = None,
+    before_layout: Callable[[Any], None] | None = None,
 ) -> DocxTemplate:
     """Render one template with ``context``; the result is ready to save.
 
     The template is read within bounds, refused when it touches anything outside the allow-list
     (the audit of ``templates check``), then rendered in the sandbox with inert pictures.
+    ``before_layout`` gets the rendered python-docx document before the layout passes
+    (:func:`.layout.finish`: the workshop kit gives its tick columns their widths first).
     """
     from jinja2 import TemplateError
     from jinja2.exceptions import SecurityError, UndefinedError
@@ -253,6 +258,8 @@ def render_one(
         raise TemplateProblem(label, f"the template is too complex to run: {error.msg}") from None
     except Exception as error:  # what the template's own computation raised (a bad argument...)
         raise TemplateProblem(label, f"template error: {type(error).__name__}: {error}") from None
+    if before_layout is not None:
+        before_layout(tpl.docx)
     finish(tpl.docx)
     _properties(tpl, context)
     return tpl

@@ -211,8 +211,31 @@ def font_warning(missing: list[Missing]) -> str | None:
 
 
 def check_documents(documents: Mapping[str, bytes], config: Path) -> str | None:
-    """The one-line warning for the fonts ``documents`` (name to .docx bytes) name, or None."""
+    """The one-line warning for the fonts ``documents`` (name to .docx or .pptx bytes) name, or None."""
     names: set[str] = set()
-    for data in documents.values():
-        names |= named_fonts(data)
+    for name, data in documents.items():
+        names |= deck_fonts(data) if name.endswith(".pptx") else named_fonts(data)
     return font_warning(missing_fonts(names, config))
+
+
+_DECK_PART = re.compile(
+    r"ppt/(theme/theme|slides/slide|slideLayouts/slideLayout|slideMasters/slideMaster)\d+\.xml$"
+)
+_LATIN = re.compile(rb'<a:latin typeface="([^"]+)"')
+
+
+def deck_fonts(pptx: bytes) -> set[str]:
+    """The fonts a slide deck's text is set in: its themes' and those its slides, layouts and
+    masters name (``+mn-lt``, a reference to the theme, is not a font; symbol fonts do not
+    count)."""
+    import io
+    import zipfile
+    from html import unescape
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(pptx)) as package:
+            parts = [package.read(n) for n in package.namelist() if _DECK_PART.match(n)]
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return set()
+    found = {unescape(m.decode("utf-8", "replace")) for part in parts for m in _LATIN.findall(part)}
+    return {f for f in found if not f.startswith("+") and f.lower() not in _SYMBOL_FONTS}

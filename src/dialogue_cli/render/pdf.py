@@ -39,7 +39,8 @@ LOCK_NAME = ".lock"
 UNLOCKED_GRACE_SECONDS = 600
 INSTALL_HINT = (
     "LibreOffice is needed for --pdf and `soffice` was not found: install it "
-    "(Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui; macOS: brew install --cask libreoffice)"
+    "(Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui libreoffice-impress-nogui; "
+    "macOS: brew install --cask libreoffice)"
 )
 
 
@@ -187,6 +188,8 @@ def to_pdf(
             if len(data) < 1000:
                 detail = output.strip().splitlines()
                 hint = f": {detail[-1]}" if detail else ""
+                if path.suffix == ".pptx":  # slides need Impress, which Writer alone lacks
+                    hint += " (slides need LibreOffice Impress: libreoffice-impress-nogui)"
                 raise PdfError(
                     f"{path.name}: LibreOffice produced no PDF (exit {returncode}){hint}"
                 )

@@ -430,6 +430,12 @@ LOGO_UNREADABLE = "not a readable picture (PNG, JPEG, GIF, BMP or TIFF)"
 
 def _logo_bytes(project: Project, relative: str) -> bytes:
     """The logo's bytes, parsed as Word will (python-docx's image reader) before any render."""
+    return picture_bytes(project, relative, ("brand", "logo"))
+
+
+def picture_bytes(project: Project, relative: str, loc: tuple[int | str, ...]) -> bytes:
+    """A picture's bytes (the logo, a scenario's picture), parsed as Word and PowerPoint will
+    (python-docx's image reader) before any render; a problem is located at ``loc``."""
     from ..common.errors import FileProblem
     from ..common.files import read_bytes
     from ..engagement.locate import located_error
@@ -441,9 +447,7 @@ def _logo_bytes(project: Project, relative: str) -> bytes:
     except FileProblem as error:
         what = str(error).removeprefix(f"{relative}: ")
         what = "not found" if what == "no such file" else what
-        raise located_error(
-            project, [(("brand", "logo"), f"cannot read {relative}: {what}")]
-        ) from None
+        raise located_error(project, [(loc, f"cannot read {relative}: {what}")]) from None
     if data.startswith(_PICTURE_MAGIC):
         from docx.image.image import Image
 
@@ -453,4 +457,4 @@ def _logo_bytes(project: Project, relative: str) -> bytes:
             pass
         else:
             return data
-    raise located_error(project, [(("brand", "logo"), f"{relative}: {LOGO_UNREADABLE}")])
+    raise located_error(project, [(loc, f"{relative}: {LOGO_UNREADABLE}")])

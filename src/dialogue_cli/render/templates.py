@@ -1,4 +1,5 @@
-"""Find, export, brand and check the Word templates of the six deliverables.
+"""Find, export, brand and check the Word templates of the six deliverables (and the lookup
+and checks the workshop kit's templates share with them).
 
 Lookup order for each deliverable, by file name: ``--templates DIR`` > ``templates/`` beside the
 engagement file > the defaults shipped in the package.
@@ -64,22 +65,31 @@ def locate(
     language: str = "fr",
 ) -> Source:
     """Pick the template of ``deliverable`` following the lookup order (defaults in ``language``)."""
+    path, default = find_template(deliverable.filename, templates_dir, base_dir, language)
+    return Source(deliverable, path, default)
+
+
+def find_template(
+    filename: str, templates_dir: Path | None, base_dir: Path | None, language: str = "fr"
+) -> tuple[Path, bool]:
+    """The template file called ``filename`` following the lookup order, and whether it is the
+    default (the Word deliverables' and the workshop kit's templates alike)."""
     # Whatever stands at a template's name is the template (a folder, a pipe or a dangling link
     # is then refused when it is read, never silently replaced by the default).
     if templates_dir is not None:
         if not templates_dir.is_dir():
             raise FileProblem(f"{templates_dir}: --templates must be a folder")
-        candidate = templates_dir / deliverable.filename
+        candidate = templates_dir / filename
         if candidate.exists() or candidate.is_symlink():
-            return Source(deliverable, candidate, False)
+            return candidate, False
     if base_dir is not None:
-        candidate = base_dir / "templates" / deliverable.filename
+        candidate = base_dir / "templates" / filename
         if candidate.exists() or candidate.is_symlink():
-            return Source(deliverable, candidate, False)
-    default = packaged_dir(language) / deliverable.filename
+            return candidate, False
+    default = packaged_dir(language) / filename
     if not default.is_file():
         raise FileProblem(f"{default}: the default template is missing from the installation")
-    return Source(deliverable, default, True)
+    return default, True
 
 
 LANGUAGES = {"fr": "French", "en": "English"}
@@ -402,18 +412,32 @@ def check_file(path: Path) -> list[Finding]:
     its documents inaccessible (a picture without alternative text, a skipped heading level)."""
 
     from .invoice import INVOICE
+    from .workshop.catalog import BY_TEMPLATE, TEMPLATE_FILES, as_deliverable
 
     name = str(path)
-    deliverable = INVOICE if path.name == INVOICE.filename else BY_FILENAME.get(path.name)
-    if deliverable is None:
-        known = ", ".join([*(d.filename for d in DELIVERABLES), INVOICE.filename])
-        return [
-            Finding(
-                name,
-                "warning",
-                f"not a deliverable's file name, so never used (expected one of {known})",
+    piece = BY_TEMPLATE.get(path.name)
+    if piece is not None and path.suffix == ".pptx":
+        return _check_deck(path, name)
+    if piece is not None:
+        from .workshop.schema import KIT_CONTEXTS
+
+        deliverable = as_deliverable(piece)
+        schema = KIT_CONTEXTS[deliverable.name]
+    else:
+        found = INVOICE if path.name == INVOICE.filename else BY_FILENAME.get(path.name)
+        if found is None:
+            known = ", ".join(
+                [*(d.filename for d in DELIVERABLES), INVOICE.filename, *TEMPLATE_FILES]
             )
-        ]
+            return [
+                Finding(
+                    name,
+                    "warning",
+                    f"not a deliverable's file name, so never used (expected one of {known})",
+                )
+            ]
+        deliverable = found
+        schema = CONTEXTS[deliverable.name]
     from .package import checked_package, outside_content
 
     try:
@@ -443,9 +467,9 @@ def check_file(path: Path) -> list[Finding]:
         return [Finding(name, "error", "\n".join([problem.message, *problem.lines()[1:]]))]
     findings.extend(
         Finding(name, "error", f"forbidden in a template: {access}")
-        for access in forbidden(trees, CONTEXTS[deliverable.name])
+        for access in forbidden(trees, schema)
     )
-    usage = unknown_variables(trees, CONTEXTS[deliverable.name])
+    usage = unknown_variables(trees, schema)
     for path_used in usage.missing:
         findings.append(
             Finding(
@@ -502,16 +526,33 @@ def _styles(tpl: DocxTemplate, name: str) -> list[Finding]:
     return findings
 
 
+def _check_deck(path: Path, name: str) -> list[Finding]:
+    """A deck template of the workshop kit: bounded, nothing fetched or run, usable layouts."""
+    from .package import checked_package
+    from .workshop.deck import check_deck_template
+
+    try:
+        data = checked_package(read_bytes(path, name, "template"), name)
+    except FileProblem as problem:
+        return [Finding(name, "error", str(problem).removeprefix(f"{name}: "))]
+    except TemplateProblem as problem:
+        return [Finding(name, "error", problem.message)]
+    return [Finding(name, level, message) for level, message in check_deck_template(data, name)]
+
+
+def _templates_in(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.docx")) + sorted(folder.glob("*.pptx"))
+
+
 def check_dir(folder: Path | None) -> list[tuple[Path, list[Finding]]]:
-    """Check every .docx in ``folder`` (default: the packaged templates, French and English)."""
+    """Check every .docx and .pptx in ``folder`` (default: the packaged templates, French and
+    English): the deliverables', the invoice's and the workshop kit's."""
     if folder is None:
-        files = sorted(packaged_dir("fr").glob("*.docx")) + sorted(
-            packaged_dir("en").glob("*.docx")
-        )
+        files = _templates_in(packaged_dir("fr")) + _templates_in(packaged_dir("en"))
     else:
         if not folder.exists():
             raise FileProblem(f"{folder}: no such folder")
-        files = [folder] if folder.is_file() else sorted(folder.glob("*.docx"))
+        files = [folder] if folder.is_file() else _templates_in(folder)
         if not files:
-            raise FileProblem(f"{folder}: no .docx templates in this folder")
+            raise FileProblem(f"{folder}: no .docx or .pptx templates in this folder")
     return [(path, check_file(path)) for path in files if not path.name.startswith("~$")]

@@ -152,6 +152,8 @@ def to_bytes(save: Callable[[io.BytesIO], None]) -> bytes:
 def write_recorded(files: Mapping[str, bytes], manifest: Manifest) -> list[Path]:
     """Write ``files`` (name to checked bytes) into the manifest's folder, all or none.
 
+    A name may hold a sub-folder (``AT-ELUS/deroule-AT-ELUS.docx``): the sub-folder must exist.
+
     Every file and then the manifest holding their hashes are staged beside their targets,
     then moved together (:class:`~dialogue_cli.common.atomic.Batch`): a failure at any point,
     a full disk or a move that fails half-way, leaves the folder with its old files and its old
@@ -163,16 +165,27 @@ def write_recorded(files: Mapping[str, bytes], manifest: Manifest) -> list[Path]
     targets = [manifest.folder / name for name in files]
     hashes = dict(manifest.hashes)
     with Batch() as batch:
-        for target, data in zip(targets, files.values(), strict=True):
+        for (name, data), target in zip(files.items(), targets, strict=True):
             batch.write(target, data)
-            hashes[target.name] = hashlib.sha256(data).hexdigest()
+            # Keyed by the name as given: a file in a sub-folder (the workshop kit's
+            # ``AT-ELUS/diaporama-AT-ELUS.pptx``) by its path inside the manifest's folder.
+            hashes[name] = hashlib.sha256(data).hexdigest()
         batch.write(manifest.path, manifest.content(hashes))  # last: it describes the others
     manifest.hashes = hashes  # only once the files it describes are in place
     return targets
 
 
+def exported_templates() -> list[str]:
+    """The file names `templates export` copies: the six deliverables', then the workshop kit's."""
+    from .catalog import DELIVERABLES
+    from .workshop.catalog import TEMPLATE_FILES
+
+    return [*(d.filename for d in DELIVERABLES), *TEMPLATE_FILES]
+
+
 def export_defaults(target: Path, overwrite: bool = False, language: str = "fr") -> list[Path]:
-    """Copy the six default templates into ``target`` for editing: all of them, or none.
+    """Copy the default templates (:func:`exported_templates`) into ``target`` for editing: all
+    of them, or none.
 
     Never over an existing template without ``overwrite``; the copies are staged beside their
     targets and moved together (:class:`~dialogue_cli.common.atomic.Batch`).
@@ -180,20 +193,17 @@ def export_defaults(target: Path, overwrite: bool = False, language: str = "fr")
     Raises:
         FileProblem: ``target`` is not a folder, already holds templates, or cannot take them.
     """
-    from .catalog import DELIVERABLES
     from .templates import packaged_dir
 
     if target.exists() and not target.is_dir():
         raise FileProblem(f"{target}: exists and is not a folder")
-    existing = [target / d.filename for d in DELIVERABLES if (target / d.filename).exists()]
+    names = exported_templates()
+    existing = [target / name for name in names if (target / name).exists()]
     if existing and not overwrite:
-        names = ", ".join(p.name for p in existing)
-        raise FileProblem(f"{target}: already holds {names}; use --force to overwrite")
+        shown = ", ".join(p.name for p in existing)
+        raise FileProblem(f"{target}: already holds {shown}; use --force to overwrite")
     source = packaged_dir(language)
-    files = [
-        (target / d.filename, read_bytes(source / d.filename, d.filename, "template"))
-        for d in DELIVERABLES
-    ]
+    files = [(target / name, read_bytes(source / name, name, "template")) for name in names]
     prepare_folder(target)
     with Batch() as batch:
         for path, data in files:

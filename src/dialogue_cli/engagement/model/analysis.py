@@ -6,7 +6,18 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from .base import Condition, Float, Identifier, Label, Level, Strict, Text, unique
+from .base import (
+    Condition,
+    Float,
+    Identifier,
+    Label,
+    Level,
+    Line,
+    RelativePath,
+    Strict,
+    Text,
+    unique,
+)
 
 
 class Scenario(Strict):
@@ -17,6 +28,16 @@ class Scenario(Strict):
     description: Text = ""
     transversal: bool = False
     level: Level | None = None
+    picture: RelativePath | None = Field(
+        default=None,
+        description="A picture shown on the scenario's slide in the workshop kit (PNG or JPEG, "
+        "relative to the engagement file).",
+    )
+    picture_alt: Line = Field(
+        default="",
+        description="What the picture shows, for readers who cannot see it (its alternative "
+        "text); default: the scenario's title.",
+    )
 
 
 class Criterion(Strict):
