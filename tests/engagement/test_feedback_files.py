@@ -426,7 +426,7 @@ def test_a_misspelt_column_is_a_warning_naming_the_column_it_looks_like(
     header = "scenario;polarite;Critères de la grille;verbatim\n"
     folder = project(tmp_path, "f.csv", (header + "BP;+;MANDAT;Oui\n").encode())
     warnings: list[Problem] = []
-    found = list(load(folder).feedback(warnings))
+    found = list(load(folder).feedback(warnings=warnings))
     assert [item.criteria for item in found] == [()]
     assert [str(w).split("f.csv")[1] for w in warnings] == [
         ":1: header: column 'Critères de la grille' is not one dialogue reads (did you mean "
@@ -448,5 +448,5 @@ def test_an_extra_column_that_looks_like_none_is_no_warning(tmp_path: Path) -> N
 
     folder = project(tmp_path, "f.csv", b"scenario;polarite;criteres;Animateur\nBP;+;MANDAT;Lea\n")
     warnings: list[Problem] = []
-    assert len(list(load(folder).feedback(warnings))) == 1
+    assert len(list(load(folder).feedback(warnings=warnings))) == 1
     assert warnings == []

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from dialogue_cli.cli import app
 from dialogue_cli.render.template_language import template_language
 from dialogue_cli.render.templates import packaged_dir
+from dialogue_cli.render.writer import exported_templates
 
 
 def test_the_packaged_templates_say_their_language(tmp_path: Path) -> None:
@@ -30,7 +31,9 @@ def english(example: Path) -> Path:
 def test_export_follows_the_engagement_beside_the_folder(runner: CliRunner, example: Path) -> None:
     result = runner.invoke(app, ["templates", "export", str(english(example) / "templates")])
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[-1].startswith("6 English templates.")
+    assert result.stdout.splitlines()[-1].startswith(
+        f"{len(exported_templates())} English templates."
+    )
     assert template_language(example / "templates" / "devis.docx") == "en"
 
 

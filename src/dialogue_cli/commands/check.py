@@ -69,7 +69,9 @@ def check(
     odd: list[Problem] = []
     pending: Counter[str] = Counter()  # rows of a capture sheet's file not transcribed yet
     try:
-        tally = FeedbackTally.of(_scored(project.feedback(odd, pending), accumulator))
+        tally = FeedbackTally.of(
+            _scored(project.feedback(warnings=odd, pending=pending), accumulator)
+        )
         tally.pending = pending
     except LocatedError as error:
         errors.append(error)

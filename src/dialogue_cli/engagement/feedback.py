@@ -145,6 +145,7 @@ def iter_all(
     base_dir: Path,
     display: Callable[[Path], str] = str,
     engagement_source: str = "engagement.yaml",
+    *,
     warnings: list[Problem] | None = None,
     pending: Counter[str] | None = None,
 ) -> Iterator[Feedback]:

@@ -48,7 +48,7 @@ class Project:
         return display_name(path)
 
     def feedback(
-        self, warnings: list[Problem] | None = None, pending: Counter[str] | None = None
+        self, *, warnings: list[Problem] | None = None, pending: Counter[str] | None = None
     ) -> Iterator[Feedback]:
         """Every feedback item, inline and from files, validated as it is read.
 
@@ -58,7 +58,14 @@ class Project:
         """
         from .feedback import iter_all
 
-        return iter_all(self.engagement, self.base_dir, display_name, self.name, warnings, pending)
+        return iter_all(
+            self.engagement,
+            self.base_dir,
+            display_name,
+            self.name,
+            warnings=warnings,
+            pending=pending,
+        )
 
 
 def resolve(path: Path) -> Path:
