@@ -1,7 +1,10 @@
-"""Start-up and loading cost: `dialogue --help`, `dialogue check` on the example, and the loader.
+"""Start-up and loading cost: `dialogue --help`, `check` and `quote` on the example, XLSX feedback.
 
 Prints the median wall time of each command over N fresh processes, interleaved, beside
-`python -c pass` measured in the same run, and their ratios. Then times the loader on an
+`python -c pass` measured in the same run, and their ratios (issue 18: `check` and `quote` at
+most 20x `python -c pass`, so their targets are 20 times the baseline of the same run). The
+example is also checked with its feedback files converted to XLSX, beside the CSV original
+(target: at most 1.5x). Then times the loader on an
 engagement with 2 000 inline feedback items: the fast path (safe C parser, used for every valid
 file) against a round-trip parse (what positions cost), measured in the same run.
 
@@ -56,6 +59,27 @@ def big_engagement(folder: Path, items: int) -> Path:
     return path
 
 
+def xlsx_example(folder: Path) -> Path:
+    """The example with its feedback files converted to XLSX (same rows, same columns)."""
+    import csv
+
+    from openpyxl import Workbook
+
+    target = folder / "ormessac-xlsx"
+    shutil.copytree(EXAMPLE, target)
+    for source in sorted((target / "feedback").glob("*.csv")):
+        book = Workbook()
+        sheet = book.active
+        with source.open(encoding="utf-8-sig", newline="") as handle:
+            for row in csv.reader(handle, delimiter=";"):
+                sheet.append(row)
+        book.save(source.with_suffix(".xlsx"))
+        source.unlink()
+    path = target / "engagement.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(".csv", ".xlsx"), encoding="utf-8")
+    return target
+
+
 def time_loader(items: int, repeats: int) -> tuple[float, float]:
     sys.path.insert(0, str(ROOT / "src"))
     from dialogue_cli.engagement.loader import load
@@ -82,19 +106,28 @@ def main() -> None:
     args = parser.parse_args()
 
     dialogue = dialogue_command()
-    medians = time_commands(
-        {
-            "python -c pass": [sys.executable, "-c", "pass"],
-            "dialogue --help": [*dialogue, "--help"],
-            "dialogue check example": [*dialogue, "check", str(EXAMPLE)],
-        },
-        args.runs,
-    )
+    with tempfile.TemporaryDirectory() as folder:
+        xlsx = xlsx_example(Path(folder))
+        check = subprocess.run([*dialogue, "check", str(xlsx)], capture_output=True, check=False)
+        assert check.returncode == 0, check.stderr  # the XLSX example must check as the CSV one
+        medians = time_commands(
+            {
+                "python -c pass": [sys.executable, "-c", "pass"],
+                "dialogue --help": [*dialogue, "--help"],
+                "dialogue check example": [*dialogue, "check", str(EXAMPLE)],
+                "dialogue quote example": [*dialogue, "quote", str(EXAMPLE)],
+                "dialogue check example (XLSX)": [*dialogue, "check", str(xlsx)],
+            },
+            args.runs,
+        )
     base = medians["python -c pass"]
+    csv_check = medians["dialogue check example"]
     print(f"Start-up, median of {args.runs} fresh processes each (interleaved):")
-    print(f"  {'command':<26} {'ms':>8} {'x python -c pass':>18}")
+    print(f"  {'command':<30} {'ms':>8} {'x python -c pass':>18}")
     for name, value in medians.items():
-        print(f"  {name:<26} {value * 1000:>8.1f} {value / base:>18.1f}")
+        print(f"  {name:<30} {value * 1000:>8.1f} {value / base:>18.1f}")
+    xlsx_check = medians["dialogue check example (XLSX)"]
+    print(f"  XLSX feedback / CSV feedback: {xlsx_check / csv_check:.2f}x (target 1.5x)")
 
     fast, slow = time_loader(2000, 3)
     print("\nLoader, engagement with 2 000 inline feedback items (median of 3, in process):")
@@ -108,9 +141,15 @@ def main() -> None:
             {"name": "dialogue --help", "value": medians["dialogue --help"] * 1000, "unit": "ms",
              "target": 150, "baseline_name": "python -c pass", "baseline_value": base * 1000,
              "ratio": medians["dialogue --help"] / base},
-            {"name": "dialogue check example", "value": medians["dialogue check example"] * 1000,
-             "unit": "ms", "target": 400, "baseline_name": "python -c pass",
-             "baseline_value": base * 1000, "ratio": medians["dialogue check example"] / base},
+            *(
+                {"name": f"{name} (x python -c pass)", "value": medians[name] * 1000, "unit": "ms",
+                 "target": 20 * base * 1000, "baseline_name": "python -c pass",
+                 "baseline_value": base * 1000, "ratio": medians[name] / base}
+                for name in ("dialogue check example", "dialogue quote example")
+            ),
+            {"name": "check, XLSX feedback (x CSV)", "value": xlsx_check * 1000, "unit": "ms",
+             "target": 1.5 * csv_check * 1000, "baseline_name": "dialogue check example (CSV)",
+             "baseline_value": csv_check * 1000, "ratio": xlsx_check / csv_check},
             {"name": "load 2000 inline items", "value": fast * 1000, "unit": "ms", "target": 1000,
              "baseline_name": "round-trip parse", "baseline_value": slow * 1000, "ratio": fast / slow},
         ]  # fmt: skip

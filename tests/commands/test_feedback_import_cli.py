@@ -320,7 +320,11 @@ def test_bad_options_are_one_line(runner: CliRunner, consultation: Path) -> None
         "-e",
         str(consultation),
     )
-    assert code == 2 and "'decidmi' is not a source (did you mean 'decidim'?)" in err
+    assert err == (
+        "SOURCE decidmi: not a source (did you mean 'decidim'?): decidim, consul, cap-collectif, "
+        "make, limesurvey, framaforms or csv.\n"
+    )
+    assert code == 1
     code, _out, err = run(
         runner,
         "feedback",
@@ -373,7 +377,7 @@ def test_bad_options_are_one_line(runner: CliRunner, consultation: Path) -> None
         "-e",
         str(consultation),
     )
-    assert code == 2 and "use a .csv or .xlsx file" in err
+    assert (code, err) == (1, "--out x.txt: give the file a .csv or .xlsx name\n")
 
 
 def test_help_does_not_import_the_importers() -> None:

@@ -189,8 +189,8 @@ def test_csv_register_follows_the_shared_spreadsheet_rule(
 
 def test_with_contacts_needs_csv(runner: CliRunner, example: Path) -> None:
     result = runner.invoke(app, ["map", str(example), "--with-contacts"])
-    assert result.exit_code == 2
-    assert "--with-contacts only applies to --csv" in result.output
+    assert result.exit_code == 1
+    assert result.stderr == "--with-contacts: only applies to --csv FILE (the register)\n"
 
 
 # -- Pictures --

@@ -124,7 +124,10 @@ def test_date_option_overrides_pricing_date(runner: CliRunner, example: Path) ->
     data = json.loads(out)
     assert (data["date"], data["valid_until"]) == ("2027-02-01", "2027-05-02")
     code, _out, err = invoke(runner, example, "--date", "1er février")
-    assert code == 2 and "--date" in err
+    assert (code, err) == (
+        1,
+        "--date '1er février': not a date: write it YYYY-MM-DD, e.g. 2027-01-11\n",
+    )
 
 
 ORMESSAC_DPGF = [
@@ -426,7 +429,7 @@ def test_bad_input_is_located_and_nothing_written(
 
 
 CATALOG_CASES = [
-    ("broken-yaml", "options:\n  - {id: a, label: [A\n", "tarifs.yaml:3:", "YAML syntax"),
+    ("broken-yaml", "options:\n  - {id: a, label: [A\n", "tarifs.yaml:2:20:", "opened here"),
     ("unknown-key", "options:\n  - id: a\n    label: A\n    prix: 10\n", "tarifs.yaml:4:5: options[0].prix:",
      "unknown key 'prix'"),
     ("no-price", "options:\n  - id: a\n    label: A\n", "tarifs.yaml:2:5: options[0]:", "'unit_price'"),
@@ -476,7 +479,7 @@ def test_several_problems_reported_at_once(
 @pytest.mark.parametrize(
     ("name", "words"),
     [
-        ("dpgf.pdf", "write a .csv or an .xlsx file (got '.pdf')"),
+        ("dpgf.pdf", "dpgf.pdf: give the file a .csv or .xlsx name"),
         ("missing/dpgf.csv", "does not exist"),
     ],
 )

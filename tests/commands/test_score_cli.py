@@ -101,10 +101,12 @@ def test_explain_json_numbers_are_the_report_s(runner: CliRunner, example: Path)
     assert data["groups"]["elus"]["denominator"] == 135
 
 
-def test_explain_unknown_scenario_is_a_usage_error(runner: CliRunner, example: Path) -> None:
+def test_explain_unknown_scenario_is_one_line(runner: CliRunner, example: Path) -> None:
     code, _, err = run(runner, "score", str(example), "--explain", "PCX")
-    assert code == 2
-    assert "unknown scenario 'PCX' (did you mean 'PC'?)" in err
+    assert code == 1
+    assert err == (
+        "--explain PCX: no scenario 'PCX' (did you mean 'PC'?); scenarios: BP, CQ, PN, PC, TR\n"
+    )
 
 
 def test_heatmap_png_and_svg(runner: CliRunner, example: Path, tmp_path: Path) -> None:
@@ -115,7 +117,7 @@ def test_heatmap_png_and_svg(runner: CliRunner, example: Path, tmp_path: Path) -
     code, _, _ = run(runner, "score", str(example), "--heatmap", str(svg))
     assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
     code, _, err = run(runner, "score", str(example), "--heatmap", str(tmp_path / "h.gif"))
-    assert code == 2 and "use a .png, .svg, .pdf file" in err
+    assert code == 1 and "h.gif: give the file a .png, .svg, .pdf name" in err
 
 
 def test_export_csv_reads_back(runner: CliRunner, example: Path, tmp_path: Path) -> None:
@@ -178,7 +180,7 @@ def test_export_xlsx_control_characters_cannot_hide_a_formula(
 
 def test_export_refuses_other_types(runner: CliRunner, example: Path, tmp_path: Path) -> None:
     code, _, err = run(runner, "score", str(example), "--export", str(tmp_path / "x.ods"))
-    assert code == 2 and "use a .csv, .xlsx file" in err
+    assert code == 1 and "x.ods: give the file a .csv, .xlsx name" in err
 
 
 def test_missing_engagement(runner: CliRunner, tmp_path: Path) -> None:
@@ -228,7 +230,7 @@ def test_feedback_template_xlsx_and_no_overwrite(
 
 def test_feedback_template_unknown_group(runner: CliRunner, example: Path) -> None:
     code, _, err = run(runner, "feedback", "template", str(example), "--group", "maire")
-    assert code == 2 and "'maire' is neither a group" in err
+    assert code == 1 and err.startswith("--group maire: neither a group (elus, citoyens, services)")
 
 
 def test_help_does_not_import_heavy_libraries() -> None:

@@ -407,7 +407,7 @@ def test_template_creates_the_feedback_folder(tmp_path: Path) -> None:
     ],
 )
 def test_has_formula_byte_search(xml: bytes, expected: bool) -> None:
-    from dialogue_cli.engagement.feedback_xlsx import _has_formula
+    from dialogue_cli.engagement.feedback_xlsx import _has_formula_or_error as _has_formula
 
     assert _has_formula(io.BytesIO(xml)) is expected
     # the same XML cut across the 1 MiB reads just after the "<" of the <f> tag
@@ -415,3 +415,38 @@ def test_has_formula_byte_search(xml: bytes, expected: bool) -> None:
     padded = b" " * ((1 << 20) - tag - 1) + xml
     assert padded[(1 << 20) - 1 : (1 << 20)] == (b"<" if expected else xml[5:6])
     assert _has_formula(io.BytesIO(padded)) is expected
+
+
+def test_a_misspelt_column_is_a_warning_naming_the_column_it_looks_like(
+    tmp_path: Path,
+) -> None:
+    from dialogue_cli.common.errors import Problem
+    from dialogue_cli.engagement.loader import load
+
+    header = "scenario;polarite;Critères de la grille;verbatim\n"
+    folder = project(tmp_path, "f.csv", (header + "BP;+;MANDAT;Oui\n").encode())
+    warnings: list[Problem] = []
+    found = list(load(folder).feedback(warnings=warnings))
+    assert [item.criteria for item in found] == [()]
+    assert [str(w).split("f.csv")[1] for w in warnings] == [
+        ":1: header: column 'Critères de la grille' is not one dialogue reads (did you mean "
+        "'criteres'?): it is ignored, so no item gets a criterion and none is scored"
+    ]
+
+
+def test_a_missing_required_column_names_the_header_that_looks_like_it(tmp_path: Path) -> None:
+    folder = project(tmp_path, "f.csv", b"scenario;Polarit\xc3\xa9 du propos;criteres\nBP;+;\n")
+    assert [line.split("f.csv")[1] for line in problems(folder)] == [
+        ":1: header: missing column 'polarity'; 'Polarité du propos' (did you mean 'polarite'?) "
+        "is not a column name; found: scenario, Polarité du propos, criteres"
+    ]
+
+
+def test_an_extra_column_that_looks_like_none_is_no_warning(tmp_path: Path) -> None:
+    from dialogue_cli.common.errors import Problem
+    from dialogue_cli.engagement.loader import load
+
+    folder = project(tmp_path, "f.csv", b"scenario;polarite;criteres;Animateur\nBP;+;MANDAT;Lea\n")
+    warnings: list[Problem] = []
+    assert len(list(load(folder).feedback(warnings=warnings))) == 1
+    assert warnings == []

@@ -18,7 +18,7 @@ HEADER = "id;atelier;scenario;polarite;intensite;criteres;theme;verbatim;auteur\
 
 def read(folder: Path) -> tuple[list[tuple[str, str]], Counter[str]]:
     pending: Counter[str] = Counter()
-    found = [(f.id, f.polarity) for f in load(folder).feedback(pending)]
+    found = [(f.id, f.polarity) for f in load(folder).feedback(pending=pending)]
     return found, pending
 
 

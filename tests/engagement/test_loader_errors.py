@@ -30,7 +30,22 @@ def run_check(runner: CliRunner, path: Path) -> tuple[int, str]:
 
 # (name, file text, expected "line:col: field: words" fragment)
 YAML_CASES = [
-    ("broken-yaml", "client:\n  name: [unclosed\nscenarios: []\n", ":3:", "YAML syntax"),
+    # An unclosed bracket or quote is reported where it opens, not where the parser gave up.
+    ("broken-yaml", "client:\n  name: [unclosed\nscenarios: []\n", ":2:9:",
+     "YAML syntax: the '[' opened here is not closed: a ']' is missing"),
+    ("unclosed-flow-mapping", "client: {name: A\nscenarios: []\n", ":1:9:",
+     "YAML syntax: the '{' opened here is not closed: a '}' is missing"),
+    ("unclosed-quote", 'client:\n  name: "Ville\n  kind: commune\nscenarios: "x"\n', ":2:9:",
+     'YAML syntax: the double quote (") opened here is closed only on line 4: is the closing '
+     '" missing?'),
+    ("unclosed-quote-at-the-end", "client:\n  name: 'Ville\n", ":2:9:",
+     "YAML syntax: the single quote (') opened here is never closed"),
+    ("identifier", MINIMAL + "objectives:\n  - {id: enquête-terrain, label: X}\n",
+     ":9:10: objectives[0].id:", "'enquête-terrain' is not an id: an id is letters without accents, "
+     "digits and - _ . (starting with a letter or a digit) (e.g. 'enquete-terrain')"),
+    ("duplicate-record-id", MINIMAL + "objectives:\n  - {id: A, label: X}\n  - {id: B, label: X}\n"
+     "  - {id: A, label: Y}\n", ":11:10: objectives[2].id:", "duplicate id 'A' (objectives[0] has it "
+     "already)"),
     ("tab", "client:\n\tname: X\n", ":2:", "tab character"),
     ("duplicate-key", "client:\n  name: A\n  name: B\n", ":3:3: name:", "duplicate key"),
     ("wrong-type", MINIMAL + "stakeholders: nope\n", ":8:15: stakeholders:", "expected a list"),

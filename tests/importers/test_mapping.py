@@ -121,4 +121,4 @@ def test_thresholds_and_keywords_are_checked(write: Callable[[str, str], Path], 
 def test_a_yaml_error_is_located(write: Callable[[str, str], Path], engagement) -> None:  # type: ignore[no-untyped-def]
     path = write("m.yaml", "scenario:\n  by: {component: {12: BP}\n")
     found = problems(path, engagement, "csv")
-    assert len(found) == 1 and found[0].startswith("m.yaml:3:") and "YAML syntax" in found[0]
+    assert len(found) == 1 and found[0].startswith("m.yaml:2:7:") and "opened here" in found[0]

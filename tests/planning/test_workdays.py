@@ -107,6 +107,31 @@ def test_working_day_arithmetic_skips_weekends_and_holidays() -> None:
     # 3-14 May 2027: ten weekdays less Ascension (8 May is a Saturday) = 9.
     assert working_days_between(D(2027, 5, 3), D(2027, 5, 14)) == 9
     assert working_days_between(D(2027, 5, 14), D(2027, 5, 3)) == 0
+    # The same fortnight in 2200 (Ascension on Thursday 15 May 2200): ten weekdays less one.
+    assert working_days_between(D(2200, 5, 12), D(2200, 5, 23)) == 9
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    first=st.dates(min_value=D(2000, 1, 1), max_value=D(2200, 12, 31)),
+    length=st.integers(min_value=-3, max_value=800),
+)
+def test_working_days_counted_as_walked(first: dt.date, length: int) -> None:
+    """The counted number is the day-by-day count, whatever the year and the span."""
+    last = min(first + dt.timedelta(days=length), D(2200, 12, 31))
+    walked = sum(
+        1 for i in range((last - first).days + 1) if is_working_day(first + dt.timedelta(days=i))
+    )
+    assert working_days_between(first, last) == walked
+
+
+def test_a_calendar_reaching_2200_counts_every_working_day() -> None:
+    # 2027-01-11 to 2200-12-31 walked once by hand-written code, not by the function under test
+    first, last = D(2027, 1, 11), D(2200, 12, 31)
+    walked = sum(
+        1 for i in range((last - first).days + 1) if is_working_day(first + dt.timedelta(days=i))
+    )
+    assert working_days_between(first, last) == walked
 
 
 # ------------------------------------------------------------------------------------------

@@ -560,7 +560,7 @@ CATALOG_CASES = [
      "greater than 0"),
     ("duplicate", "options:\n  - {id: a, label: A, days: 1}\n  - {id: a, label: B, days: 2}\n",
      "tarifs.yaml:3:10: options[1].id:", "duplicate id 'a'"),
-    ("syntax", "options:\n  - {id: a, label: [A\n", "tarifs.yaml:3:", "YAML syntax"),
+    ("syntax", "options:\n  - {id: a, label: [A\n", "tarifs.yaml:2:20:", "opened here"),
     ("empty", "# nothing\n", "tarifs.yaml:1:", "empty"),
     ("list", "- {id: a}\n", "tarifs.yaml:1:1:", "expected a mapping"),
     ("no-options", "version: 1\noptions: []\n", "tarifs.yaml:2:1: options:", "at least 1"),

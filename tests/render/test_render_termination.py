@@ -258,3 +258,23 @@ def test_the_next_run_cleans_up_after_a_kill_9_and_nothing_else(
         for pid in left:  # if the next run did not stop them, the test does
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_the_scratch_folder_goes_even_when_a_dying_libreoffice_writes_into_it_late(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = shutil.rmtree
+    calls: list[Path] = []
+
+    def late_write(path: Path, ignore_errors: bool = False) -> None:
+        calls.append(Path(path))
+        real(path, ignore_errors=ignore_errors)
+        if len(calls) == 1:  # soffice.bin finishes one write after the first pass
+            Path(path).mkdir()
+            (Path(path) / "registrymodifications.xcu").write_text("<late/>")
+
+    monkeypatch.setattr(pdf.shutil, "rmtree", late_write)
+    with pdf.scratch_folder(tmp_path) as folder:
+        (folder / "profile").mkdir()
+    assert not folder.exists()
+    assert len(calls) == 2

@@ -49,24 +49,48 @@ def _bounds(phase: PlannedPhase) -> tuple[float, float]:
     return left, right
 
 
+_MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600)
+
+
 def _ticks(first: dt.date, last: dt.date) -> list[dt.date]:
-    """Mondays, every week (two weeks past four months, the 1st of the month past eight)."""
+    """Mondays, every week (two weeks past four months); past eight months, the 1st of every
+    month, or of every few months or years so that a calendar of any length has at most 12."""
     span = (last - first).days
     if span > 240:
-        ticks, day = [], dt.date(first.year, first.month, 1)
-        while day <= last:
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        step = next((s for s in _MONTH_STEPS if months / s <= 12), _MONTH_STEPS[-1])
+        ticks: list[dt.date] = []
+        index = first.year * 12 + first.month - 1  # months since year 0, from January
+        if step >= 12:
+            index += (-index) % 12  # a January
+        else:
+            index += (-index) % step
+        while (day := dt.date(index // 12, index % 12 + 1, 1)) <= last:
             if day >= first:
                 ticks.append(day)
-            day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+            index += step
+            if index // 12 > dt.MAXYEAR:
+                break
         return ticks
     step = 14 if span > 120 else 7
     monday = first + dt.timedelta(days=(7 - first.weekday()) % 7)
     return [monday + dt.timedelta(days=i) for i in range(0, (last - monday).days + 1, step)]
 
 
+def _tick_format(first: dt.date, last: dt.date) -> str:
+    """Day and month within a year; month and year past one; the year alone past six."""
+    span = (last - first).days
+    if span > 6 * 366:
+        return "yyyy"
+    return "MMM yyyy" if span > 366 else "d MMM"
+
+
 def _shade_days_off(ax: Axes, first: dt.date, last: dt.date) -> None:
+    """Weekends and holidays shaded, as one collection: a calendar of years draws as fast as a
+    month's (one artist per run of days off took 19 s for 2027 to 2200)."""
     from ..planning.workdays import is_working_day
 
+    spans: list[tuple[float, float]] = []
     day = first
     while day <= last:
         if not is_working_day(day):
@@ -75,9 +99,18 @@ def _shade_days_off(ax: Axes, first: dt.date, last: dt.date) -> None:
                 run + dt.timedelta(days=1)
             ):
                 run += dt.timedelta(days=1)
-            ax.axvspan(_x(day), _x(run) + 1, color=DAY_OFF, zorder=0, linewidth=0)
+            spans.append((_x(day), _x(run) + 1 - _x(day)))
             day = run
         day += dt.timedelta(days=1)
+    if spans:
+        ax.broken_barh(
+            spans,
+            (0, 1),
+            transform=ax.get_xaxis_transform(),
+            facecolors=DAY_OFF,
+            zorder=0,
+            linewidth=0,
+        )
 
 
 def draw_gantt(plan: Plan, title: str, language: str, fmt: str = "png", dpi: int = 200) -> bytes:
@@ -192,7 +225,8 @@ def gantt_figure(plan: Plan, title: str, language: str) -> Figure:
     ax.tick_params(axis="y", length=0, pad=8)
     ax.set_xlim(_x(first), _x(last) + 1)
     ticks = [d for d in _ticks(first, last) if d < last]
-    ax.set_xticks([_x(d) for d in ticks], [date(d, lang, "d MMM") for d in ticks], fontsize=8)
+    shown = _tick_format(first, last)
+    ax.set_xticks([_x(d) for d in ticks], [date(d, lang, shown) for d in ticks], fontsize=8)
     ax.grid(axis="x", color=style.GRID, linewidth=0.6, zorder=1)
     ax.set_axisbelow(True)
     for side in ("top", "right", "left"):

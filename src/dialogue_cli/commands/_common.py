@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 
@@ -16,14 +16,23 @@ if TYPE_CHECKING:
 
     from ..engagement.loader import Project
 
-app = typer.Typer(
+from ._typer import DialogueTyper, quoted
+
+app = DialogueTyper(
     name="dialogue",
     no_args_is_help=True,
     # Plain help keeps `dialogue --help` from importing rich (about 80 ms).
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def sub_app(name: str, help: str) -> DialogueTyper:
+    """A group of subcommands (``dialogue feedback ...``) registered on :data:`app`."""
+    group = DialogueTyper(name=name, help=help, no_args_is_help=True)
+    app.add_typer(group, name=name)
+    return group
+
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -31,8 +40,19 @@ R = TypeVar("R")
 PATH_HELP = "The engagement file, or the folder holding engagement.yaml."
 
 
+def bad_value(option: str, value: object, message: str) -> NoReturn:
+    """Stop on a wrong value given on the command line: ``--kind interco: not a kind...``.
+
+    One line on stderr and exit status 1, like every mistake in the user's data (exit status
+    2 is for a malformed command line only; see the README).
+    """
+    from ..common.errors import DialogueError
+
+    raise DialogueError(f"{option} {quoted(value)}: {message}" if option else message)
+
+
 def engagement_argument() -> Any:
-    return typer.Argument(Path(), help=PATH_HELP, show_default="current folder")
+    return typer.Argument(Path(), metavar="PATH", help=PATH_HELP, show_default="current folder")
 
 
 def reports_errors(fn: Callable[P, R]) -> Callable[P, R]:

@@ -5,16 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from ._common import (
     app,
-    console,
     engagement_argument,
     load_project,
-    markup,
     print_json,
     reports_errors,
     say,
@@ -44,13 +42,14 @@ def check(
         "--date",
         metavar="YYYY-MM-DD",
         formats=["%Y-%m-%d"],
-        help="Check the story at this document date (YYYY-MM-DD); default: "
+        help="Check the story at this document date; default: "
         "engagement.document_date, else today.",
     ),
 ) -> None:
-    """Validate the engagement (and its feedback files) and show a one-screen overview.
+    """Validate the engagement and show where it stands.
 
-    Every problem is listed at once as file:line:col: field: message; exit status 1 if any.
+    Checks engagement.yaml and its feedback files, then shows a one-screen overview: the
+    phases, the counts, what is missing next. Every problem is listed at once as file:line:col: field: message; exit status 1 if any.
     Then the warnings, located the same way (exit status 0): what the file says that the
     document date contradicts (results of a phase still todo, a done phase dated later, a past
     event in a phase still todo) and retained solutions that the decision rule does not allow
@@ -61,7 +60,7 @@ def check(
     from ..analysis.remarks import Remarks
     from ..analysis.scoring import Accumulator
     from ..analysis.verbatims import Pool
-    from ..common.errors import LocatedError
+    from ..common.errors import LocatedError, Problem
     from ..engagement.locate import located_error
     from ..engagement.status import FeedbackTally, build_status, personal_data_warnings
     from ..planning.timeline import document_date
@@ -72,10 +71,13 @@ def check(
     errors: list[LocatedError] = []
     accumulator = Accumulator(project.engagement)
     remarks, published = Remarks(), Pool()
+    odd: list[Problem] = []
     pending: Counter[str] = Counter()  # rows of a capture sheet's file not transcribed yet
     try:
         tally = FeedbackTally.of(
-            _scored(project.feedback(pending), accumulator, remarks, published)
+            _scored(
+                project.feedback(warnings=odd, pending=pending), accumulator, remarks, published
+            )
         )
         tally.pending = pending
     except LocatedError as error:
@@ -93,6 +95,8 @@ def check(
     warned = terms_warnings(project.engagement)
     for problem in located_error(project, warned).problems if warned else []:
         typer.echo(f"warning: {problem}", err=True)
+    for problem in odd:
+        say(f"warning: {problem}", err=True)
     status = build_status(project.engagement, tally)
     personal = personal_data_warnings(project, tally)
     day = document_date(project, on.date() if on else None)
@@ -208,58 +212,63 @@ def _quoted_line(quoted: PublicQuotes, tally: FeedbackTally) -> str:
 
 
 def _print(name: str, status: object) -> None:
-    from rich.table import Table
-
+    """The overview, in plain lines (styled in a terminal): no rich, which costs 40 ms to load."""
+    from ..common.terminal import printable
     from ..engagement.status import Status
 
     assert isinstance(status, Status)
-    out = console()
+
+    def text(value: object) -> str:
+        return printable(str(value), one_line=True)
+
+    def echo(line: str = "", **style: Any) -> None:
+        typer.echo(typer.style(line, **style) if style else line)
+
     client = status.client
     # Thousands separated by a narrow no-break space, as the client writes them: 25 400.
     inhabitants = f"{client['population']:,}".replace(",", "\u202f") if client["population"] else ""
     population = f", {inhabitants} inhabitants" if inhabitants else ""
-    out.print(
-        f"[bold]{markup(status.title)}[/bold] — {markup(client['name'])} ({client['kind']}{population})"
-    )
-    out.print(f"[green]✔ {markup(name)} is valid[/green]")
-    phases = Table(title=None, box=None, show_header=True, header_style="bold", pad_edge=False)
-    phases.add_column("Phase")
-    phases.add_column("Days", justify="right")
-    phases.add_column("Status")
-    for phase in status.phases:
-        mark = STATUS_MARKS[phase["status"]]
-        style = {"done": "green", "doing": "bold yellow", "todo": "dim"}[phase["status"]]
-        phases.add_row(
-            phase["label"], phase["days"], f"[{style}]{mark} {phase['status']}[/{style}]"
-        )
-    out.print(phases)
+    echo(typer.style(text(status.title), bold=True)
+         + f" — {text(client['name'])} ({client['kind']}{population})")  # fmt: skip
+    echo(f"✔ {text(name)} is valid", fg="green")
+    rows = [(text(p["label"]), p["days"], p["status"]) for p in status.phases]
+    width = max(len("Phase"), *(len(label) for label, _days, _status in rows))
+    days = max(len("Days"), *(len(d) for _label, d, _status in rows))
+    echo(typer.style(f"{'Phase':<{width}}  {'Days':>{days}}  Status", bold=True))
+    styles: dict[str, dict[str, Any]] = {
+        "done": {"fg": "green"},
+        "doing": {"fg": "yellow", "bold": True},
+        "todo": {"dim": True},
+    }
+    for label, phase_days, state in rows:
+        mark = typer.style(f"{STATUS_MARKS[state]} {state}", **styles[state])
+        echo(f"{label:<{width}}  {phase_days:>{days}}  {mark}")
     counts = status.counts
     # The groups by their ids in the file: no plural to get wrong ("1 partners").
     per_group = ", ".join(
         f"{g}: {counts['stakeholders'][g]}" for g in ("elus", "citoyens", "services", "partenaires")
     )
-    out.print(f"Stakeholders: {counts['stakeholders']['total']} ({per_group})")
-    out.print(
+    echo(f"Stakeholders: {counts['stakeholders']['total']} ({per_group})")
+    echo(
         f"Scenarios: {counts['scenarios']} (+{counts['transversal']} transversal) · Criteria: {counts['criteria']}"
     )
     workshops = ", ".join(f"{wid} {n}" for wid, n in counts["workshops"].items()) or "none"
-    out.print(
-        f"Feedback: {counts['feedback']} items ({markup(workshops)}); unclassified: {counts['unclassified']}"
+    echo(
+        f"Feedback: {counts['feedback']} items ({text(workshops)}); unclassified: {counts['unclassified']}"
     )
     waiting = counts["pending"]
     if waiting:  # the capture sheets' lines whose polarity is not typed yet
         lines = ", ".join(f"{wid} {n}" for wid, n in waiting.items())
-        out.print(
-            f"Not transcribed yet: {sum(waiting.values())} pre-printed lines ({markup(lines)})"
-        )
-    out.print(f"Solutions: {counts['solutions']} ({counts['retained']} retained)")
+        echo(f"Not transcribed yet: {sum(waiting.values())} pre-printed lines ({text(lines)})")
+    echo(f"Solutions: {counts['solutions']} ({counts['retained']} retained)")
     steps = status.next_steps()
     if status.current_phase is None:
-        out.print("[green]All six phases are done.[/green]")
+        echo("All six phases are done.", fg="green")
     elif steps:
-        out.print(f"\n[bold]What next[/bold] (current phase: {status.current_phase}):")
+        echo()
+        echo(typer.style("What next", bold=True) + f" (current phase: {status.current_phase}):")
         labels = {p["id"]: p["label"] for p in status.phases}
         for todo in steps:
-            out.print(f"  • {markup(labels[todo.phase])}: {markup(todo.message)}")
+            echo(f"  • {text(labels[todo.phase])}: {text(todo.message)}")
     else:
-        out.print(f"\nNothing missing for the current phase ({status.current_phase}).")
+        echo(f"\nNothing missing for the current phase ({status.current_phase}).")

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import typer
 
+from . import _complete as complete
 from ._common import (
-    app,
+    bad_value,
     engagement_argument,
     guard_outputs,
     load_project,
@@ -15,16 +16,17 @@ from ._common import (
     print_json,
     reports_errors,
     say,
+    sub_app,
     write_output,
 )
 
-feedback_app = typer.Typer(
-    name="feedback",
-    help="Workshop feedback files (CSV or XLSX).",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+feedback_app = sub_app(
+    "feedback",
+    """Workshop feedback files: a template to fill in, imports.
+
+    Example: dialogue feedback template examples/ormessac --group elus
+    """,
 )
-app.add_typer(feedback_app, name="feedback")
 
 
 @feedback_app.command("template")
@@ -32,20 +34,26 @@ app.add_typer(feedback_app, name="feedback")
 def template(
     path: Path = engagement_argument(),
     group: str = typer.Option(
-        ..., "--group", "-g", help="The workshop: its group (elus, citoyens, services) or its id."
+        ...,
+        "--group",
+        "-g",
+        metavar="GROUP",
+        help="The workshop: its group (elus, citoyens, services) or its id.",
+        autocompletion=complete.groups,
     ),
     output: Path | None = typer.Option(
         None,
         "--output",
         "-o",
+        metavar="FILE",
         help="A .csv or .xlsx file (default: the workshop's feedback_file, "
-        "else feedback/<group>.csv next to engagement.yaml).",
+        "else feedback/GROUP.csv next to engagement.yaml).",
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:
-    """Write an empty feedback file (header row only) to fill in during a workshop.
+    """Write an empty feedback file for a workshop (CSV or XLSX).
 
-    The headers follow the engagement's language (id;scenario;polarite;intensite;criteres;
+    The file has the header row only, to fill in during the workshop. The headers follow the engagement's language (id;scenario;polarite;intensite;criteres;
     theme;verbatim;auteur in French). CSV files use ';' and UTF-8 with a BOM, as Excel expects.
 
     Example: dialogue feedback template examples/ormessac --group elus -o retours-elus.xlsx
@@ -57,13 +65,17 @@ def template(
     project = load_project(path)
     engagement = project.engagement
     wanted = normalize_group(group)
-    workshops = [w for w in engagement.workshops if w.id == group or w.group == wanted]
+    ids = [w.id for w in engagement.workshops]
+    same = [w for w in engagement.workshops if w.id.casefold() == group.casefold()]
+    workshops = same or [w for w in engagement.workshops if w.group == wanted]
     if wanted not in ("elus", "citoyens", "services") and not workshops:
-        known = ", ".join(w.id for w in engagement.workshops) or "none yet"
-        raise typer.BadParameter(
-            f"{group!r} is neither a group (elus, citoyens, services) nor a workshop id "
-            f"(workshops: {known})",
-            param_hint="--group",
+        from ..common.suggest import suggest
+
+        bad_value(
+            "--group",
+            group,
+            f"neither a group (elus, citoyens, services) nor a workshop id{suggest(group, ids)} "
+            f"(workshops: {', '.join(ids) or 'none yet'})",
         )
     workshop = workshops[0] if workshops else None
     if output is None:
@@ -80,7 +92,7 @@ def template(
                     "give the file with --output"
                 ) from None
     if output.suffix.lower() not in (".csv", ".xlsx"):
-        raise typer.BadParameter(f"{output}: use a .csv or .xlsx file", param_hint="--output")
+        bad_value("--output", output, "give the file a .csv or .xlsx name")
     output_path(output, "--output")
     if output.exists():
         # Never over an input, even with --force: a feedback file holds a workshop's work. A
@@ -110,23 +122,37 @@ SOURCE_HELP = "decidim, consul, cap-collectif, make, limesurvey, framaforms or c
 @reports_errors
 def import_(
     source: str = typer.Argument(
-        ..., help="The platform: " + SOURCE_HELP, show_default=False, metavar="SOURCE"
+        ...,
+        help="The platform: " + SOURCE_HELP,
+        show_default=False,
+        metavar="SOURCE",
+        autocompletion=complete.sources,
     ),
     file: Path = typer.Argument(
         ..., help="The export (CSV, XLSX, or JSON for Decidim).", metavar="FILE"
     ),
     workshop: str = typer.Option(
-        ..., "--workshop", "-w", help="The workshop the feedback belongs to: its id (or group)."
+        ...,
+        "--workshop",
+        "-w",
+        metavar="ID",
+        help="The workshop the feedback belongs to: its id (or group).",
+        autocompletion=complete.workshops,
     ),
     mapping: Path | None = typer.Option(
-        None, "--map", "-m", help="The mapping file (scenarios, polarity...); see --init-map."
+        None,
+        "--map",
+        "-m",
+        metavar="FILE",
+        help="The mapping file (scenarios, polarity...); see --init-map.",
     ),
     out: Path | None = typer.Option(
         None,
         "--out",
         "-o",
+        metavar="FILE",
         help="The feedback file to write, .csv or .xlsx "
-        "(default: feedback/<workshop>-<source>.csv next to engagement.yaml).",
+        "(default: feedback/WORKSHOP-SOURCE.csv next to engagement.yaml).",
     ),
     add: bool = typer.Option(
         False, "--add", help="Also make the workshop read it (feedback_file: in engagement.yaml)."
@@ -144,14 +170,19 @@ def import_(
         help="Write a salted hash of each contributor as the author, to count distinct people.",
     ),
     engagement: Path = typer.Option(
-        Path(), "--engagement", "-e", help="The engagement file or its folder.", show_default="."
+        Path(),
+        "--engagement",
+        "-e",
+        metavar="PATH",
+        help="The engagement file or its folder.",
+        show_default="current folder",
     ),
 ) -> None:
-    """Import feedback from a participation platform, a survey or a board's CSV.
+    """Import feedback from a participation platform, a survey or a board.
 
     Writes the project's own feedback file (the columns of `feedback template`, plus where each
     item came from), with the personal data dropped; rows the mapping gives no scenario go to a
-    second file, <out>-unclassified.csv, counted. Importing the same file again gives the same ids.
+    second file, OUT-unclassified.csv, counted. Importing the same file again gives the same ids.
 
     Example: dialogue feedback import decidim comments.csv -w AT-EN-LIGNE --map decidim.map.yaml --add
     """
@@ -164,12 +195,9 @@ def import_(
     if source not in SOURCES:
         from ..common.suggest import suggest
 
-        raise typer.BadParameter(
-            f"{source!r} is not a source{suggest(source, SOURCES)}: {SOURCE_HELP}",
-            param_hint="SOURCE",
-        )
+        bad_value("SOURCE", source, f"not a source{suggest(source, SOURCES)}: {SOURCE_HELP}")
     if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
-        raise typer.BadParameter(f"{out}: use a .csv or .xlsx file", param_hint="--out")
+        bad_value("--out", out, "give the file a .csv or .xlsx name")
     project = load_project(engagement)
     request = ImportRequest(project, source, file, workshop, mapping, out, force, keep_hash, add)
     if init_map:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from ._common import app, engagement_argument, guard_outputs, reports_errors, say
+from . import _complete as complete
+from ._common import app, bad_value, engagement_argument, guard_outputs, reports_errors, say
 
 if TYPE_CHECKING:
     from ..render.invoice import Issued
@@ -21,14 +22,16 @@ def invoice(
     stage: str | None = typer.Option(
         None,
         "--stage",
-        metavar="avance|acompte|solde",
+        metavar="STAGE",
         help="Which invoice: avance, acompte or solde.",
+        autocompletion=complete.stages,
     ),
     phases: list[str] = typer.Option(
         [],
         "--phases",
-        metavar="ID",
+        metavar="PHASE",
         help="For an acompte: the phases performed (repeat, or separate with commas).",
+        autocompletion=complete.phases,
     ),
     on: dt.datetime | None = typer.Option(
         None,
@@ -38,7 +41,7 @@ def invoice(
         help="Date of issue (default: today).",
     ),
     out: Path | None = typer.Option(
-        None, "--out", metavar="FILE", help="The PDF to write (default: factures/<number>.pdf)."
+        None, "--out", metavar="FILE", help="The PDF to write (default: factures/NUMBER.pdf)."
     ),
     credit_note: str | None = typer.Option(
         None,
@@ -51,8 +54,9 @@ def invoice(
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the invoice's figures as JSON."),
 ) -> None:
-    """Issue the next invoice of the devis as a Factur-X PDF (PDF/A-3 + CII XML, EN 16931).
+    """Issue the next Factur-X invoice of the devis.
 
+    The invoice is a PDF/A-3 with its CII XML attached (EN 16931), as Chorus Pro accepts it.
     Each stage deducts what earlier invoices billed, so that all of them add up to the devis'
     total TTC. Issued invoices go to the ledger beside engagement.yaml (pricing.ledger), which
     is only ever appended to: a number is never reused, a second solde is refused, a credit note
@@ -64,8 +68,14 @@ def invoice(
     from ..render.invoice import invoice_warnings, issue
     from ._common import load_project, print_json
 
-    if stage is not None and stage not in ("avance", "acompte", "solde"):
-        raise FileProblem(f"--stage {stage}: choose avance, acompte or solde")
+    if stage is not None and stage.lower() not in ("avance", "acompte", "solde"):
+        from ..common.suggest import suggest
+
+        stages = ("avance", "acompte", "solde")
+        bad_value(
+            "--stage", stage, f"not a stage{suggest(stage, stages)}: avance, acompte or solde"
+        )
+    stage = stage.lower() if stage is not None else None
     if credit_note is not None and (stage is not None or phases):
         raise FileProblem(
             "--credit-note cancels an invoice whole: give it without --stage or --phases"
@@ -75,7 +85,7 @@ def invoice(
             "say which invoice: --stage avance, acompte or solde (or --credit-note NUMBER)"
         )
     if out is not None and out.suffix.lower() != ".pdf":
-        raise FileProblem(f"--out {out}: an invoice is a .pdf file")
+        bad_value("--out", out, "an invoice is a .pdf file")
     names = [name.strip() for item in phases for name in item.split(",") if name.strip()]
     project = load_project(path)
     guard_outputs({"--out": out}, project, templates=templates)

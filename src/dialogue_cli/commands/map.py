@@ -119,28 +119,36 @@ def _write_csv(target: Path, smap: StakeholderMap, engagement: Engagement, conta
 def map_(
     path: Path = engagement_argument(),
     json_: bool = typer.Option(False, "--json", help="Print the map as JSON instead of a table."),
-    png: Path | None = typer.Option(None, "--png", help="Draw the map to this PNG file."),
-    svg: Path | None = typer.Option(None, "--svg", help="Draw the map to this SVG file."),
+    png: Path | None = typer.Option(
+        None, "--png", metavar="FILE", help="Draw the map to this PNG file."
+    ),
+    svg: Path | None = typer.Option(
+        None, "--svg", metavar="FILE", help="Draw the map to this SVG file."
+    ),
     csv_file: Path | None = typer.Option(
-        None, "--csv", help="Export the register (one row per stakeholder) to this CSV file."
+        None,
+        "--csv",
+        metavar="FILE",
+        help="Export the register (one row per stakeholder) to this CSV file.",
     ),
     with_contacts: bool = typer.Option(
         False, "--with-contacts", help="Add the e-mail and phone columns to the CSV register."
     ),
-    dpi: int = typer.Option(200, "--dpi", min=50, max=600, help="Resolution of the PNG."),
+    dpi: int = typer.Option(
+        200, "--dpi", min=50, max=600, metavar="N", help="Resolution of the PNG, in dots per inch."
+    ),
 ) -> None:
-    """Map the stakeholders on the power/interest grid: quadrant, participation level, salience.
+    """Map the stakeholders: quadrants, participation levels, salience.
 
-    Prints a table grouped by quadrant, then the coverage warnings to fix before the workshops.
+    Places each stakeholder on the power/interest grid and prints a table grouped by quadrant, then the coverage warnings to fix before the workshops.
 
     Example: dialogue map examples/ormessac --png carte.png --csv registre.csv
     """
     from ..analysis.stakeholder_map import build_map
+    from ..common.errors import DialogueError
 
     if with_contacts and csv_file is None:
-        raise typer.BadParameter(
-            "--with-contacts only applies to --csv", param_hint="--with-contacts"
-        )
+        raise DialogueError("--with-contacts: only applies to --csv FILE (the register)")
     outputs = {"--png": png, "--svg": svg, "--csv": csv_file}
     for option, target in outputs.items():
         if target is not None:

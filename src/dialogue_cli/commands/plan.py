@@ -9,6 +9,7 @@ import typer
 
 from ._common import (
     app,
+    bad_value,
     engagement_argument,
     guard_outputs,
     load_project,
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 _CHART_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 _BAR_WIDTH = 32
 
+_HOLIDAYS_LISTED = 24  # two years of them; past that, the count and the ends
+
 
 @app.command()
 @reports_errors
@@ -42,15 +45,14 @@ def plan(
         None, "--gantt", metavar="FILE", help="Also draw a Gantt chart (.png, .svg or .pdf)."
     ),
 ) -> None:
-    """Lay the six phases on French working days and show the workshops on the calendar.
+    """Lay the six phases on French working days.
 
-    Starts from engagement.start and each phase's planned days, keeps any phase dates set in
+    Shows the phases and the workshops on the calendar. Starts from engagement.start and each phase's planned days, keeps any phase dates set in
     the file, skips weekends and public holidays, and warns about conflicts (fixed dates too
     short for the planned days, a workshop outside the ateliers phase, a date on a day off).
 
     Example: dialogue plan examples/ormessac --ics ormessac.ics --gantt calendrier.png
     """
-    from ..common.errors import FileProblem
     from ..planning.plan import build_plan
 
     project = load_project(path)
@@ -58,7 +60,7 @@ def plan(
     if gantt is not None:
         chart_format = _CHART_FORMATS.get(gantt.suffix.lower())
         if chart_format is None:
-            raise FileProblem(f"{gantt}: give the chart a .png, .svg or .pdf name")
+            bad_value("--gantt", gantt, "give the chart a .png, .svg or .pdf name")
         output_path(gantt, "--gantt")
     if ics is not None:
         output_path(ics, "--ics")
@@ -176,6 +178,12 @@ def _show(result: Plan) -> None:
         f"Calendar: {_day(result.start)} to {_day(result.end)}, {result.working_days} working days"
         + (" (start not set: planned from the next working day)" if result.start_is_default else "")
     )
-    if result.holidays:
+    if len(result.holidays) > _HOLIDAYS_LISTED:  # a calendar of years: the count, not a wall
+        (first, first_name), (last, last_name) = result.holidays[0], result.holidays[-1]
+        out.print(
+            f"Public holidays skipped: {len(result.holidays):,}, from "
+            f"{markup(first_name)} ({_day(first)}) to {markup(last_name)} ({_day(last)})"
+        )
+    elif result.holidays:
         names = markup(", ".join(f"{name} ({_day(day)})" for day, name in result.holidays))
         out.print(f"Public holidays skipped: {names}")

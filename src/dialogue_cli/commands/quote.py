@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 import typer
 
-from ._common import app, engagement_argument, guard_outputs, plain, reports_errors, say
+from ._common import app, bad_value, engagement_argument, guard_outputs, plain, reports_errors, say
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -49,7 +49,7 @@ def quote(
     fill: Path | None = typer.Option(
         None,
         "--fill",
-        metavar="FILE.xlsx",
+        metavar="FILE",
         help="Also write a copy of the buyer's workbook (pricing.buyer_sheet) filled with our figures.",
     ),
     on: dt.datetime | None = typer.Option(
@@ -57,12 +57,12 @@ def quote(
         "--date",
         metavar="YYYY-MM-DD",
         formats=["%Y-%m-%d"],
-        help="Date the quote (YYYY-MM-DD); overrides pricing.date.",
+        help="Date the quote; overrides pricing.date.",
     ),
 ) -> None:
-    """Price the engagement as a French devis: lines, totals HT/TVA/TTC, payment schedule, mentions.
+    """Price the engagement as a French devis (DPGF, BPU, DQE too).
 
-    Options come from the catalog (pricing.catalog, else the default one); every amount is
+    The devis: its lines, totals HT/TVA/TTC, payment schedule and mentions. Options come from the catalog (pricing.catalog, else the default one); every amount is
     exact to the cent. Nothing is written when the input has a problem.
 
     Example: dialogue quote examples/ormessac --dpgf dpgf.xlsx
@@ -84,7 +84,9 @@ def quote(
         (dpgf, "dpgf"), (bpu, "bpu"), (dqe, "dqe")
     ]  # fmt: skip
     targets = [(target, which) for target, which in asked if target is not None]
-    for target, _which in targets:
+    for target, which in targets:
+        if target.suffix.lower() not in (".csv", ".xlsx"):
+            bad_value(f"--{which}", target, "give the file a .csv or .xlsx name")
         check_target(target)
     guard_outputs({"--dpgf": dpgf, "--bpu": bpu, "--dqe": dqe, "--fill": fill}, project)
     phases = [(name, phase.days) for name, phase in engagement.phases.items()]

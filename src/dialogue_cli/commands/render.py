@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from . import _complete as complete
 from ._common import (
     app,
     console,
@@ -29,17 +30,25 @@ if TYPE_CHECKING:
 def render(
     path: Path = engagement_argument(),
     out: Path | None = typer.Option(
-        None, "--out", "-o", help="Output folder (default: livrables/ beside the engagement)."
+        None,
+        "--out",
+        "-o",
+        metavar="DIR",
+        help="Output folder (default: livrables/ beside the engagement).",
     ),
     only: list[str] | None = typer.Option(
         None,
         "--only",
         metavar="NAME",
         help="Render only this deliverable (repeatable): cahier-des-charges, communication-interne, "
-        "communication-externe, kit-roi-citoyen, synthese-ateliers, devis.",
+        "communication-externe, kit-roi-citoyen, synthese-ateliers, devis (or the English names).",
+        autocompletion=complete.deliverables,
     ),
     templates: Path | None = typer.Option(
-        None, "--templates", help="Folder of templates overriding the defaults by file name."
+        None,
+        "--templates",
+        metavar="DIR",
+        help="Folder of templates overriding the defaults by file name.",
     ),
     pdf: bool = typer.Option(
         False, "--pdf", help="Also write tagged PDFs (PDF/UA) through LibreOffice (soffice)."
@@ -63,12 +72,15 @@ def render(
         "--date",
         metavar="YYYY-MM-DD",
         formats=["%Y-%m-%d"],
-        help="Date the documents (YYYY-MM-DD) and word them from where the engagement stands "
+        help="Date the documents and word them from where the engagement stands "
         "on that day; default: engagement.document_date, else today.",
     ),
 ) -> None:
-    """Write the Word deliverables of the engagement: specification, communication kits,
-    ROI citoyen kit, workshop report and quote (and the public message as a web page).
+    """Write the Word deliverables (and their PDFs), and the public message's other forms.
+
+    The specification (cahier des charges), the internal and external communication kits, the
+    ROI citoyen kit, the workshop report and the quote (devis); with the communication externe,
+    its press release and easy-to-read draft, and its web page with --format html,md.
 
     Every document carries the document date (--date, else engagement.document_date, else
     today) and the version line of engagement.version; what is done is told in the past, what
@@ -150,11 +162,14 @@ def render(
         say(f"warning: {warning}", err=True)
     if not pdf:
         _warn_stale_pdfs([w for w in written if w.template is not None])
+    from ..render.template_language import language_warnings
     from ..render.templates import used_line
 
     sources = [w.template for w in written if w.template is not None]
+    for line in language_warnings(sources, language):
+        say(f"warning: {line}", err=True)
     if sources:
-        say(used_line(sources, templates, project.engagement.language))
+        say(used_line(sources, templates, language))
     _summary(written, pdfs, target)
 
 

@@ -13,10 +13,12 @@ from ._common import app, guard_outputs, reports_errors, write_bytes, write_outp
 @reports_errors
 def schema(
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write to this file instead of stdout."
+        None, "--output", "-o", metavar="FILE", help="Write to this file instead of stdout."
     ),
 ) -> None:
-    """Print the JSON Schema of engagement.yaml, so that editors validate and complete it.
+    """Print the JSON Schema of engagement.yaml, for editors.
+
+    Editors (VS Code's YAML extension and others) validate and complete the file with it.
 
     The file given with -o never replaces an input of the engagement beside it or in the
     current folder (engagement.yaml, feedback files, catalog, logo, templates).

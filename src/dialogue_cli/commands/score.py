@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from . import _complete as complete
 from ._common import (
     app,
+    bad_value,
     console,
     engagement_argument,
     guard_outputs,
@@ -73,13 +75,20 @@ def score(
         None,
         "--explain",
         metavar="SCENARIO",
-        help="List the items behind each number of one scenario.",
+        help="List the items behind each number of one scenario (its id).",
+        autocompletion=complete.scenarios,
     ),
     heatmap: Path | None = typer.Option(
-        None, "--heatmap", help="Draw the scenario x group matrix to this .png, .svg or .pdf file."
+        None,
+        "--heatmap",
+        metavar="FILE",
+        help="Draw the scenario x group matrix to this .png, .svg or .pdf file.",
     ),
     export: Path | None = typer.Option(
-        None, "--export", help="Write one row per feedback item to this .csv or .xlsx file."
+        None,
+        "--export",
+        metavar="FILE",
+        help="Write one row per feedback item to this .csv or .xlsx file.",
     ),
     anonymize: bool = typer.Option(
         False,
@@ -87,7 +96,7 @@ def score(
         help="Leave the author column out of --export and mask e-mails, phones and addresses in the text.",
     ),
 ) -> None:
-    """Score the workshop feedback against the analysis grid and rank the options.
+    """Score the feedback against the grid and rank the options.
 
     For each scenario: each group's net score (-1 to +1), the score of each condition of a
     durable dialogue (elus, services, citoyens), the overall score and the gap between groups;
@@ -98,17 +107,15 @@ def score(
     """
     from ..analysis.scoring import score_project
 
-    project = load_project(path)
-    if explain is not None:
-        _check_scenario(project, explain)
     for option, target, allowed in (
         ("--heatmap", heatmap, (".png", ".svg", ".pdf")),
         ("--export", export, (".csv", ".xlsx")),
     ):
         if target is not None and target.suffix.lower() not in allowed:
-            raise typer.BadParameter(
-                f"{target}: use a {', '.join(allowed)} file", param_hint=option
-            )
+            bad_value(option, target, f"give the file a {', '.join(allowed)} name")
+    project = load_project(path)
+    if explain is not None:
+        explain = _scenario(project, explain)
     guard_outputs({"--heatmap": heatmap, "--export": export}, project)
     report = score_project(project)
     language = project.engagement.language
@@ -141,15 +148,15 @@ def score(
         typer.echo(line, err=as_json)
 
 
-def _check_scenario(project: Project, scenario: str) -> None:
-    from ..common.suggest import suggest
+def _scenario(project: Project, wanted: str) -> str:
+    """The scenario id ``wanted`` names, whatever its case (``cov`` is ``COV``)."""
+    from ..common.suggest import pick
 
     ids = [s.id for s in project.engagement.scenarios]
-    if scenario not in ids:
-        raise typer.BadParameter(
-            f"unknown scenario {scenario!r}{suggest(scenario, ids)}; scenarios: {', '.join(ids)}",
-            param_hint="--explain",
-        )
+    try:
+        return pick(wanted, ids, "scenario")
+    except ValueError as error:
+        bad_value("--explain", wanted, str(error))
 
 
 def _fmt(value: float | None, language: str, digits: int = 2) -> str:

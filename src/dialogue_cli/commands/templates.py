@@ -2,43 +2,64 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import typer
 
-from ._common import app, guard_outputs, reports_errors, say
+from . import _complete as complete
+from ._common import bad_value, guard_outputs, reports_errors, say, sub_app
 
-templates_app = typer.Typer(
-    name="templates",
-    help="Export the default Word templates for branding, and check templates before use.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+templates_app = sub_app(
+    "templates",
+    """Export the Word templates for branding; check edited ones.
+
+    Example: dialogue templates export examples/ormessac/templates
+    """,
 )
-app.add_typer(templates_app, name="templates")
 
 
 @templates_app.command("export")
 @reports_errors
 def export(
-    folder: Path = typer.Argument(..., help="Folder to copy the default templates into."),
+    folder: Path = typer.Argument(
+        ..., metavar="DIR", help="Folder to copy the default templates into."
+    ),
     force: bool = typer.Option(False, "--force", help="Overwrite templates already in the folder."),
-    language: str = typer.Option(
-        "fr", "--language", "-l", help="Language of the templates: fr or en."
+    language: str | None = typer.Option(
+        None,
+        "--language",
+        "-l",
+        metavar="LANGUAGE",
+        help="Language of the templates: fr or en (default: the engagement's, the one beside "
+        "DIR or in the current folder, else fr).",
+        autocompletion=complete.languages,
     ),
 ) -> None:
-    """Copy the default templates into FOLDER, to edit them in Word or LibreOffice: the six
-    deliverables' and the workshop kit's (its slide deck and its four sheets).
+    """Copy the default templates into a folder, to edit them.
 
-    Put the edited files in templates/ beside engagement.yaml (or pass --templates to
-    render): each one overrides the default of the same name.
+    The six deliverables' templates and the workshop kit's (its slide deck and its four
+    sheets).
+
+    Edit them in Word or LibreOffice, then put them in templates/ beside engagement.yaml (or
+    pass --templates to render): each one overrides the default of the same name. They are in
+    the engagement's language unless --language says otherwise.
 
     Example: dialogue templates export examples/ormessac/templates
     """
     from ..common.errors import FileProblem
     from ..render.writer import export_defaults, exported_templates
 
-    if language not in ("fr", "en"):
-        raise FileProblem(f"--language {language}: choose fr or en")
+    if language is None:
+        language = _engagement_language(folder)
+    elif language.strip().lower() not in ("fr", "en"):
+        bad_value("--language", language, "not a language of the templates: fr or en")
+    language = language.strip().lower()
+    if not folder.parent.is_dir():
+        raise FileProblem(
+            f"{folder}: folder {folder.parent} does not exist (the templates' folder is created "
+            "in an existing one)"
+        )
     # Never over an input of the engagement around FOLDER (or of the current folder); its
     # templates are the exception: replacing them is what --force asks for.
     guard_outputs(
@@ -47,22 +68,48 @@ def export(
         check_path=False,
         with_templates=False,
     )
-    for path in export_defaults(folder, overwrite=force, language=language):
+    written = export_defaults(folder, overwrite=force, language=language)
+    for path in written:
         typer.echo(f"Wrote {path}")
-    typer.echo("Edit them, then check them with: dialogue templates check " + str(folder))
+    kind = "English" if language == "en" else "French"
+    typer.echo(f"{len(written)} {kind} templates. Edit them, then check them with: "
+               f"dialogue templates check {shlex.quote(str(folder))}")  # fmt: skip
+
+
+def _engagement_language(folder: Path) -> str:
+    """The language of the engagement beside ``folder`` (or in the current folder), else fr."""
+    from ..common.errors import DialogueError
+    from ..engagement.loader import FILENAME
+    from ..engagement.yamlio import read_text, safe_load
+
+    for candidate in (folder.parent / FILENAME, Path(FILENAME)):
+        if not candidate.is_file():
+            continue
+        try:
+            data = safe_load(read_text(candidate, str(candidate)), str(candidate))
+        except DialogueError:
+            continue  # `check` reports the file; the templates are not its business
+        language = data.get("language") if isinstance(data, dict) else None
+        return "en" if language == "en" else "fr"
+    return "fr"
 
 
 @templates_app.command("check")
 @reports_errors
 def check(
     folder: Path | None = typer.Argument(
-        None, help="Folder (or one .docx) to check; default: the packaged templates."
+        None,
+        metavar="PATH",
+        help="Folder (or one .docx) to check; default: the packaged templates.",
+        show_default=False,
     ),
 ) -> None:
-    """Check templates before use: the file opens within the size limits, nothing in it is
-    fetched from outside when Word opens it, the Jinja parses and touches only the documented
-    data (anything else is an error: a shared or downloaded template is refused here), variables
-    exist in the documented context, no Jinja in the document properties, the styles used exist.
+    """Check templates before use: safety, variables, styles.
+
+    The file opens within the size limits, nothing in it is fetched from outside when Word
+    opens it, the Jinja parses and touches only the documented data (anything else is an
+    error: a shared or downloaded template is refused here), variables exist in the documented
+    context, no Jinja in the document properties, the styles used exist.
 
     Exits 1 when a template has an error; warnings (likely typos) do not fail. See
     docs/security.md for what a template may do.

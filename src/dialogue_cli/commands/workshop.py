@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from . import _complete as complete
 from ._common import (
     app,
     console,
@@ -31,16 +32,24 @@ def workshop(
     path: Path = engagement_argument(),
     sessions: list[str] | None = typer.Argument(
         None,
-        metavar="[WORKSHOP_ID]...",
+        metavar="SESSION",
         help="The sessions to prepare: workshop ids, or 'creativite' for the creativity "
         "session (default: every workshop and the creativity session).",
         show_default=False,
+        autocompletion=complete.sessions,
     ),
     out: Path | None = typer.Option(
-        None, "--out", "-o", help="Output folder (default: ateliers/ beside the engagement)."
+        None,
+        "--out",
+        "-o",
+        metavar="DIR",
+        help="Output folder (default: ateliers/ beside the engagement).",
     ),
     templates: Path | None = typer.Option(
-        None, "--templates", help="Folder of templates overriding the defaults by file name."
+        None,
+        "--templates",
+        metavar="DIR",
+        help="Folder of templates overriding the defaults by file name.",
     ),
     lines: int = typer.Option(
         LINES_DEFAULT,
@@ -55,8 +64,10 @@ def workshop(
         False, "--force", help="Overwrite files edited since dialogue wrote them."
     ),
 ) -> None:
-    """Write the kit of each session: slides, capture sheets, attendance sheet, run sheet and
-    the pre-filled feedback file, in the engagement's language, into ateliers/<session>/.
+    """Write each session's kit: slides, sheets and feedback file.
+
+    The slides, the capture, attendance and run sheets and the pre-filled feedback file, in
+    the engagement's language, into ateliers/SESSION/.
 
     The slide deck (.pptx, editable in PowerPoint and Impress) has the session, the rules of
     the game, one slide per scenario (per option, with its verdict and the challenge it sets,

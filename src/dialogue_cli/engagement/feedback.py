@@ -32,6 +32,15 @@ from typing import IO, Any, NamedTuple, Protocol, TypeVar
 
 from ..common.errors import LocatedError, Problem, shown
 from ..common.suggest import suggest
+
+# The header vocabulary lives in feedback_columns; these names are read from here too.
+from .feedback_columns import COLUMNS as COLUMNS
+from .feedback_columns import HEADER_ALIASES as HEADER_ALIASES
+from .feedback_columns import IGNORED_HEADERS as IGNORED_HEADERS
+from .feedback_columns import PROVENANCE_HEADERS as PROVENANCE_HEADERS
+from .feedback_columns import REQUIRED_COLUMNS as REQUIRED_COLUMNS
+from .feedback_columns import TEMPLATE_HEADERS as TEMPLATE_HEADERS
+from .feedback_columns import map_header as map_header
 from .feedback_limits import FIELD_LIMIT, ID_LENGTH, LINE_LENGTH, TEXT_LENGTH, RowShape, too_long
 from .model import POLARITIES, Engagement, Workshop, fold, normalize_polarity
 
@@ -40,48 +49,6 @@ MAX_PROBLEMS_PER_FILE = 50
 LINE_LIMIT = 2 * FIELD_LIMIT
 CACHE_LIMIT = 10_000  # distinct raw values remembered per column
 
-COLUMNS = (
-    "id", "scenario", "polarity", "intensity", "criteria", "theme", "text", "author", "publish",
-)  # fmt: skip
-REQUIRED_COLUMNS = ("scenario", "polarity")
-# Headers accepted for each column, compared after `fold` (lower case, no accents, no spaces).
-HEADER_ALIASES: dict[str, str] = {
-    "id": "id", "identifiant": "id", "ref": "id", "reference": "id",
-    "scenario": "scenario", "scenarios": "scenario", "scenario_id": "scenario",
-    "option": "scenario",
-    "polarity": "polarity", "polarite": "polarity", "avis": "polarity", "type": "polarity",
-    "intensity": "intensity", "intensite": "intensity", "force": "intensity",
-    "criteria": "criteria", "criterion": "criteria", "critere": "criteria",
-    "criteres": "criteria", "grille": "criteria",
-    "theme": "theme", "themes": "theme", "sujet": "theme",
-    "text": "text", "verbatim": "text", "texte": "text", "commentaire": "text", "propos": "text",
-    "author": "author", "auteur": "author", "participant": "author",
-    "publish": "publish", "publier": "publish", "publication": "publish",
-    "publiable": "publish", "consentement": "publish", "consent": "publish",
-    "atelier": "workshop", "workshop": "workshop", "groupe": "workshop", "group": "workshop",
-}  # fmt: skip
-# What `dialogue feedback template` writes, per language.
-TEMPLATE_HEADERS = {
-    "fr": (
-        "id",
-        "scenario",
-        "polarite",
-        "intensite",
-        "criteres",
-        "theme",
-        "verbatim",
-        "auteur",
-        "publier",
-    ),
-    "en": COLUMNS,
-}
-# Provenance columns of a file written by `dialogue feedback import`: where each item came from.
-# The reader accepts and ignores them, and never takes one of them for a column of COLUMNS.
-PROVENANCE_HEADERS = {
-    "fr": ("plateforme_source", "id_source", "lien_source", "date_source"),
-    "en": ("source_platform", "source_id", "source_url", "source_date"),
-}
-IGNORED_HEADERS = frozenset(header for names in PROVENANCE_HEADERS.values() for header in names)
 T = TypeVar("T")
 _INTENSITIES = {"": 1, "1": 1, "2": 2, "3": 3, "1.0": 1, "2.0": 2, "3.0": 3}
 # A publish cell: yes or no (empty: the workshop's default), in French or English.
@@ -120,6 +87,8 @@ class References:
     # Files that several workshops read: each row must then say whose it is (atelier column).
     shared_files: frozenset[Path] = frozenset()
     reported: set[str] = field(default_factory=set)  # shared files already checked once
+    # What is odd but not wrong (a header that looks like a misspelt column), for `check`.
+    warnings: list[Problem] = field(default_factory=list)
     # Pre-printed rows not transcribed yet (see the module's docstring), per workshop id.
     pending: Counter[str] = field(default_factory=Counter)
 
@@ -189,13 +158,18 @@ def iter_all(
     base_dir: Path,
     display: Callable[[Path], str] = str,
     engagement_source: str = "engagement.yaml",
+    *,
+    warnings: list[Problem] | None = None,
     pending: Counter[str] | None = None,
 ) -> Iterator[Feedback]:
     """Every feedback item of every workshop, collecting the problems of all files before raising.
 
-    ``pending``, when given, counts the rows not transcribed yet, per workshop id.
+    ``warnings``, when given, receives what is odd but not wrong (see :func:`map_header`);
+    ``pending`` counts the rows not transcribed yet, per workshop id.
     """
     refs = References.of(engagement)
+    if warnings is not None:
+        refs.warnings = warnings
     if pending is not None:
         refs.pending = pending
     readers = Counter(feedback_path(base_dir, w) for w in engagement.workshops)
@@ -324,41 +298,6 @@ def _not_utf8(error: UnicodeDecodeError) -> str:
         f"not UTF-8 text (byte 0x{error.object[error.start]:02x}): "
         "save it as 'CSV UTF-8' (Excel) or UTF-8 text"
     )
-
-
-def map_header(header: list[str], name: str, refs: References | None = None) -> dict[str, int]:
-    """Column name -> index, from a header row in English or French."""
-    index: dict[str, int] = {}
-    for position, raw in enumerate(header):
-        key = fold(raw).replace(" ", "_").replace("-", "_")
-        if key in IGNORED_HEADERS:
-            continue
-        column = HEADER_ALIASES.get(key) or HEADER_ALIASES.get(key.rstrip("s"))
-        if column and column not in index:
-            index[column] = position
-    missing = [column for column in REQUIRED_COLUMNS if column not in index]
-    if missing:
-        cells = [cell.strip() for cell in header]
-        looks_like_data = refs is not None and any(
-            cell in refs.scenarios or normalize_polarity(cell) in POLARITIES for cell in cells
-        )
-        if not any(cells):
-            message = "no header row: the first row must name the columns (scenario, polarite, ...)"
-        elif looks_like_data and not index:
-            message = (
-                "no header row: the first row holds data; add a first row naming the columns: "
-                + ";".join(TEMPLATE_HEADERS["fr"])
-            )
-        else:
-            found = [h if len(h) <= 40 else h[:39] + "…" for h in header[:50] if h]
-            message = (
-                "missing column "
-                + ", ".join(repr(m) for m in missing)
-                + f"; found: {', '.join(found)}"
-                + (f" and {len(header) - 50} more" if len(header) > 50 else "")
-            )
-        raise LocatedError([Problem(name, 1, 0, "header", message)])
-    return index
 
 
 class _Checks:

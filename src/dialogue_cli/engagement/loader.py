@@ -7,6 +7,7 @@ a :class:`~dialogue_cli.common.errors.LocatedError` lists every problem as
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -46,14 +47,25 @@ class Project:
         """How to name a file in messages: relative to the working folder when it can."""
         return display_name(path)
 
-    def feedback(self, pending: Counter[str] | None = None) -> Iterator[Feedback]:
+    def feedback(
+        self, *, warnings: list[Problem] | None = None, pending: Counter[str] | None = None
+    ) -> Iterator[Feedback]:
         """Every feedback item, inline and from files, validated as it is read.
 
-        ``pending``, when given, counts per workshop the pre-printed rows not transcribed yet.
+        ``warnings``, when given, receives what is odd but not wrong in the files (a header
+        that looks like a misspelt column); ``pending`` counts per workshop the pre-printed
+        rows not transcribed yet.
         """
         from .feedback import iter_all
 
-        return iter_all(self.engagement, self.base_dir, display_name, self.name, pending)
+        return iter_all(
+            self.engagement,
+            self.base_dir,
+            display_name,
+            self.name,
+            warnings=warnings,
+            pending=pending,
+        )
 
 
 def resolve(path: Path) -> Path:
@@ -193,6 +205,8 @@ def error_message(
         message = f"expected a mapping (key: value lines), got {_described(value)}"
     elif kind == "list_type":
         message = f"expected a list ('- ' items), got {_described(value)}"
+    elif kind == "string_pattern_mismatch" and isinstance(value, str):
+        message = _pattern_message(value, (detail.get("ctx") or {}).get("pattern"))
     elif kind == "string_too_long" and isinstance(value, str):
         message = f"{message} (it has {len(value):,})"
     elif (
@@ -202,6 +216,20 @@ def error_message(
     ):
         message = f"{message}, got {value!r}"
     return message
+
+
+def _pattern_message(value: str, pattern: object) -> str:
+    """A text refused by a field's pattern, in words (never the regular expression)."""
+    from .model.base import IDENTIFIER_PATTERN, fold
+
+    if pattern != IDENTIFIER_PATTERN:
+        return f"{shown(value)} is not written as this field expects"
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", fold(value).replace("'", "-")).strip("-_.")
+    hint = f" (e.g. {slug!r})" if slug else ""
+    return (
+        f"{shown(value)} is not an id: an id is letters without accents, digits and - _ . "
+        f"(starting with a letter or a digit){hint}"
+    )
 
 
 def _described(value: Any) -> str:
@@ -300,7 +328,8 @@ def check_references(engagement: Engagement, base_dir: Path) -> list[tuple[Loc, 
                     issues.append(
                         (
                             (*loc, index, "id"),
-                            f"duplicate id {item.id!r} (already used by item {first + 1})",
+                            f"duplicate id {item.id!r} ({format_loc((*loc, first))} has it "
+                            "already)",
                             False,
                         )
                     )

@@ -1,9 +1,9 @@
-"""Bounds on a workbook, checked from its zip directory and its XML before openpyxl reads it.
+"""Bounds on a workbook, checked from its zip directory and its XML before a reader opens it.
 
-An XLSX file is a zip of XML parts. openpyxl trusts them: it reads every shared string into
-memory when it opens the workbook, and pads each row of a sheet to the sheet's last column, so
-that a 5 KB file with one cell at ``XFD1048576`` stands for 17 billion cells. Before openpyxl
-sees a part, this module checks, streaming and with a pull parser that keeps nothing:
+An XLSX file is a zip of XML parts. Readers trust them: openpyxl (platform exports) and
+python-calamine (feedback files) read every shared string into memory when they open the
+workbook, and a reader that pads each row to the sheet's last column makes a 5 KB file with one
+cell at ``XFD1048576`` stand for 17 billion cells. Before a reader sees a part, this module checks, streaming and with a pull parser that keeps nothing:
 
 - the zip directory: how many parts, their uncompressed sizes (zipfile never inflates a part
   beyond the size the directory declares, so the declared sizes bound what is read);
@@ -311,6 +311,38 @@ def _sheet_parts(archive: zipfile.ZipFile, name: str, workbook: str | None) -> l
     return sorted(part for part in found if part in archive.NameToInfo)
 
 
+def sheet_titles(archive: zipfile.ZipFile, name: str) -> dict[str, str]:
+    """Each sheet's title and its XML part, in the workbook's order (what a reader shows)."""
+    import posixpath
+
+    _strings, workbook = _main_parts(archive, name)
+    if workbook is None or workbook not in archive.NameToInfo:
+        return {}
+    folder, base = posixpath.split(workbook)
+    rels = posixpath.join(folder, "_rels", base + ".rels")
+    targets: dict[str, str] = {}
+    titles: dict[str, str] = {}
+
+    def relation(tag: str, attrs: dict[str, str]) -> None:
+        if tag[tag.find(":") + 1 :] == "Relationship":
+            target = attrs.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+            targets[attrs.get("Id", "")] = posixpath.normpath(path)
+
+    def sheet(tag: str, attrs: dict[str, str]) -> None:
+        if tag[tag.find(":") + 1 :] == "sheet":
+            # the r:id attribute, whatever prefix the relationships namespace has
+            rid = next((v for k, v in attrs.items() if k.rsplit(":", 1)[-1] == "id"), "")
+            part = targets.get(rid)
+            if part is not None and part in archive.NameToInfo:
+                titles[attrs.get("name", "")] = part
+
+    if rels in archive.NameToInfo:
+        _scan(archive, rels, name, relation, None)
+    _scan(archive, workbook, name, sheet, None)
+    return titles
+
+
 def _sheet_label(part: str) -> str:
     """How a message names a sheet before its name is known: its part's file name."""
     return part.rsplit("/", 1)[-1]
@@ -391,6 +423,13 @@ def _column(letters: str) -> int:
         if "A" <= char <= "Z":
             column = column * 26 + ord(char) - 64
     return column
+
+
+def cell_position(reference: str) -> tuple[int, int]:
+    """``"B12"`` -> ``(12, 2)``: a cell reference's row and column, from 1 (0 when absent)."""
+    letters = reference.rstrip("0123456789")
+    digits = reference[len(letters) :]
+    return (int(digits) if digits and len(digits) < 10 else 0), _column(letters)
 
 
 def _problem(name: str, message: str) -> LocatedError:

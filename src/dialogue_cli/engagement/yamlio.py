@@ -235,6 +235,9 @@ def _syntax_problem(error: Any, name: str, text: str) -> Problem:
             key,
             f"duplicate key (the mapping starting on line {first} already has it)",
         )
+    opened = _unclosed(error, text, line)
+    if opened is not None:
+        return Problem(name, opened[0], opened[1], "", f"YAML syntax: {opened[2]}")
     lines = text.splitlines()
     at = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) and col > 0 else ""
     if at == "\t" or "'\\t'" in problem:
@@ -242,6 +245,59 @@ def _syntax_problem(error: Any, name: str, text: str) -> Problem:
     elif problem.startswith("mapping values are not allowed"):
         problem += " (a ':' inside a value? quote the value)"
     return Problem(name, line, col, "", f"YAML syntax: {problem}")
+
+
+_FLOW = {"while parsing a flow mapping": ("{", "}"), "while parsing a flow sequence": ("[", "]")}
+_QUOTES = {'"': "double quote", "'": "single quote"}
+
+
+def _unclosed(error: Any, text: str, line: int) -> tuple[int, int, str] | None:
+    """Where a quote or a bracket that causes ``error`` opens, and what to say about it.
+
+    The parser notices an unclosed quote only where the text stops making sense, often many
+    lines later (the quoted text runs on to the next quote of the file); an unclosed bracket,
+    on the line after it. The user's mistake is where it opens: (line, column, message).
+    """
+    from ruamel.yaml import YAML
+
+    context = (getattr(error, "context", None) or "").strip()
+    # A quoted text that runs over lines and ends where the parser fails, or just before.
+    quoted: tuple[int, int, int, str] | None = None
+    try:
+        for token in YAML(typ="safe").scan(text):
+            start, end = token.start_mark, token.end_mark
+            if start.line + 1 > line:
+                break
+            style = getattr(token, "style", None)
+            if style in _QUOTES and end.line > start.line and 0 <= line - (end.line + 1) <= 1:
+                quoted = (start.line + 1, start.column + 1, end.line + 1, style)
+    except Exception:  # the scan stops at the broken token; what it saw before is enough
+        pass
+    if quoted is not None:
+        first, column, last, quote = quoted
+        return (
+            first,
+            column,
+            f"the {_QUOTES[quote]} ({quote}) opened here is closed only on line {last}: "
+            f"is the closing {quote} missing?",
+        )
+    mark = getattr(error, "context_mark", None)
+    if context == "while scanning a quoted scalar" and mark is not None:
+        quote = text.splitlines()[mark.line][mark.column : mark.column + 1] or '"'
+        return (
+            mark.line + 1,
+            mark.column + 1,
+            f"the {_QUOTES.get(quote, 'quote')} ({quote}) opened here is never closed",
+        )
+    if context in _FLOW and mark is not None:
+        opening, closing = _FLOW[context]
+        return (
+            mark.line + 1,
+            mark.column + 1,
+            f"the {opening!r} opened here is not closed: a {closing!r} is missing "
+            f"(or a ',' between two values)",
+        )
+    return None
 
 
 def position(root: Any, loc: Loc, *, at_key: bool = False) -> tuple[int, int, str]:

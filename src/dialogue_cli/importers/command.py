@@ -63,6 +63,9 @@ def find_workshop(project: Project, wanted: str) -> Workshop:
     for workshop in workshops:
         if workshop.id == wanted:
             return workshop
+    same = [w for w in workshops if w.id.casefold() == wanted.casefold()]
+    if len(same) == 1:
+        return same[0]
     group = normalize_group(wanted)
     of_group = [w for w in workshops if w.group == group]
     if len(of_group) == 1:

@@ -127,7 +127,7 @@ def select(only: Sequence[str] | None) -> list[Deliverable]:
         return list(DELIVERABLES)
     wanted = set()
     for raw in only:
-        name = raw.removesuffix(".docx").strip()
+        name = raw.strip().removesuffix(".docx").casefold()
         if name not in BY_ANY_NAME:
             from ..common.suggest import suggest
 

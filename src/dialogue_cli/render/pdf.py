@@ -274,9 +274,22 @@ def scratch_folder(root: Path | None = None) -> Iterator[Path]:
         lock = _take_lock(folder / LOCK_NAME, wait=True)
         yield folder
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        _remove(folder)
         if lock is not None:
             os.close(lock)
+
+
+def _remove(folder: Path, attempts: int = 40, pause: float = 0.05) -> None:
+    """Remove ``folder``, again for up to two seconds if something still wrote into it.
+
+    A LibreOffice killed on a signal may finish a write in its profile after the SIGKILL was
+    sent and before the kernel ends it: the first pass then finds the folder not empty.
+    """
+    for _ in range(attempts):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            return
+        time.sleep(pause)
 
 
 def _take_lock(path: Path, *, wait: bool) -> int | None:

@@ -64,12 +64,14 @@ Level = Annotated[
     Literal["informer", "consulter", "concerter", "coconstruire", "codecider"],
     BeforeValidator(normalize_level),
 ]
+# What an id may hold; the loader says it in words ("letters without accents, digits...").
+IDENTIFIER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 Identifier = Annotated[
     str,
     Field(
         min_length=1,
         max_length=64,
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$",
+        pattern=IDENTIFIER_PATTERN,
         description="A short identifier: letters, digits, '-', '_' or '.'.",
     ),
 ]
