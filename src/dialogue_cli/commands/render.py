@@ -76,7 +76,7 @@ def render(
         "on that day; default: engagement.document_date, else today.",
     ),
 ) -> None:
-    """Write the Word deliverables (and their PDFs), and the public message's other forms.
+    """Write the Word deliverables (and their PDFs), and the web page.
 
     The specification (cahier des charges), the internal and external communication kits, the
     ROI citoyen kit, the workshop report and the quote (devis); with the communication externe,
