@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 from pptx import Presentation
+from typer.testing import CliRunner
 
+from dialogue_cli.cli import app
 from dialogue_cli.engagement.loader import load
 from dialogue_cli.render.contexts.shared import verdict
 from dialogue_cli.render.results import Results
@@ -317,10 +319,11 @@ def test_the_attendance_sheet_has_the_notice_and_no_personal_data(ormessac: Path
                   "Réclamation"):  # fmt: skip
         assert label in text
     # the example's privacy section, item by item
-    assert "Ville d’Ormessac, représentée par son maire (participation@ormessac.example" in text
-    assert "mutualisé du Val d’Orme (dpo@valdorme.example" in text
-    assert "Marchal Concertation, prestataire chargé de l’animation (sous-traitant)" in text
-    assert "article 6, paragraphe 1, point e, du RGPD" in text
+    assert "Ville d’Ormessac, représentée par son maire, Hôtel de ville" in text
+    assert "participation@ormessac.example" in text
+    assert "mutualisé du Val d’Orme, Hôtel communautaire, 4 quai des Tanneurs" in text
+    assert "Marchal Concertation, prestataire qui anime et analyse la démarche" in text
+    assert "article 6, paragraphe 1, point e du RGPD" in text
     assert "détruites au plus tard le 31 décembre 2027" in text
     assert "À compléter" not in text
     for value in personal_data(ormessac):
@@ -363,12 +366,38 @@ privacy:
     path.write_text(text + privacy, encoding="utf-8")
     build(folder, "AT-ELUS")
     text = docx_text(folder / "ateliers" / "AT-ELUS" / "emargement-AT-ELUS.docx")
-    assert "Ville d’Ormessac (rgpd@ormessac.example)" in text
-    assert "Délégué mutualisé du Val d’Orme (dpo@valdorme.example)" in text
+    controller = text.split("Responsable du traitement", 1)[1].split("\n", 2)[1]
+    assert controller.startswith("Ville d’Ormessac, ") and "rgpd@ormessac.example" in controller
+    assert "Délégué mutualisé du Val d’Orme, dpo@valdorme.example" in text
     assert "Attester la tenue des ateliers\u202f; Inviter les participants à la restitution" in text
     assert "1 an après la fin de la démarche" in text
-    assert "en écrivant au délégué à la protection des données (dpo@valdorme.example)" in text
+    assert "écrivez au délégué à la protection des données\xa0: Délégué mutualisé" in text
     assert "À compléter" not in text
+
+
+def test_the_attendance_sheet_says_what_the_cahier_des_charges_says(
+    ormessac: Path, tmp_path: Path
+) -> None:
+    """One notice for the engagement: every part the cahier des charges gives (the consultant
+    named as processor in both) reads the same on the attendance sheet, under its formal label."""
+    sheet = docx_text(ormessac / "ateliers" / "AT-CITOYENS" / "emargement-AT-CITOYENS.docx")
+    folder = tmp_path / "ormessac"
+    shutil.copytree(ormessac, folder, ignore=shutil.ignore_patterns("livrables", "ateliers"))
+    result = CliRunner().invoke(app, ["render", str(folder), "--only", "cahier-des-charges"])
+    assert result.exit_code == 0, result.output
+    cahier = Document(str(folder / "livrables" / "cahier-des-charges.docx"))
+    labels = ("Qui est responsable : ", "Délégué à la protection des données : ", "Pourquoi : ",
+              "Ce qui est recueilli : ", "Qui les reçoit : ", "Combien de temps : ")  # fmt: skip
+    spaces = str.maketrans({"\u202f": " ", "\xa0": " "})
+    sheet = sheet.translate(spaces)
+    found = 0
+    for paragraph in cahier.paragraphs:
+        text = paragraph.text.translate(spaces)
+        for label in labels:
+            if text.startswith(label):
+                found += 1
+                assert text.removeprefix(label) in sheet, label
+    assert found == len(labels)
 
 
 # ---------------------------------------------------------------- run sheet

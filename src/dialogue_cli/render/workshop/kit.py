@@ -142,7 +142,7 @@ def render_kit(
         files = by_session[session.code]
         made = _session(project, info, results, f, files, lines, keep, on_rendered)
         rendered.update(made)
-        result.warnings += _notice_warnings(project, session, f, result.warnings)
+        result.warnings += _notice_warnings(results, f, result.warnings)
         result.hints += _transcription_hint(project, session, files, out_dir, results)
     pdfs: dict[str, bytes] = {}
     if pdf:
@@ -354,7 +354,7 @@ def fit_column_loops(body: Any) -> None:
                 grid.append(column)
 
 
-def _notice_warnings(project: Project, session: Session, f: Fmt, already: list[str]) -> list[str]:
+def _notice_warnings(results: Results, f: Fmt, already: list[str]) -> list[str]:
     """Once per kit: the fields of the personal-data notice that read « À compléter » (or its
     English)."""
     from .notice import build_notice
@@ -362,7 +362,7 @@ def _notice_warnings(project: Project, session: Session, f: Fmt, already: list[s
 
     if any(line.startswith("attendance sheets:") for line in already):
         return []
-    missing = build_notice(project.engagement, f).missing
+    missing = build_notice(results, f).missing
     if not missing:
         return []
     todo = KIT_WORDS[f.language]["notice"]["todo"]  # what the sheet prints, in its language

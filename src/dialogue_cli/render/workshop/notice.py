@@ -1,9 +1,12 @@
-"""The personal-data notice of an attendance sheet (RGPD art. 13), from ``engagement.privacy``.
+"""The personal-data notice of an attendance sheet (RGPD art. 13): the public documents' notice.
 
-The controller is the collectivité unless ``privacy.controller`` names another; the consultant
-is listed among the recipients as processor; a public body's legal basis defaults to art. 6-1-e
-(a task in the public interest). Every other field left empty reads « À compléter », and the
-notice says which fields those are, for the consultant's warning. Pure.
+One notice for the whole engagement: :func:`dialogue_cli.render.contexts.public.privacy` builds
+it from ``privacy`` with the public body's defaults (the collectivité and its public contact as
+controller, art. 6-1-e, the consultant as processor, the rights exercised with the DPO, the
+CNIL), so that the attendance sheet tells the person who signs it what the communication
+externe and the cahier des charges tell residents. The sheet names the consultant (who hands it
+round); the parts the file does not give yet read « À compléter », and :attr:`Notice.missing`
+names their ``privacy`` fields for the consultant's warning. Pure.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import TYPE_CHECKING
 from .words import KIT_WORDS
 
 if TYPE_CHECKING:
-    from ...engagement.model import Engagement, PrivacyContact
+    from ..results import Results
     from ..values import Fmt
 
 
@@ -28,87 +31,18 @@ class Notice:
     missing: tuple[str, ...]
 
 
-def _reach(contact: PrivacyContact, f: Fmt) -> str:
-    return ", ".join(f.t(v) for v in (contact.email, contact.address, contact.phone) if v.strip())
+def build_notice(results: Results, f: Fmt) -> Notice:
+    """The notice of the engagement, in its language: the public documents' rows, each under
+    its formal label (« Responsable du traitement » where residents read « Qui est responsable »)."""
+    from ..contexts.public import privacy
 
-
-def build_notice(engagement: Engagement, f: Fmt) -> Notice:
-    """The notice of ``engagement``, in its language."""
     words = KIT_WORDS[f.language]["notice"]
-    todo = str(words["todo"])
-    privacy = engagement.privacy
-    missing: list[str] = []
-
-    def given(value: str, field: str) -> str:
-        if value.strip():
-            return f.t(value)
-        missing.append(field)
-        return todo
-
-    def listed(values: list[str], field: str) -> str:
-        kept = [f.t(v) for v in values if v.strip()]
-        if kept:
-            return (" ; " if f.language == "fr" else "; ").join(kept)
-        missing.append(field)
-        return todo
-
-    controller = privacy.controller
-    controller_name = f.t(controller.name) or f.t(engagement.client.name)
-    controller_reach = _reach(controller, f)
-    if not controller_reach:
-        missing.append("privacy.controller.email")
-    controller_text = f"{controller_name} ({controller_reach or todo.lower()})"
-    dpo = privacy.dpo
-    dpo_reach = _reach(dpo, f)
-    dpo_name = f.t(dpo.name)
-    if dpo_name or dpo_reach:
-        dpo_text = " ".join(
-            part for part in (dpo_name, f"({dpo_reach})" if dpo_reach else "") if part
-        )
-        if not dpo_reach:
-            missing.append("privacy.dpo.email")
-    else:
-        dpo_text = todo
-        missing.append("privacy.dpo")
-    if privacy.legal_basis.strip():
-        basis = f.t(privacy.legal_basis)
-    elif engagement.client.public:
-        basis = str(words["public_basis"])
-    else:
-        basis = todo
-        missing.append("privacy.legal_basis")
-    consultant = engagement.consultant
-    processor = (consultant.company or consultant.name).strip()
-    recipients = [f.t(r) for r in privacy.recipients if r.strip()]
-    if processor:
-        recipients.append(str(words["processor"]).format(name=f.t(processor)))
-    if recipients:
-        recipients_text = (" ; " if f.language == "fr" else "; ").join(recipients)
-    else:
-        recipients_text = todo
-        missing.append("privacy.recipients")
-    if privacy.rights.strip():
-        rights = f.t(privacy.rights)
-    else:
-        if dpo_reach:
-            how = str(words["rights_dpo"]).format(contact=dpo_reach)
-        else:
-            how = str(words["rights_controller"]).format(contact=controller_reach or todo.lower())
-        rights = f.t(str(words["rights_text"]).format(how=how))
-    rows = (
-        (words["controller"], controller_text),
-        (words["dpo"], dpo_text),
-        (words["purposes"], listed(privacy.purposes, "privacy.purposes")),
-        (words["legal_basis"], basis),
-        (words["data"], listed(privacy.data, "privacy.data")),
-        (words["recipients"], recipients_text),
-        (words["retention"], given(privacy.retention, "privacy.retention")),
-        (words["rights"], rights),
-        (words["complaint"], str(words["complaint_text"])),
-    )
+    public = privacy(results, f, named=True)
+    rows = tuple((str(words[r["key"]]), str(r["value"])) for r in public["rows"])
+    missing = tuple(f"privacy.{r['key']}" for r in public["rows"] if r["missing"])
     return Notice(
         title=str(words["title"]),
         intro=str(words["intro"]),
-        rows=tuple((str(label), f.t(text)) for label, text in rows),
-        missing=tuple(missing),
+        rows=rows,
+        missing=missing,
     )

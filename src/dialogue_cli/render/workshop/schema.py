@@ -95,7 +95,7 @@ KIT_CONTEXTS: dict[str, Schema] = {
             "rows": [
                 {
                     "label": "'Responsable du traitement', 'Base légale'...",
-                    "text": "From engagement.privacy; an empty field reads 'À compléter'.",
+                    "text": "The engagement's one notice (the public documents' text); a missing part reads 'À compléter : …'.",
                 }
             ],
         },

@@ -127,7 +127,7 @@ def attendance_context(piece: Piece, info: SessionInfo, results: Results, f: Fmt
     personal-data notice, so that a page passed round alone still informs who signs it."""
     w = info.words
     context = common(piece, info, results, f)
-    notice = build_notice(results.engagement, f)
+    notice = build_notice(results, f)
     number, name, structure, signature = w["attendance_columns"]
     rows = attendance_rows(info.participants)
     context.update(
