@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ormessac"
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _cli import dialogue_binary  # noqa: E402
 
 SCENARIOS = ["BP", "CQ", "PN", "PC", "TR"]
 CRITERIA = ["MANDAT", "CHARGE", "UTILITE", "RETOUR", "INCLUSION", "COUT"]
@@ -48,11 +49,6 @@ TEXTS = [
     "Qui décide si un projet est faisable ? On aimerait comprendre pourquoi il est écarté.",
     "Les services sont déjà à flux tendu : « pas d'usine à gaz », s'il vous plaît.",
 ]
-
-
-def dialogue_binary() -> list[str]:
-    found = Path(sys.executable).with_name("dialogue")
-    return [str(found)] if found.exists() else [sys.executable, "-m", "dialogue_cli"]
 
 
 def big_example(folder: Path, rows: int, seed: int = 11) -> Path:

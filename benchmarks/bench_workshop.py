@@ -23,23 +23,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ormessac"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-
-def dialogue_binary() -> list[str]:
-    found = Path(sys.executable).with_name("dialogue")
-    return [str(found)] if found.exists() else [sys.executable, "-m", "dialogue_cli"]
-
-
-def timed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, env=env)
-    return time.perf_counter() - start
+from _cli import dialogue_binary, timed  # noqa: E402
 
 
 def main() -> None:

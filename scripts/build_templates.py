@@ -357,7 +357,9 @@ class Builder:
             return [V("invoice.title"), " n° ", V("invoice.number")]
         return [V("doc.title")]
 
-    def _cover(self) -> None:
+    def _cover_band(self, subject_expr: str) -> None:
+        """The top of every cover: the logo, the coloured band (audience, title, the subject
+        ``subject_expr`` names), the client's name."""
         self.p(V("brand.logo"), style="Cover Line")
         spacer = self.p("")
         spacer.paragraph_format.space_after = Pt(90)
@@ -377,10 +379,13 @@ class Builder:
         self._runs(title, [V("doc.title")])
         title.paragraph_format.space_after = Pt(12)
         subject = cell.add_paragraph(style="Cover Subject")
-        self._runs(subject, [V("doc.subject")])
+        self._runs(subject, [V(subject_expr)])
         gap = self.p("")
         gap.paragraph_format.space_after = Pt(36)
         self.p(V("client.name"), style="Cover Client")
+
+    def _cover(self) -> None:
+        self._cover_band("doc.subject")
         self.p(
             V("client.kind"),
             T("{% if client.population %}"),
@@ -408,29 +413,7 @@ class Builder:
     def _public_cover(self) -> None:
         """The cover of a document the collectivité publishes: its logo, its name, the scheme's
         name and the date; no consultant, no reference."""
-        self.p(V("brand.logo"), style="Cover Line")
-        spacer = self.p("")
-        spacer.paragraph_format.space_after = Pt(90)
-        band = self.doc.add_table(rows=1, cols=1)
-        band.alignment = WD_TABLE_ALIGNMENT.CENTER
-        cell = band.rows[0].cells[0]
-        _shade(cell, PRIMARY)
-        cell.width = Cm(TEXT_WIDTH)
-        self._fixed(band, [TEXT_WIDTH])
-        band.rows[0].height = Cm(7)
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        self._margins(band, 400)
-        first = cell.paragraphs[0]
-        first.style = self.doc.styles["Cover Kicker"]
-        self._runs(first, [V("doc.audience")])
-        title = cell.add_paragraph(style="Title")
-        self._runs(title, [V("doc.title")])
-        title.paragraph_format.space_after = Pt(12)
-        subject = cell.add_paragraph(style="Cover Subject")
-        self._runs(subject, [V("scheme.tagline")])
-        gap = self.p("")
-        gap.paragraph_format.space_after = Pt(36)
-        self.p(V("client.name"), style="Cover Client")
+        self._cover_band("scheme.tagline")
         self.p(V("scheme.updated"), style="Cover Line")
         self.page_break()
 
