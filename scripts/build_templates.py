@@ -1818,15 +1818,42 @@ def _package_content(b: Builder) -> None:
     )
 
 
+def _price_lines(b: Builder, lines: str, *, basis: bool) -> None:
+    """The priced lines of the devis (``basis``: with how each quantity was reached) and of the
+    facture: designation and description, quantity, unit, unit price, amount."""
+    tail: list[Part] = (
+        [T("{% endif %}{% if l.basis %}"), "\n", G(V("l.basis")), T("{% endif %}")]
+        if basis
+        else [T("{% endif %}")]
+    )
+    b.table(
+        f"l in {lines}",
+        [
+            (
+                "Désignation",
+                7.6,
+                [B(V("l.label")), T("{% if l.description %}"), "\n", I(V("l.description")), *tail],
+            ),
+            ("Quantité", 2.0, [V("l.quantity")]),
+            ("Unité", 2.0, [V("l.unit")]),
+            ("Prix unitaire HT", 2.7, [V("l.unit_price")]),
+            ("Montant HT", 2.7, [B(V("l.amount"))]),
+        ],
+        right=(1, 3, 4),
+    )
+
+
 TotalRow = tuple[str | None, Sequence[Part], Sequence[Part], bool]
 
 
-def _totals(b: Builder, table: Table, rows: Sequence[TotalRow]) -> None:
+def _totals(b: Builder, rows: Sequence[TotalRow]) -> None:
     """The totals block of the devis and the facture: label and amount, a row each, right-aligned.
 
     A row is (condition, label, amount, strong): a condition wraps the row in ``{%tr if %}``;
     a strong row (Total HT, Total TTC, Net à payer) is bold on a tint.
     """
+    table = b.doc.add_table(rows=0, cols=2)
+    b._grid(table)
     for condition, label, value, strong in rows:
         if condition:
             row = table.add_row()
@@ -1953,32 +1980,7 @@ def devis() -> Builder:
         V("quote.period.end"),
         ".",
     )
-    b.table(
-        "l in quote.lines",
-        [
-            (
-                "Désignation",
-                7.6,
-                [
-                    B(V("l.label")),
-                    T("{% if l.description %}"),
-                    "\n",
-                    I(V("l.description")),
-                    T("{% endif %}{% if l.basis %}"),
-                    "\n",
-                    G(V("l.basis")),
-                    T("{% endif %}"),
-                ],
-            ),
-            ("Quantité", 2.0, [V("l.quantity")]),
-            ("Unité", 2.0, [V("l.unit")]),
-            ("Prix unitaire HT", 2.7, [V("l.unit_price")]),
-            ("Montant HT", 2.7, [B(V("l.amount"))]),
-        ],
-        right=(1, 3, 4),
-    )
-    table = b.doc.add_table(rows=0, cols=2)
-    b._grid(table)
+    _price_lines(b, "quote.lines", basis=True)
     rows: list[TotalRow] = []
     rows.append(
         ("{%tr if quote.discount %}", [V("quote.discount_label")], [V("quote.discount")], False)
@@ -2002,7 +2004,7 @@ def devis() -> Builder:
         )
     )
     rows.append(("{%tr if quote.deposit %}", ["Solde à l'achèvement"], [V("quote.balance")], False))
-    _totals(b, table, rows)
+    _totals(b, rows)
     b.when("quote.vat_exemption", lambda: b.p(B(V("quote.vat_exemption"))))
     b.when("quote.package_content.phases", lambda: _package_content(b))
     b.h1("Échéancier prévisionnel")
@@ -2118,29 +2120,7 @@ def facture() -> Builder:
             ("N° d'engagement", _or_dash("invoice.engagement_number")),
         ]
     )
-    b.table(
-        "l in invoice.lines",
-        [
-            (
-                "Désignation",
-                7.6,
-                [
-                    B(V("l.label")),
-                    T("{% if l.description %}"),
-                    "\n",
-                    I(V("l.description")),
-                    T("{% endif %}"),
-                ],
-            ),
-            ("Quantité", 2.0, [V("l.quantity")]),
-            ("Unité", 2.0, [V("l.unit")]),
-            ("Prix unitaire HT", 2.7, [V("l.unit_price")]),
-            ("Montant HT", 2.7, [B(V("l.amount"))]),
-        ],
-        right=(1, 3, 4),
-    )
-    table = b.doc.add_table(rows=0, cols=2)
-    b._grid(table)
+    _price_lines(b, "invoice.lines", basis=False)
     rows: list[TotalRow] = [
         (
             "{%tr if invoice.allowance %}",
@@ -2158,7 +2138,7 @@ def facture() -> Builder:
         (None, ["Total TTC"], [V("invoice.ttc")], True),
         ("{%tr if not invoice.credit_note %}", ["Net à payer"], [V("invoice.due_amount")], True),
     ]
-    _totals(b, table, rows)
+    _totals(b, rows)
     b.when(
         "invoice.solde",
         lambda: b.p(
