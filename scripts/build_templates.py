@@ -1818,6 +1818,14 @@ def _package_content(b: Builder) -> None:
     )
 
 
+def _identity_line(b: Builder, cell: _Cell, condition: str, parts: Sequence[Part]) -> None:
+    """One line of an identity block (the provider's, the buyer's), kept only when ``condition``
+    holds: a line the file leaves empty leaves no blank line."""
+    b._runs(cell.add_paragraph(), [T("{%p if " + condition + " %}")])
+    b._runs(cell.add_paragraph(style="Identity"), parts)
+    b._runs(cell.add_paragraph(), [T("{%p endif %}")])
+
+
 def _price_lines(b: Builder, lines: str, *, basis: bool) -> None:
     """The priced lines of the devis (``basis``: with how each quantity was reached) and of the
     facture: designation and description, quantity, unit, unit price, amount."""
@@ -1921,9 +1929,7 @@ def devis() -> Builder:
             ],
         ),
     ):
-        b._runs(left.add_paragraph(), [T("{%p if " + condition + " %}")])
-        b._runs(left.add_paragraph(style="Identity"), parts)
-        b._runs(left.add_paragraph(), [T("{%p endif %}")])
+        _identity_line(b, left, condition, parts)
     b._runs(left.add_paragraph(), [T("{%p else %}")])
     b._runs(
         left.add_paragraph(style="Placeholder"),
@@ -2081,9 +2087,7 @@ def facture() -> Builder:
             ],
         ),
     ):
-        b._runs(left.add_paragraph(), [T("{%p if " + condition + " %}")])
-        b._runs(left.add_paragraph(style="Identity"), parts)
-        b._runs(left.add_paragraph(), [T("{%p endif %}")])
+        _identity_line(b, left, condition, parts)
     _shade(right, TINT)
     b._fill(right, [B(V("client.name"))], "Normal")
     for condition, parts in (
@@ -2092,9 +2096,7 @@ def facture() -> Builder:
         ("client.siret", ["SIRET ", V("client.siret")]),
         ("client.service_code", ["Code service Chorus Pro : ", V("client.service_code")]),
     ):
-        b._runs(right.add_paragraph(), [T("{%p if " + condition + " %}")])
-        b._runs(right.add_paragraph(style="Identity"), parts)
-        b._runs(right.add_paragraph(), [T("{%p endif %}")])
+        _identity_line(b, right, condition, parts)
     b._margins(top, 140)
     b.p("").paragraph_format.space_after = Pt(6)
     title = b.p(V("invoice.title"), " n° ", V("invoice.number"), style="Title")
