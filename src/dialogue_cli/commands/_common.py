@@ -13,6 +13,7 @@ import typer
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import Progress
 
     from ..engagement.loader import Project
 
@@ -128,6 +129,22 @@ def console(stderr: bool = False) -> Console:
 
     return Console(
         stderr=stderr, highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120
+    )
+
+
+def progress() -> Progress:
+    """The progress bar of a command that writes documents: on stderr, shown only in a
+    terminal, gone once done (the table of what was written follows)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    err = console(stderr=True)
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
     )
 
 

@@ -16,6 +16,7 @@ from ._common import (
     guard_outputs,
     load_project,
     markup,
+    progress,
     reports_errors,
     say,
 )
@@ -97,7 +98,6 @@ def render(
 
     Example: dialogue render examples/ormessac --only communication-externe --format docx,html,md
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from ..render.chart_cache import chart_cache_dir
     from ..render.documents import choose_formats, default_out, outputs, render_documents, select
@@ -116,17 +116,9 @@ def render(
         from ..render.pdf import find_soffice
 
         find_soffice()  # fail before writing anything when LibreOffice is missing
-    err = console(stderr=True)
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    ) as progress:
+    with progress() as bar:
         docx = [n for n in names if n.endswith(".docx")]
-        task = progress.add_task("Rendering", total=len(names) + (len(docx) if pdf else 0))
+        task = bar.add_task("Rendering", total=len(names) + (len(docx) if pdf else 0))
         done = 0
 
         def advance(name: str) -> None:
@@ -135,7 +127,7 @@ def render(
             description = f"Rendered {name}"
             if pdf and done == len(names):  # the documents are ready: LibreOffice's turn
                 description = "Converting to PDF (LibreOffice)"
-            progress.update(task, advance=1, description=description)
+            bar.update(task, advance=1, description=description)
 
         written = render_documents(
             project,

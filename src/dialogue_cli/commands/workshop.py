@@ -15,6 +15,7 @@ from ._common import (
     guard_outputs,
     load_project,
     markup,
+    progress,
     reports_errors,
     say,
 )
@@ -85,7 +86,6 @@ def workshop(
 
     Example: dialogue workshop examples/ormessac AT-ELUS --pdf
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from ..render.chart_cache import chart_cache_dir
     from ..render.results import Results
@@ -103,16 +103,8 @@ def workshop(
         find_soffice()  # fail before writing anything when LibreOffice is missing
     results = Results(project, cache=chart_cache_dir())
     documents = sum(1 for k in planned if k.piece.suffix in (".pptx", ".docx"))
-    err = console(stderr=True)
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    ) as progress:
-        task = progress.add_task("Preparing", total=len(planned) + (documents if pdf else 0))
+    with progress() as bar:
+        task = bar.add_task("Preparing", total=len(planned) + (documents if pdf else 0))
         done = 0
 
         def advance(name: str) -> None:
@@ -121,7 +113,7 @@ def workshop(
             description = f"Ready: {name}"
             if pdf and done == len(planned):
                 description = "Converting to PDF (LibreOffice)"
-            progress.update(task, advance=1, description=markup(description))
+            bar.update(task, advance=1, description=markup(description))
 
         result = render_kit(
             project,
