@@ -6,6 +6,7 @@ libraries (docx, matplotlib, openpyxl) are imported inside the commands that nee
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import types
@@ -13,7 +14,7 @@ import types
 import typer
 
 from . import __version__
-from .commands._common import app
+from .commands._common import app, short_run_gc
 
 # Commands register themselves on `app` when imported, in the order of the method (and of --help).
 from .commands import init as _init  # noqa: F401  isort: skip
@@ -69,6 +70,9 @@ def _without_pydantic_plugins() -> None:
 # Before any command runs (the commands import pydantic lazily, this module never does).
 _without_pydantic_plugins()
 
+# The collector's thresholds raised for a short run; `render` and `workshop` put them back.
+short_run_gc()
+
 
 def _version(value: bool) -> None:
     if value:
@@ -96,5 +100,14 @@ def _root(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    Once the command is done, every object still alive is handed to the permanent generation
+    (:func:`gc.freeze`): the interpreter's shutdown then skips its last collection over them
+    (all of pydantic's schemas, the document, the tables), 50 to 90 ms of a `check` on a 2-core
+    machine, for memory the process is about to give back. Exit handlers still run.
+    """
+    try:
+        app()
+    finally:
+        gc.freeze()

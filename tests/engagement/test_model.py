@@ -53,3 +53,28 @@ def test_privacy_and_public_contact_default_to_empty() -> None:
         name="Ville", public_contact={"email": "participation@ville.fr", "hours": "9 h – 17 h"}
     )
     assert client.public_contact.email == "participation@ville.fr"
+
+
+def test_each_section_default_is_what_validating_an_empty_section_gives() -> None:
+    # Section defaults are built without validation (Model.model_construct()), so that importing
+    # the model builds no validator; they must equal what `section: {}` in a file gives.
+    from pydantic import BaseModel
+
+    from dialogue_cli.engagement.model import base
+
+    def models(cls: type[BaseModel]) -> list[type[BaseModel]]:
+        found = []
+        for sub in cls.__subclasses__():
+            found += [sub, *models(sub)]
+        return found
+
+    checked = 0
+    for model in models(base.Strict):
+        for name, info in model.model_fields.items():
+            default = info.default
+            if isinstance(default, BaseModel):
+                validated = type(default).model_validate({})
+                assert default == validated, f"{model.__name__}.{name}"
+                assert default.model_dump() == validated.model_dump(), f"{model.__name__}.{name}"
+                checked += 1
+    assert checked >= 20  # every section of the engagement with a default, and their parts

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
+    from rich.console import Console
+
     from ..engagement.loader import Project
     from ..pricing.buyer_sheet import Filled
     from ..pricing.invoice import Instalment
@@ -231,7 +233,7 @@ def _print_table(
     else:
         out.print(f"Durée totale : {days} jours d'intervention ; période d'exécution prévue {period}"
                   if fr else f"Total effort: {days} consultant days; planned period {period}")  # fmt: skip
-    _print_schedule(instalments, result)
+    _print_schedule(instalments, result, out)
     if result.vat_exemption:
         out.print(Text(plain(result.vat_exemption)))
     if result.procurement_note:
@@ -248,12 +250,11 @@ def _print_table(
         out.print(Text(plain(mention)))
 
 
-def _print_schedule(instalments: list[Instalment], result: Quote) -> None:
+def _print_schedule(instalments: list[Instalment], result: Quote, out: Console) -> None:
     from rich.table import Table
     from rich.text import Text
 
     from ..common.formatting import date, money
-    from ._common import console
 
     lang = result.language
     fr = lang != "en"
@@ -274,4 +275,4 @@ def _print_schedule(instalments: list[Instalment], result: Quote) -> None:
         table.add_row(label, date(item.when, lang) if item.when else "–",
                       money(item.ht, lang, result.currency), money(item.vat, lang, result.currency),
                       money(item.ttc, lang, result.currency))  # fmt: skip
-    console().print(table)
+    out.print(table)

@@ -12,6 +12,7 @@ from . import _complete as complete
 from ._common import (
     app,
     console,
+    documents_gc,
     engagement_argument,
     guard_outputs,
     load_project,
@@ -105,6 +106,7 @@ def render(
 
     pdf = pdf or pdfa
     project = load_project(path)
+    documents_gc()
     results = Results(project, today=on.date() if on else None, cache=chart_cache_dir())
     chosen = select(only)
     kinds = choose_formats(formats)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Literal, Self
 
@@ -91,8 +92,10 @@ def of(entries: Sequence[CatalogEntry], source: str = "(memory)") -> Catalog:
     return Catalog(tuple(entries), source)
 
 
+@cache
 def default_catalog(language: str = "fr") -> Catalog:
-    """The catalog shipped with the package (prices clearly marked as editable).
+    """The catalog shipped with the package (prices clearly marked as editable); read once a
+    run (it is immutable, and `quote` asks for it twice).
 
     Args:
         language: ``fr`` (default) or ``en``: the language of the labels; ids and prices are

@@ -152,9 +152,19 @@ def unique(values: list[Any]) -> list[Any]:
 
 
 class Strict(BaseModel):
-    """Base of every section: unknown keys are errors, values are immutable once loaded."""
+    """Base of every section: unknown keys are errors, values are immutable once loaded.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    ``defer_build``: a section builds its validator on its first use, not at import. Loading
+    an engagement builds one, the root's, which holds every section; a section's own
+    validator and serializer are built only if something validates or builds that section alone
+    (`init` validates each answer against its section). Section defaults are therefore ``Model.model_construct()``, which
+    needs no validator (``Model()`` would build it at import); a test holds each such default
+    equal to what validating an empty section gives.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class Record(Strict):

@@ -83,7 +83,8 @@ class Communication(Strict):
         "off by default (the collectivité speaks alone).",
     )
     press_contact: PressContact = Field(
-        default=PressContact(), description="The press contact printed on the press release."
+        default=PressContact.model_construct(),
+        description="The press contact printed on the press release.",
     )
     press_quote: Text = Field(
         default="",

@@ -120,23 +120,23 @@ class Engagement(Strict):
 
     version: Literal[1] = 1
     language: Literal["fr", "en"] = "fr"
-    engagement: EngagementInfo = EngagementInfo()
+    engagement: EngagementInfo = EngagementInfo.model_construct()
     client: Client
-    consultant: Consultant = Consultant()
-    brand: Brand = Brand()
-    phases: Phases = Phases()
+    consultant: Consultant = Consultant.model_construct()
+    brand: Brand = Brand.model_construct()
+    phases: Phases = Phases.model_construct()
     objectives: list[Record] = []
     means: list[Means] = []
     state_of_the_art: list[Record] = []
     stakeholders: list[Stakeholder] = []
-    map: MapSettings = MapSettings()
+    map: MapSettings = MapSettings.model_construct()
     scenarios: list[Scenario] = []
-    grid: Grid = Grid()
+    grid: Grid = Grid.model_construct()
     workshops: list[Workshop] = []
-    creativity: Creativity = Creativity()
-    governance: Governance = Governance()
+    creativity: Creativity = Creativity.model_construct()
+    governance: Governance = Governance.model_construct()
     rules: Rules = Field(
-        default=Rules(),
+        default=Rules.model_construct(),
         description="The rules of the game: eligibility, moderation, drawing by lot.",
     )
     commitments: list[Commitment] = []
@@ -145,13 +145,13 @@ class Engagement(Strict):
     deliverables: list[ExpectedDeliverable] = Field(
         default=[], description="What the scheme must produce (reports, dashboards...)."
     )
-    synthesis: Synthesis = Synthesis()
+    synthesis: Synthesis = Synthesis.model_construct()
     communication: Communication = Field(
-        default=Communication(),
+        default=Communication.model_construct(),
         description="How the collectivité speaks in the public documents and the internal note.",
     )
-    pricing: Pricing = Pricing()
+    pricing: Pricing = Pricing.model_construct()
     privacy: Privacy = Field(
-        default=Privacy(),
+        default=Privacy.model_construct(),
         description="The personal-data notice (RGPD art. 13) of the scheme and its sessions.",
     )

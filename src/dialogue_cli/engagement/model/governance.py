@@ -67,12 +67,13 @@ class Governance(Strict):
     )
     opposition: Text = ""
     guarantor: Text = ""
-    roles: Roles = Roles()
+    roles: Roles = Roles.model_construct()
     signatory: Signatory = Field(
-        default=Signatory(), description="Who signs the communication interne (De : ...)."
+        default=Signatory.model_construct(),
+        description="Who signs the communication interne (De : ...).",
     )
     mission: Mission = Field(
-        default=Mission(),
+        default=Mission.model_construct(),
         description="The participation mission's contact, given to agents in the communication "
         "interne.",
     )

@@ -60,9 +60,9 @@ class Client(Strict):
         max_length=100,
         description="The buyer's Chorus Pro service code, when it requires one.",
     )
-    contact: Contact = Contact()
+    contact: Contact = Contact.model_construct()
     public_contact: PublicContact = Field(
-        default=PublicContact(),
+        default=PublicContact.model_construct(),
         description="The collectivité's public contact for the scheme (printed in the public "
         "documents); the consultant's contact never is.",
     )

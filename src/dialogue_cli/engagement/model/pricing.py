@@ -147,7 +147,7 @@ class Pricing(Strict):
     # After vat_exemption, so that its validator sees the exemption (and points at the rate).
     vat_rate: Percent = Field(default=Decimal("20"), validate_default=True)
     day_rate: Price = Decimal("850")
-    package: Package = Package()
+    package: Package = Package.model_construct()
     catalog: RelativePath | None = Field(
         default=None, description="The consultant's price list, relative path."
     )

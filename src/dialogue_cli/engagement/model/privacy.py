@@ -25,11 +25,11 @@ class Privacy(Strict):
     """
 
     controller: PrivacyContact = Field(
-        default=PrivacyContact(),
+        default=PrivacyContact.model_construct(),
         description="The controller (responsable du traitement): the collectivité, its contact.",
     )
     dpo: PrivacyContact = Field(
-        default=PrivacyContact(),
+        default=PrivacyContact.model_construct(),
         description="The data protection officer (DPO) and how to reach them.",
     )
     purposes: list[Line] = Field(
