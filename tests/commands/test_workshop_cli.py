@@ -73,6 +73,31 @@ def test_one_session_by_its_id_and_a_wrong_id_is_refused(runner: CliRunner, exam
     assert "choose from AT-ELUS, AT-CITOYENS, AT-SERVICES, creativite" in wrong.stderr
 
 
+def test_inside_the_engagement_folder_a_session_id_alone_is_enough(
+    runner: CliRunner, example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(example)
+    result = runner.invoke(app, ["workshop", "at-elus", "creativity"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (example / "ateliers").iterdir()) == [
+        ".dialogue-manifest.json",
+        "AT-ELUS",
+        "creativite",
+    ]
+    assert (example / "ateliers" / "AT-ELUS" / "diaporama-AT-ELUS.pptx").is_file()
+
+    result = runner.invoke(app, ["workshop", "AT-ELU"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "AT-ELU: no such file or folder, nor a session of engagement.yaml (did you mean 'AT-ELUS'?)"
+    )
+    # Elsewhere the first argument stays a PATH.
+    monkeypatch.chdir(example.parent)
+    result = runner.invoke(app, ["workshop", "AT-ELUS"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "AT-ELUS: no such file or folder"
+
+
 def test_a_file_edited_by_hand_is_kept_without_force(runner: CliRunner, example: Path) -> None:
     assert runner.invoke(app, ["workshop", str(example), "AT-ELUS"]).exit_code == 0
     run_sheet = example / "ateliers" / "AT-ELUS" / "deroule-AT-ELUS.docx"

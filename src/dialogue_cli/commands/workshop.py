@@ -11,6 +11,7 @@ from . import _complete as complete
 from ._common import (
     app,
     console,
+    documents_gc,
     engagement_argument,
     guard_outputs,
     load_project,
@@ -82,7 +83,8 @@ def workshop(
     Templates come from --templates, then templates/ beside the engagement, then the defaults
     (see `dialogue templates export`). Nothing is written unless every file renders (and, with
     --pdf, converts); a file edited by hand is never replaced without --force, and an edited
-    feedback file never is.
+    feedback file never is. Inside the engagement's folder, the session alone is enough
+    (dialogue workshop AT-ELUS).
 
     Example: dialogue workshop examples/ormessac AT-ELUS --pdf
     """
@@ -92,8 +94,9 @@ def workshop(
     from ..render.workshop.kit import default_out, plan_files, render_kit
     from ..render.workshop.sessions import select
 
-    project = load_project(path)
-    chosen = select(project.engagement, sessions or [])
+    project, wanted = _project_and_sessions(path, sessions or [])
+    documents_gc()
+    chosen = select(project.engagement, wanted)
     target = out if out is not None else default_out(project)
     planned = plan_files(project, chosen, templates)
     _guard(project, target, planned, pdf, templates)
@@ -133,6 +136,32 @@ def workshop(
     _summary(result, target, pdf)
     for hint in result.hints:
         say(hint)
+
+
+def _project_and_sessions(path: Path, sessions: list[str]) -> tuple[Project, list[str]]:
+    """The engagement and the sessions asked for; ``dialogue workshop AT-ELUS`` run inside the
+    engagement's folder names a session where PATH goes, and means that session here.
+
+    Only a bare name that is no file or folder here, with an engagement in the current folder,
+    is read so; one that is no session either is refused with the nearest session's id.
+    """
+    from ..common.errors import FileProblem
+    from ..common.suggest import suggest
+    from ..engagement.loader import FILENAME
+    from ..engagement.model.base import fold
+    from ..render.workshop.sessions import CREATIVITY_NAMES, all_sessions
+
+    name = str(path)
+    here = Path() / FILENAME
+    if path.exists() or path.parent != Path() or not here.is_file():
+        return load_project(path), sessions
+    project = load_project(Path())
+    codes = [s.code for s in all_sessions(project.engagement)]
+    if name.casefold() in {c.casefold() for c in codes} or fold(name) in CREATIVITY_NAMES:
+        return project, [name, *sessions]
+    raise FileProblem(
+        f"{name}: no such file or folder, nor a session of {FILENAME}{suggest(name, codes)}"
+    )
 
 
 def _guard(
