@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..common.errors import FileProblem
-from ..common.files import display_name
 from .catalog import BY_ANY_NAME, COMPANIONS, DELIVERABLES, FORMATS, NAMES, WEB_FORMS, Deliverable
 from .chart_cache import chart_cache_dir
 from .contexts import build_context
@@ -31,9 +30,9 @@ from .templates import (
     unknown_variables,
 )
 from .writer import (
-    EditedOutput,
     Manifest,
     prepare_folder,
+    refuse_overwrites,
     to_bytes,
     validate_docx,
     write_recorded,
@@ -191,13 +190,7 @@ def render_documents(
     names = list(words)
     if pdf:
         names += [pdf_name(d.output_name(language)) for d in documents]
-    for name in names:
-        if (out_dir / name).is_dir():
-            raise FileProblem(f"{display_name(out_dir / name)}: is a folder, not a file")
-    if not force:
-        edited = manifest.edited(names)
-        if edited:
-            raise EditedOutput(edited)
+    refuse_overwrites(manifest, names, force)
     if results is None:
         results = Results(project, today=today, cache=chart_cache_dir() if use_cache else None)
     wanted = {kind for d in documents for kind in _CHARTS.get(d.name, ())}

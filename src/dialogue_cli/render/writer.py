@@ -107,6 +107,24 @@ class Manifest:
         return (json.dumps(data, indent=2) + "\n").encode("utf-8")
 
 
+def refuse_overwrites(manifest: Manifest, names: Iterable[str], force: bool) -> None:
+    """Refuse, before anything is written into the manifest's folder, an output name that is a
+    folder, and (without ``force``) an existing output edited since dialogue wrote it.
+
+    Raises:
+        FileProblem: an output is a folder (or, read for its hash, a device or a pipe).
+        EditedOutput: outputs edited by hand, all of them named.
+    """
+    names = list(names)
+    for name in names:
+        if (manifest.folder / name).is_dir():
+            raise FileProblem(f"{display_name(manifest.folder / name)}: is a folder, not a file")
+    if not force:
+        edited = manifest.edited(names)
+        if edited:
+            raise EditedOutput(edited)
+
+
 def malformed_parts(archive: zipfile.ZipFile) -> Iterator[tuple[str, str]]:
     """Each XML part of a Word package that a strict (non-recovering) parser rejects, with why.
 

@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ...common.errors import FileProblem
-from ...common.files import display_name
 from ..values import Fmt, engagement_names
 from .catalog import DEFAULT_FOLDER, FEEDBACK, Piece, as_deliverable, file_name, pieces
 from .codes import DEFAULT_LINES, SOLUTION_LINES, capture_codes, prefilled_feedback
@@ -114,7 +112,7 @@ def render_kit(
         PdfError: LibreOffice is missing or produced no PDF (with ``pdf``).
         FileProblem: the folder or a file in it cannot be created, read or replaced.
     """
-    from ..writer import EditedOutput, Manifest, prepare_folder, write_recorded
+    from ..writer import Manifest, prepare_folder, refuse_overwrites, write_recorded
 
     planned = plan_files(project, sessions, templates_dir)
     prepare_folder(out_dir)
@@ -123,13 +121,7 @@ def render_kit(
     names = [k.name for k in planned if k.name not in keep]
     if pdf:
         names += [pdf_name(k.name) for k in planned if k.piece.suffix in (".pptx", ".docx")]
-    for name in names:
-        if (out_dir / name).is_dir():
-            raise FileProblem(f"{display_name(out_dir / name)}: is a folder, not a file")
-    if not force:
-        edited = manifest.edited(names)
-        if edited:
-            raise EditedOutput(edited)
+    refuse_overwrites(manifest, names, force)
     f = KitFmt(project.engagement.language, engagement_names(project.engagement))
     result = KitResult([])
     rendered: dict[str, bytes] = {}
