@@ -5,10 +5,23 @@ Not a benchmark itself (run_all.py runs only ``bench_*.py``).
 
 from __future__ import annotations
 
+import argparse
+import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+
+def bench_parser(description: str, repeat: int = 3) -> argparse.ArgumentParser:
+    """The options every CLI benchmark takes: ``--repeat N`` (1 under ``run_all.py --quick``,
+    which sets ``DIALOGUE_BENCH_QUICK=1``) and ``--summary-json FILE``; add the script's own."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument(
+        "--repeat", type=int, default=1 if os.environ.get("DIALOGUE_BENCH_QUICK") else repeat
+    )
+    parser.add_argument("--summary-json", default=None)
+    return parser
 
 
 def dialogue_binary() -> list[str]:

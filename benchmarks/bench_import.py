@@ -127,10 +127,11 @@ def child_core(engagement: Path, export: Path, mapping: Path) -> dict[str, objec
 
 def run_child(kind: str, engagement: Path, export: Path, mapping: Path) -> dict[str, object]:
     """Run one measurement in a fresh process; wall time and peak RSS measured from here."""
+    from _cli import dialogue_binary
+
     if kind == "cli":
-        script = shutil.which("dialogue", path=str(Path(sys.executable).parent)) or "dialogue"
         out = engagement.parent / "feedback" / "AT-EN-LIGNE-decidim.csv"
-        command = [script, "feedback", "import", "decidim", str(export), "-w", "AT-EN-LIGNE",
+        command = [*dialogue_binary(), "feedback", "import", "decidim", str(export), "-w", "AT-EN-LIGNE",
                    "--map", str(mapping), "--out", str(out), "--force", "-e", str(engagement), "--json"]  # fmt: skip
     else:
         command = [

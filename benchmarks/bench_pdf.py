@@ -18,7 +18,6 @@ Run: python benchmarks/bench_pdf.py [--repeat 3] [--summary-json FILE]
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import statistics
@@ -32,16 +31,11 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ormessac"
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _cli import dialogue_binary, timed  # noqa: E402
+from _cli import bench_parser, dialogue_binary, timed  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--repeat", type=int, default=1 if os.environ.get("DIALOGUE_BENCH_QUICK") else 3
-    )
-    parser.add_argument("--summary-json", default=None)
-    args = parser.parse_args()
+    args = bench_parser(__doc__.splitlines()[0]).parse_args()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         print("bench_pdf: LibreOffice (soffice) is not installed; nothing measured")

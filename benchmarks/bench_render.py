@@ -23,7 +23,6 @@ Run: python benchmarks/bench_render.py [--repeat 5] [--summary-json FILE]
 
 from __future__ import annotations
 
-import argparse
 import csv
 import os
 import random
@@ -39,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ormessac"
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _cli import dialogue_binary  # noqa: E402
+from _cli import bench_parser, dialogue_binary  # noqa: E402
 
 SCENARIOS = ["BP", "CQ", "PN", "PC", "TR"]
 CRITERIA = ["MANDAT", "CHARGE", "UTILITE", "RETOUR", "INCLUSION", "COUT"]
@@ -130,12 +129,8 @@ def timed_cli(args: list[str], cache: Path) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--repeat", type=int, default=1 if os.environ.get("DIALOGUE_BENCH_QUICK") else 5
-    )
+    parser = bench_parser(__doc__.splitlines()[0], repeat=5)
     parser.add_argument("--rows", type=int, default=10_000)
-    parser.add_argument("--summary-json", default=None)
     args = parser.parse_args()
 
     from docxtpl import DocxTemplate

@@ -28,20 +28,16 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _cli import dialogue_binary
 from bench_score import generate
 
 BASELINE_ROWS = 1_000
 
 
-def dialogue() -> list[str]:
-    found = shutil.which("dialogue")
-    return [found] if found else [sys.executable, "-m", "dialogue_cli"]
-
-
 def render(path: Path, out: Path, cache: Path) -> dict[str, float]:
     """One ``dialogue render`` in its own process: wall seconds, peak MiB, biggest file."""
     env = {**os.environ, "DIALOGUE_CACHE": str(cache)}
-    args = [*dialogue(), "render", str(path.parent), "--out", str(out)]
+    args = [*dialogue_binary(), "render", str(path.parent), "--out", str(out)]
     args += ["--format", "docx,html,md", "--force"]
     start = time.perf_counter()
     process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

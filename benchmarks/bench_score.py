@@ -133,9 +133,10 @@ def child_pandas(path: Path) -> dict[str, object]:
 
 def run_child(kind: str, path: Path) -> dict[str, object]:
     """Run one measurement in a fresh process; wall time and peak RSS measured from here."""
+    from _cli import dialogue_binary
+
     if kind == "cli":
-        script = shutil.which("dialogue", path=str(Path(sys.executable).parent))
-        command = [script, "score", str(path), "--json"] if script else []
+        command = [*dialogue_binary(), "score", str(path), "--json"]
     else:
         command = [sys.executable, __file__, "--child", kind, str(path)]
     with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file:

@@ -27,12 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ormessac"
-
-
-def dialogue_command() -> list[str]:
-    script = shutil.which("dialogue", path=str(Path(sys.executable).parent))
-    return [script] if script else [sys.executable, "-m", "dialogue_cli"]
-
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _cli import dialogue_binary  # noqa: E402
 
 # What `check` cannot do without: the CLI (typer), the model (pydantic), the YAML (ruamel) and the
 # identity numbers (python-stdnum). Their import alone is the floor of a run, printed beside it.
@@ -130,7 +126,7 @@ def main() -> None:
     parser.add_argument("--summary-json", type=Path, default=None)
     args = parser.parse_args()
 
-    dialogue = dialogue_command()
+    dialogue = dialogue_binary()
     with tempfile.TemporaryDirectory() as folder:
         xlsx = xlsx_example(Path(folder))
         check = subprocess.run([*dialogue, "check", str(xlsx)], capture_output=True, check=False)

@@ -14,7 +14,6 @@ Run: python benchmarks/bench_template_payloads.py [--repeat 3] [--summary-json F
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import statistics
@@ -29,6 +28,7 @@ EXAMPLE = ROOT / "examples" / "ormessac"
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _cli import bench_parser  # noqa: E402
 
 PAYLOADS: list[tuple[str, str, str, str]] = [
     # (figure, deliverable, template body, expected in the message)
@@ -95,12 +95,7 @@ def template(folder: Path, name: str, body: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--repeat", type=int, default=1 if os.environ.get("DIALOGUE_BENCH_QUICK") else 3
-    )
-    parser.add_argument("--summary-json", default=None)
-    args = parser.parse_args()
+    args = bench_parser(__doc__.splitlines()[0]).parse_args()
 
     from tests.render.test_package import _bomb
 
