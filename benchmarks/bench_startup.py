@@ -2,7 +2,8 @@
 
 Prints the median wall time of each command over N fresh processes, interleaved, beside
 `python -c pass` measured in the same run, and their ratios (issue 18: `check` and `quote` at
-most 20x `python -c pass`, so their targets are 20 times the baseline of the same run). The
+most 20x `python -c pass`, so their targets are 20 times the baseline of the same run), and
+beside each the import of the libraries it cannot do without (its floor). The
 example is also checked with its feedback files converted to XLSX, beside the CSV original
 (target: at most 1.5x). The measured processes run with bytecode caching on, as an installed
 `dialogue` does (see :func:`installed_env`). Then times the loader on an
@@ -35,6 +36,12 @@ from _cli import dialogue_binary  # noqa: E402
 LIBRARIES = (
     "import typer, typer.main, pydantic, pydantic.fields, ruamel.yaml, "
     "stdnum.fr.siren, stdnum.fr.siret, stdnum.iban, stdnum.bic"
+)
+# What `quote` adds to them: its amounts and dates in the client's language (Babel, with the
+# French locale data it loads on the first amount) and its tables (rich).
+QUOTE_LIBRARIES = (
+    f"{LIBRARIES}, rich.console, rich.table; "
+    "from babel.numbers import format_decimal; format_decimal(1, locale='fr_FR')"
 )
 
 
@@ -139,6 +146,7 @@ def main() -> None:
                 "dialogue quote example": [*dialogue, "quote", str(EXAMPLE)],
                 "dialogue check example (XLSX)": [*dialogue, "check", str(xlsx)],
                 "libraries of check alone": [sys.executable, "-c", LIBRARIES],
+                "libraries of quote alone": [sys.executable, "-c", QUOTE_LIBRARIES],
             },
             args.runs,
         )
@@ -154,6 +162,13 @@ def main() -> None:
     print(
         f"  of check's {csv_check * 1000:.0f} ms, {floor * 1000:.0f} ms import typer, pydantic,"
         f" ruamel.yaml and python-stdnum ({LIBRARIES!r})"
+    )
+    quote_floor = medians["libraries of quote alone"]
+    quote = medians["dialogue quote example"]
+    print(
+        f"  of quote's {quote * 1000:.0f} ms, {quote_floor * 1000:.0f} ms import those, Babel with"
+        f" its French data, and rich's tables: {quote_floor / base:.1f}x python -c pass before"
+        " quote reads a line"
     )
 
     fast, slow = time_loader(2000, 3)
@@ -177,6 +192,9 @@ def main() -> None:
             {"name": "libraries of check alone (floor)", "value": floor * 1000, "unit": "ms",
              "target": None, "baseline_name": "python -c pass", "baseline_value": base * 1000,
              "ratio": floor / base},
+            {"name": "libraries of quote alone (floor)", "value": quote_floor * 1000,
+             "unit": "ms", "target": None, "baseline_name": "python -c pass",
+             "baseline_value": base * 1000, "ratio": quote_floor / base},
             {"name": "check, XLSX feedback (x CSV)", "value": xlsx_check * 1000, "unit": "ms",
              "target": 1.5 * csv_check * 1000, "baseline_name": "dialogue check example (CSV)",
              "baseline_value": csv_check * 1000, "ratio": xlsx_check / csv_check},

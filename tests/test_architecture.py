@@ -80,3 +80,15 @@ def test_modules_stay_short_or_say_why() -> None:
         and "Longer than" not in p.read_text(encoding="utf-8")[:2000]
     ]
     assert not long, f"over about 600 lines without a reason at the top: {long}"
+
+
+def test_the_model_modules_leave_annotations_to_python() -> None:
+    """No ``from __future__ import annotations`` in the model: pydantic would evaluate every
+    annotation from its text at each start (engagement/model/__init__.py)."""
+    model = PACKAGE / "engagement" / "model"
+    offenders = [
+        path.name
+        for path in sorted(model.glob("*.py"))
+        if "from __future__ import annotations" in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert offenders == []

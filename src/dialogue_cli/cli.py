@@ -15,20 +15,18 @@ import typer
 
 from . import __version__
 from .commands._common import app, short_run_gc
+from .commands._typer import lazy_commands
 
-# Commands register themselves on `app` when imported, in the order of the method (and of --help).
-from .commands import init as _init  # noqa: F401  isort: skip
-from .commands import check as _check  # noqa: F401  isort: skip
-from .commands import map as _map  # noqa: F401  isort: skip
-from .commands import workshop as _workshop  # noqa: F401  isort: skip
-from .commands import score as _score  # noqa: F401  isort: skip
-from .commands import feedback as _feedback  # noqa: F401  isort: skip
-from .commands import quote as _quote  # noqa: F401  isort: skip
-from .commands import invoice as _invoice  # noqa: F401  isort: skip
-from .commands import plan as _plan  # noqa: F401  isort: skip
-from .commands import render as _render  # noqa: F401  isort: skip
-from .commands import templates as _templates  # noqa: F401  isort: skip
-from .commands import schema as _schema  # noqa: F401  isort: skip
+# The commands, in the order of the method (and of --help), and the module that registers each on
+# `app`: a run imports the module of the command it runs, --help and completion all of them.
+lazy_commands(
+    app,
+    {
+        name: f"{__package__}.commands.{name}"
+        for name in ("init", "check", "map", "workshop", "score", "quote", "invoice", "plan",
+                     "render", "schema", "feedback", "templates")
+    },
+)  # fmt: skip
 
 
 class _NoPydanticPlugins:

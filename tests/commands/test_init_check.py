@@ -210,6 +210,33 @@ def test_help_and_check_do_not_import_heavy_libraries() -> None:
     assert not loaded & set(HEAVY), loaded & set(HEAVY)
 
 
+@pytest.mark.parametrize("command", ["check", "quote"])
+def test_a_run_imports_the_module_of_its_command_alone(command: str) -> None:
+    """The other commands are neither imported nor built (commands/_typer.lazy_commands)."""
+    loaded = _modules_after(
+        "import sys, contextlib, io\nfrom dialogue_cli.cli import app\n"
+        f"with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    try: app([{command!r}, {str(EXAMPLE)!r}])\n    except SystemExit: pass\n"
+        "print(' '.join(m for m in sys.modules if m.startswith('dialogue_cli.commands.')))"
+    )
+    assert {m for m in loaded if not m.rsplit(".", 1)[1].startswith("_")} == {
+        f"dialogue_cli.commands.{command}"
+    }
+
+
+def test_help_lists_every_command_and_builds_them_from_their_modules() -> None:
+    loaded = _modules_after(
+        "import sys, contextlib, io\nfrom dialogue_cli.cli import app\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try: app(['--help'])\n    except SystemExit: pass\n"
+        "print(' '.join(m for m in sys.modules if m.startswith('dialogue_cli.commands.')))"
+    )
+    assert {m.rsplit(".", 1)[1] for m in loaded if not m.rsplit(".", 1)[1].startswith("_")} == {
+        "init", "check", "map", "workshop", "score", "quote", "invoice", "plan", "render",
+        "schema", "feedback", "templates",
+    }  # fmt: skip
+
+
 def test_check_reports_feedback_and_catalog_problems_together(
     runner: CliRunner, example: Path
 ) -> None:

@@ -1,7 +1,5 @@
 """Usage scenarios and the analysis grid they are judged against."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 from pydantic import AfterValidator, Field

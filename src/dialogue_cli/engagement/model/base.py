@@ -1,7 +1,5 @@
 """Shared pieces of the engagement model: the strict base class and tolerant vocabularies."""
 
-from __future__ import annotations
-
 import datetime as dt
 import unicodedata
 from decimal import Decimal

@@ -1,8 +1,6 @@
 """How the collectivité speaks to residents and agents: its public name, logo, press contact,
 public meetings, the FAQ's answers and the easy-to-read version's validation."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .base import Date, Email, Identifier, Label, Line, Name, RelativePath, Strict, Text

@@ -1,7 +1,5 @@
 """The root of ``engagement.yaml``."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Literal, Self
 

@@ -1,7 +1,5 @@
 """What the scheme commits to: governance, commitments to participants, indicators, risks."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

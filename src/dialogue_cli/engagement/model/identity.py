@@ -12,8 +12,6 @@ digits (``٧٣٢``) or full-width ones is refused with a message naming the char
 Python's ``str.isdigit()`` would accept them and ``int()`` would fail on some of them.
 """
 
-from __future__ import annotations
-
 import unicodedata
 
 # Separators people type inside numbers: spaces (also no-break ones), dots, dashes.

@@ -1,7 +1,5 @@
 """The client (a public body, or a private one) and the consultant who runs the engagement."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator

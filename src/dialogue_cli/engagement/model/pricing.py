@@ -1,7 +1,5 @@
 """The pricing section: the flat package, options, expenses and the terms of the quote."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Annotated, Literal, Self
 

@@ -1,7 +1,5 @@
 """The engagement's personal-data notice (RGPD art. 13): who processes what, why, how long."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .base import Email, Line, Strict, Text

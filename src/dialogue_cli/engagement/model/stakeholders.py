@@ -1,7 +1,5 @@
 """Stakeholders of the preparation phase, scored for the power/interest and salience maps."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from .base import Group, Identifier, Int, Label, Level, Line, Strict, Text

@@ -1,7 +1,5 @@
 """Workshops, their feedback, and the creativity session."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Any, Literal, Self
 
