@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Callable
 
 import pytest
@@ -12,7 +13,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from dialogue_cli.common.errors import LocatedError
-from dialogue_cli.engagement.yamlio import safe_load
+from dialogue_cli.engagement.yamlio import roundtrip_load, safe_load
 
 # ruamel warns that YAML 1.1 would read "1e3" otherwise; both loaders read it as 1.2 does.
 pytestmark = pytest.mark.filterwarnings("ignore::ruamel.yaml.error.MantissaNoDotYAML1_1Warning")
@@ -88,3 +89,14 @@ def test_any_document_reads_as_with_the_versioned_loader(doc: object) -> None:
     YAML(typ="safe", pure=True).dump({"doc": doc}, out)
     text = out.getvalue()
     assert fast(text) == reference(text)
+
+
+@pytest.mark.parametrize("load", [safe_load, roundtrip_load])
+def test_a_yaml_1_1_directive_reads_1e3_as_a_number_without_ruamels_advice(
+    load: Callable[[str, str], object],
+) -> None:
+    """ruamel warns, with a page of advice on stderr, that YAML 1.1 wants ``1.0e3``."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # any warning fails the test
+        data = load("%YAML 1.1\n---\npopulation: 1e3\n", "engagement.yaml")
+    assert data == {"population": 1000.0}

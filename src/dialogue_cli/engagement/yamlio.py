@@ -15,6 +15,7 @@ refuses to convert 4 300).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -198,10 +199,14 @@ def _raise_reader_error(error: Any, text: str, name: str) -> None:
 
 
 def _parse(yaml: Any, text: str, name: str) -> Any:
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.error import MantissaNoDotYAML1_1Warning, MarkedYAMLError, YAMLError
 
     try:
-        return yaml.load(text)
+        with warnings.catch_warnings():
+            # Under a ``%YAML 1.1`` directive ruamel prints a page of advice for ``1e3`` (1.1
+            # wants ``1.0e3``); dialogue reads every file as YAML 1.2, where ``1e3`` is a number.
+            warnings.simplefilter("ignore", MantissaNoDotYAML1_1Warning)
+            return yaml.load(text)
     except MarkedYAMLError as error:
         raise LocatedError([_syntax_problem(error, name, text)]) from None
     except YAMLError as error:  # pragma: no cover - ruamel marks nearly every error
